@@ -1,0 +1,48 @@
+# Bündnisportal: `make run` starts the portal, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM := /usr/lib/chromium/chromium
+
+.PHONY: run test test-only lint bench install install-test system-test-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Hintergrund-Worker (Einladungen, Rundmails) startet mit dem Server."
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py db_worker --queue-name '*' & \
+	  $(PY) manage.py runserver 127.0.0.1:8000
+
+# Chromium (browser tests) and poppler-utils (PDF to PNG) come from Debian.
+system-test-deps:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "Für die Tests fehlen Chromium und/oder poppler-utils. Bitte installieren: sudo apt-get install chromium poppler-utils"; \
+	    echo "The tests need Chromium and poppler-utils. Please install: sudo apt-get install chromium poppler-utils"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: install system-test-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,231 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from buendnis.lib.images import picture_upload_to
+
+
+class FieldOfActionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class FieldOfAction(models.Model):
+    """A Handlungsfeld: the topics that group the alliance's work."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
+    )
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    published = models.BooleanField(_("veröffentlicht"), default=True)
+
+    objects = FieldOfActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})
+
+
+class WorkingGroupQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def active(self):
+        return self.filter(status=WorkingGroup.Status.ACTIVE)
+
+
+class WorkingGroup(models.Model):
+    """An Arbeitsgruppe. It belongs to a field of action and runs projects."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("aktiv")
+        COMPLETED = "completed", _("abgeschlossen")
+        DISCONTINUED = "discontinued", _("eingestellt")
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    field_of_action = models.ForeignKey(
+        FieldOfAction,
+        verbose_name=_("Handlungsfeld"),
+        on_delete=models.PROTECT,
+        related_name="working_groups",
+    )
+    mandate = models.TextField(_("Auftrag"), help_text=_("Der aktuelle Auftrag der Gruppe."))
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    started_on = models.DateField(_("gestartet am"), null=True, blank=True)
+    ended_on = models.DateField(_("beendet am"), null=True, blank=True)
+    members = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("mitwirkende Partner"),
+        blank=True,
+        related_name="working_groups",
+    )
+    leads = models.ManyToManyField(
+        "auth.User",
+        verbose_name=_("AG-Leitung (Benutzerkonten)"),
+        blank=True,
+        related_name="led_working_groups",
+    )
+    public_contact = models.CharField(
+        _("Öffentlicher Kontakt"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "z. B. „über die Koordinatorin“. Keine privaten E-Mail-Adressen: Nachrichten laufen "
+            "über das Kontaktformular an die Koordination."
+        ),
+    )
+    published = models.BooleanField(_("veröffentlicht"), default=True)
+
+    objects = WorkingGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Arbeitsgruppe")
+        verbose_name_plural = _("Arbeitsgruppen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("arbeitsgruppen:group_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError(
+                {"ended_on": _("Das Ende darf nicht vor dem Beginn liegen.")}
+            )
+
+
+class Mandate(models.Model):
+    """An earlier mandate of a working group that carried on with a new one."""
+
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("Arbeitsgruppe"),
+        on_delete=models.CASCADE,
+        related_name="earlier_mandates",
+    )
+    text = models.TextField(_("Auftrag"))
+    started_on = models.DateField(_("von"), null=True, blank=True)
+    ended_on = models.DateField(_("bis"), null=True, blank=True)
+    outcome = models.TextField(_("Ergebnis"), blank=True)
+
+    class Meta:
+        verbose_name = _("früherer Auftrag")
+        verbose_name_plural = _("frühere Aufträge")
+        ordering = ["-started_on", "-pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class TargetGroup(models.Model):
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def running(self):
+        return self.filter(status=Project.Status.RUNNING)
+
+
+class Project(models.Model):
+    """A project or measure, run by a working group or by the whole alliance."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idee")
+        PLANNED = "planned", _("in Planung")
+        RUNNING = "running", _("laufend")
+        COMPLETED = "completed", _("abgeschlossen")
+        DISCONTINUED = "discontinued", _("eingestellt")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    field_of_action = models.ForeignKey(
+        FieldOfAction,
+        verbose_name=_("Handlungsfeld"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("Arbeitsgruppe"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text=_("Leer lassen für bündnisweite Projekte."),
+    )
+    partners = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("beteiligte Partner"),
+        blank=True,
+        related_name="projects",
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("Zielgruppen"), blank=True, related_name="projects"
+    )
+    starts_on = models.DateField(_("Beginn"), null=True, blank=True)
+    ends_on = models.DateField(_("Ende"), null=True, blank=True)
+    image = models.ImageField(_("Bild"), upload_to=picture_upload_to, blank=True)
+    image_alt = models.CharField(_("Bildbeschreibung (Alternativtext)"), max_length=300, blank=True)
+    published = models.BooleanField(_("veröffentlicht"), default=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+        ordering = ["title"]
+        indexes = [
+            models.Index(fields=["published", "status", "title"], name="project_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("arbeitsgruppen:project_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("Das Ende darf nicht vor dem Beginn liegen.")})
+        if self.working_group_id and self.field_of_action_id is None:
+            self.field_of_action_id = self.working_group.field_of_action_id

@@ -1,0 +1,44 @@
+from django.db.utils import DatabaseError
+from django.urls import NoReverseMatch, reverse
+
+from buendnis.models import Alliance
+
+# The main navigation. An entry appears once its app provides the page.
+NAVIGATION = [
+    ("Bündnis", "buendnis:about"),
+    ("Partner", "partners:list"),
+    ("Handlungsfelder", "arbeitsgruppen:field_list"),
+    ("Projekte", "arbeitsgruppen:project_list"),
+    ("Termine", "events:list"),
+    ("Anregungen", "buendnis:suggestions"),
+]
+
+
+def _navigation(current_path):
+    items = []
+    for label, url_name in NAVIGATION:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "active": current_path.startswith(url)})
+    return items
+
+
+def _optional_url(url_name):
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
+
+
+def alliance(request):
+    try:
+        profile = Alliance.load()
+    except DatabaseError:
+        profile = None
+    return {
+        "alliance": profile,
+        "navigation": _navigation(request.path),
+        "join_url": _optional_url("partners:sign"),
+    }

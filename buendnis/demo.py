@@ -1,0 +1,244 @@
+"""Demo data: the fictional "Lokales Bündnis für Familie Musterhausen".
+
+The facts follow two real alliances (see shared/domain); every sentence is our own.
+"""
+
+import datetime
+import secrets
+
+from django.contrib.auth import get_user_model
+
+from buendnis.models import Alliance, Milestone, Page
+
+ALLIANCE = {
+    "name": "Lokales Bündnis für Familie Musterhausen",
+    "short_name": "Bündnis für Familie Musterhausen",
+    "region": "Stadt und Landkreis Musterhausen",
+    "tagline": "Gemeinsam machen wir Musterhausen familienfreundlicher.",
+    "introduction": (
+        "Im Bündnis für Familie Musterhausen arbeiten Betriebe, Gemeinden, Vereine, Kirchen, "
+        "Schulen, Beratungsstellen und viele andere zusammen. Alle haben ein Ziel: dass Familien "
+        "in unserer Region gut leben und arbeiten können.\n\n"
+        "Wer mitmacht, bringt ein, was er kann – Zeit, Räume, Wissen oder Kontakte. Die "
+        "Partnerschaft kostet nichts und kann jederzeit beendet werden."
+    ),
+    "what_is_a_local_alliance": (
+        "<p>Ein Lokales Bündnis für Familie ist ein freiwilliger Zusammenschluss von Menschen "
+        "und Organisationen aus Wirtschaft, Politik und Zivilgesellschaft vor Ort. Sie "
+        "verbessern mit Projekten, die sich am Bedarf orientieren, die Lebens- und "
+        "Arbeitsbedingungen von Familien.</p>"
+        "<p>Jede Partnerin und jeder Partner engagiert sich nach den eigenen Möglichkeiten und "
+        "mit dem eigenen Fachwissen. Im Mittelpunkt stehen die Vereinbarkeit von Familie und "
+        "Beruf, verlässliche Kinderbetreuung, eine familienfreundliche Infrastruktur und immer "
+        "öfter auch die Vereinbarkeit von Beruf und der Pflege von Angehörigen.</p>"
+        "<p>Bundesweit gibt es mehr als 670 solcher Bündnisse mit über 13.000 Akteuren in rund "
+        "5.200 Projekten. Eine bundesweite Servicestelle begleitet sie und gibt Anregungen.</p>"
+    ),
+    "goals": (
+        "Alle Familien finden leicht Information, Beratung und Unterstützung.\n"
+        "Familie und Beruf lassen sich gut miteinander vereinbaren.\n"
+        "Kinderbetreuung und Bildung sind verlässlich und gut erreichbar.\n"
+        "Beschäftigte können Beruf und die Pflege von Angehörigen verbinden.\n"
+        "Gemeinden und Betriebe in der Region werden spürbar familienfreundlicher."
+    ),
+    "how_we_work": (
+        "<p>Unser Bündnis ist ein Netzwerk gleichberechtigter Partner. Partner ist, wer die "
+        "Bündniserklärung unterschrieben hat. Die Unterschrift kostet nichts und bringt keine "
+        "Pflichten mit sich: Jeder Partner bestimmt selbst, wie und mit welchen Mitteln er sich "
+        "einbringt, und kann das Bündnis jederzeit wieder verlassen. Partner werden gern "
+        "öffentlich genannt – deshalb zeigt dieses Portal alle Partner.</p>"
+        "<p>Die Arbeit gliedert sich in Handlungsfelder. Zu jedem Handlungsfeld bilden sich "
+        "Arbeitsgruppen, die so selbstständig wie möglich konkrete Projekte entwickeln und so viel "
+        "Unterstützung bekommen wie nötig. Manche Gruppen schließen ihr Projekt ab, andere "
+        "machen mit einem neuen Auftrag weiter, neue Gruppen kommen hinzu.</p>"
+        "<p>Alle ein bis zwei Jahre laden wir alle Partner zum Bündnistreffen (Plenum) ein. "
+        "Interessierte Bürgerinnen und Bürger sind dort ausdrücklich willkommen.</p>"
+    ),
+    "coordination_text": (
+        "Die Koordinatorin ist die erste Ansprechpartnerin für alle Anliegen. Sie organisiert "
+        "Einladungen und Protokolle, recherchiert, verbindet die Arbeitsgruppen miteinander und "
+        "mit anderen Netzwerken und vertritt das Bündnis gegenüber Presse und Öffentlichkeit."
+    ),
+    "steering_group_text": (
+        "Die Steuerungsgruppe lenkt das Bündnis, behält die Finanzen im Blick und lässt sich von "
+        "der Koordinatorin regelmäßig berichten."
+    ),
+    "office_text": (
+        "Die Geschäftsstelle ist für die ersten drei Jahre im Familienzentrum am Marktplatz "
+        "untergebracht. Danach soll das Bündnis eigene Räume beziehen."
+    ),
+    "working_groups_text": (
+        "In den Arbeitsgruppen bringen ehrenamtlich und hauptamtlich Engagierte ihre Zeit und "
+        "ihr Können ein. Jede Gruppe gehört zu einem Handlungsfeld."
+    ),
+    "street": "Marktplatz 1",
+    "postal_code": "12345",
+    "town": "Musterhausen",
+    "email": "info@buendnis-musterhausen.example.org",
+    "phone": "01234 / 567 89-0",
+    "founding_date": datetime.date(2017, 11, 8),
+    "founding_place": "Musterhausen, Bürgersaal im Rathaus",
+    "founding_text": (
+        "Wir, die unterzeichnenden Organisationen, gründen heute das Lokale Bündnis für Familie "
+        "Musterhausen. Wir wollen, dass Familien in unserer Region gute Bedingungen zum Leben "
+        "und Arbeiten vorfinden. Dafür bündeln wir unsere Kräfte, teilen unser Wissen und "
+        "entwickeln gemeinsam Angebote, die Familien wirklich brauchen. Jede Organisation trägt "
+        "nach ihren Möglichkeiten dazu bei."
+    ),
+    "coordinator_title": "Koordinatorin",
+    "coordinator_name": "Maria Beispiel",
+    "coordinator_email": "koordination@buendnis-musterhausen.example.org",
+    "coordinator_phone": "01234 / 567 89-12",
+}
+
+MILESTONES = [
+    (
+        datetime.date(2015, 10, 1),
+        "Herbst 2015",
+        "Erste Schritte",
+        "Das örtliche Wirtschaftsforum, ein Familiennetzwerk und die Stadt beschließen, die "
+        "Vereinbarkeit von Familie und Beruf in der Region gemeinsam voranzubringen.",
+    ),
+    (
+        datetime.date(2016, 6, 1),
+        "2016",
+        "Modelle geprüft",
+        "Eine Arbeitsgruppe vergleicht verschiedene Formen der Zusammenarbeit und prüft, was in "
+        "unserer ländlichen Region praktisch umsetzbar ist.",
+    ),
+    (
+        datetime.date(2017, 4, 1),
+        "Frühjahr 2017",
+        "Vorschlag: ein Familienbüro",
+        "Die Arbeitsgruppe schlägt vor, die Angebote in einem Familienbüro zu bündeln. Als Form "
+        "der Zusammenarbeit wählt sie ein Lokales Bündnis für Familie.",
+    ),
+    (
+        datetime.date(2017, 11, 8),
+        "",
+        "Gründungsveranstaltung",
+        "Das Bündnis stellt sich der Öffentlichkeit vor, die Gründungspartner unterzeichnen die "
+        "Gründungsurkunde, und Bürgerinnen und Bürger bringen ihre Wünsche und Anregungen ein.",
+    ),
+    (
+        datetime.date(2019, 3, 20),
+        "",
+        "Erstes Bündnisplenum",
+        "Die Partner ziehen eine erste Bilanz und richten die Arbeitsgruppen neu aus.",
+    ),
+    (
+        datetime.date(2023, 5, 10),
+        "",
+        "Ziele auf dem Prüfstand",
+        "Im Projekt „Zeit für Familie“ stellt das Bündnis seine Ziele und Strukturen auf den "
+        "Prüfstand; eine neue Arbeitsgruppe zur Zeitpolitik für Familien entsteht.",
+    ),
+]
+
+PAGES = {
+    Page.Slug.LEGAL_NOTICE: (
+        "Impressum",
+        "<h2>Angaben gemäß § 5 DDG</h2>"
+        "<p>Lokales Bündnis für Familie Musterhausen<br>c/o Stadt Musterhausen<br>"
+        "Marktplatz 1<br>12345 Musterhausen</p>"
+        "<h2>Kontakt</h2><p>Telefon: 01234 / 567 89-0<br>"
+        "E-Mail: info@buendnis-musterhausen.example.org</p>"
+        "<h2>Verantwortlich für den Inhalt</h2><p>Maria Beispiel, Koordinatorin des Bündnisses, "
+        "Anschrift wie oben.</p>"
+        "<p><em>Dies ist ein fiktives Demo-Bündnis. Alle Namen und Adressen sind erfunden.</em></p>",
+    ),
+    Page.Slug.PRIVACY: (
+        "Datenschutz",
+        "<h2>Wer ist verantwortlich?</h2><p>Verantwortlich für die Verarbeitung Ihrer Daten ist "
+        "das Lokale Bündnis für Familie Musterhausen, vertreten durch die Koordinatorin "
+        "(Anschrift im Impressum).</p>"
+        "<h2>Welche Daten wir erheben</h2><ul>"
+        "<li><strong>Partner:</strong> Name und Angaben der Organisation (öffentlich) sowie Name, "
+        "E-Mail-Adresse und Telefonnummer einer Ansprechperson (nie öffentlich). Die Daten der "
+        "Ansprechperson nutzen wir nur für die Bündnisarbeit und löschen sie beim Austritt.</li>"
+        "<li><strong>Anregungen:</strong> Ihr Text und – nur wenn Sie es möchten – Name und "
+        "E-Mail-Adresse für eine Antwort.</li>"
+        "<li><strong>Anmeldungen zu Veranstaltungen:</strong> Name, E-Mail-Adresse, Anzahl der "
+        "Personen und Ihre Angaben zu Kinderbetreuung und Barrierefreiheit. Wir löschen sie "
+        "spätestens drei Monate nach der Veranstaltung.</li></ul>"
+        "<h2>Keine Dritten</h2><p>Diese Website lädt keine Inhalte von fremden Servern, setzt "
+        "keine Werbe- oder Analyse-Cookies und gibt keine Daten an Dritte weiter.</p>"
+        "<h2>Ihre Rechte</h2><p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung, "
+        "Einschränkung der Verarbeitung, Widerspruch und Datenübertragbarkeit sowie das Recht, "
+        "sich bei einer Datenschutz-Aufsichtsbehörde zu beschweren.</p>",
+    ),
+    Page.Slug.ACCESSIBILITY: (
+        "Erklärung zur Barrierefreiheit",
+        "<p>Wir möchten, dass alle Menschen dieses Portal nutzen können. Es ist mit klarer "
+        "Struktur, ausreichenden Kontrasten und vollständig per Tastatur bedienbar gestaltet und "
+        "funktioniert auch ohne JavaScript.</p>"
+        "<h2>Stand der Vereinbarkeit</h2><p>Das Portal ist weitgehend mit den Anforderungen der "
+        "BITV 2.0 vereinbar. Dokumente im PDF-Format sind als getaggte PDFs erstellt.</p>"
+        "<h2>Barriere melden</h2><p>Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns an "
+        "info@buendnis-musterhausen.example.org oder rufen Sie an: 01234 / 567 89-0. Wir "
+        "antworten innerhalb von zwei Wochen.</p>",
+    ),
+    Page.Slug.EASY_LANGUAGE: (
+        "Leichte Sprache",
+        "<h2>Das Bündnis für Familie</h2>"
+        "<p>Familien sollen in Musterhausen gut leben.</p>"
+        "<p>Darum arbeiten viele Gruppen zusammen.</p>"
+        "<p>Zum Beispiel: Firmen, Kirchen, Schulen und Vereine.</p>"
+        "<p>Diese Gruppen heißen: Partner.</p>"
+        "<h2>Was macht das Bündnis?</h2><ul>"
+        "<li>Es hilft Eltern bei Arbeit und Familie.</li>"
+        "<li>Es sorgt für gute Betreuung für Kinder.</li>"
+        "<li>Es hilft Menschen, die Angehörige pflegen.</li></ul>"
+        "<h2>Sie haben eine Idee?</h2>"
+        "<p>Sie können uns Ihre Wünsche schreiben.</p>"
+        "<p>Oder Sie rufen an: 01234 / 567 89-0.</p>",
+    ),
+    Page.Slug.ABOUT: (
+        "Mitmachen",
+        "<p>Jede Organisation, die sich für Familien einsetzen möchte, kann Partner werden – "
+        "vom Handwerksbetrieb bis zur Kirchengemeinde. Auch Bürgerinnen und Bürger können "
+        "mitwirken: in einer Arbeitsgruppe, beim Bündnistreffen oder mit einer Anregung.</p>",
+    ),
+}
+
+
+def load(stdout):
+    alliance = Alliance.load()
+    # Fill the profile once; later edits by the coordinator are kept.
+    if not alliance.founding_date:
+        for field, value in ALLIANCE.items():
+            setattr(alliance, field, value)
+        alliance.save()
+
+    for date, label, title, text in MILESTONES:
+        Milestone.objects.get_or_create(
+            title=title, defaults={"date": date, "date_label": label, "text": text}
+        )
+
+    for slug, (title, body) in PAGES.items():
+        Page.objects.get_or_create(slug=slug, defaults={"title": title, "body": body})
+    stdout.write("Bündnisprofil, Geschichte und Inhaltsseiten: vorhanden.")
+
+
+def ensure_admin(stdout, username="koordination"):
+    """Create the coordinator's admin account once and print its login."""
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        stdout.write(
+            f"Admin-Konto „{username}“ besteht bereits (Passwort ändern: "
+            f"python manage.py changepassword {username})."
+        )
+        return None
+    password = secrets.token_urlsafe(12)
+    User.objects.create_superuser(
+        username=username, email="koordination@buendnis-musterhausen.example.org",
+        password=password, first_name="Maria", last_name="Beispiel",
+    )
+    stdout.write("")
+    stdout.write("=" * 60)
+    stdout.write("Admin-Zugang (wird nur dieses eine Mal angezeigt):")
+    stdout.write("  Adresse:   http://127.0.0.1:8000/verwaltung/")
+    stdout.write(f"  Benutzer:  {username}")
+    stdout.write(f"  Passwort:  {password}")
+    stdout.write("=" * 60)
+    return password

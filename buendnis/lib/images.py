@@ -1,0 +1,95 @@
+"""Uploaded images (partner logos, project pictures, the alliance logo).
+
+Every upload is opened with Pillow, checked, re-encoded and scaled down, so the
+stored file never carries the uploader's metadata, scripts or decompression bombs.
+"""
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
+LOGO_MAX_SIZE = (600, 600)
+PICTURE_MAX_SIZE = (1600, 1200)
+
+
+def logo_upload_to(instance, filename):
+    return f"logos/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+
+
+def picture_upload_to(instance, filename):
+    return f"bilder/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+
+
+def process_image(uploaded, max_size=LOGO_MAX_SIZE):
+    """Validate an uploaded image and return it re-encoded as a ContentFile.
+
+    Raises ValidationError with a German message for anything that is not a
+    sound PNG, JPEG or WebP image within the size limits.
+    """
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("Die Datei ist zu groß (höchstens 5 MB)."), code="file_too_large"
+        )
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(uploaded)
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    _("Bitte laden Sie ein Bild im Format PNG, JPEG oder WebP hoch."),
+                    code="invalid_format",
+                )
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ValidationError(
+                    _("Das Bild hat zu viele Bildpunkte (höchstens 40 Megapixel)."),
+                    code="too_many_pixels",
+                )
+            image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("Das Bild hat zu viele Bildpunkte (höchstens 40 Megapixel)."),
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("Die Datei ist kein lesbares Bild (PNG, JPEG oder WebP)."), code="corrupt"
+        ) from None
+
+    image = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image.thumbnail(max_size, Image.Resampling.LANCZOS)
+
+    out = io.BytesIO()
+    if has_alpha:
+        image.save(out, format="PNG", optimize=True)
+        extension = "png"
+    else:
+        image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+        extension = "jpg"
+    return ContentFile(out.getvalue(), name=f"bild.{extension}")
+
+
+def image_field_validator(max_size=LOGO_MAX_SIZE):
+    """For forms: `cleaned = process_image(...)`, exposed as a clean helper."""
+
+    def clean(uploaded):
+        if not uploaded or not hasattr(uploaded, "size"):
+            return uploaded
+        return process_image(uploaded, max_size=max_size)
+
+    return clean

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from buendnis import views
+
+admin.site.site_header = views.AdminSiteTitle("site_header")
+admin.site.site_title = views.AdminSiteTitle("site_title")
+admin.site.index_title = "Verwaltung"
+
+urlpatterns = [
+    path("", include("buendnis.urls_public")),
+    path("", include("partners.urls")),
+    path("", include("arbeitsgruppen.urls")),
+    path("", include("events.urls")),
+    path("verwaltung/", admin.site.urls),
+]
+
+# Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>.+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+        name="media",
+    ),
+]
+
+handler404 = "buendnis.views.page_not_found"
+handler500 = "buendnis.views.server_error"

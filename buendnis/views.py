@@ -1,0 +1,62 @@
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.functional import lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from buendnis import home_sections
+from buendnis.models import Alliance, Milestone, Page
+
+
+def _alliance_name(attribute):
+    try:
+        name = Alliance.load().display_name
+    except DatabaseError:
+        name = "Bündnisportal"
+    return f"Verwaltung – {name}" if attribute == "site_header" else name
+
+
+def AdminSiteTitle(attribute):  # noqa: N802 - reads like the constant it replaces
+    """The admin's header names the alliance; read lazily, so edits show at once."""
+    return lazy(_alliance_name, str)(attribute)
+
+
+def home(request):
+    context = {"sections": home_sections.collect(request)}
+    return render(request, "buendnis/home.html", context)
+
+
+def about(request):
+    context = {
+        "milestones": Milestone.objects.chronological(),
+        "about_page": Page.objects.published().filter(slug=Page.Slug.ABOUT).first(),
+    }
+    return render(request, "buendnis/about.html", context)
+
+
+def page(request, slug):
+    content_page = get_object_or_404(Page.objects.published(), slug=slug)
+    return render(request, "buendnis/page.html", {"page": content_page})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": False}, status=503)
+    return JsonResponse({"status": "ok", "database": True})
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No database access here: the error may be the database itself.
+    return render(request, "500.html", {"alliance": None}, status=500)

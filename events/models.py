@@ -1,0 +1,270 @@
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True, published=True)
+
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("Bündnistreffen (Plenum)")
+        FOUNDING = "founding", _("Gründungsveranstaltung")
+        WORKING_GROUP = "working_group", _("Treffen einer Arbeitsgruppe")
+        PUBLIC = "public", _("Öffentliche Veranstaltung")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.PLENARY)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
+    )
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    venue = models.CharField(_("Ort (Name)"), max_length=200, blank=True)
+    address = models.CharField(_("Adresse"), max_length=300, blank=True)
+    working_group = models.ForeignKey(
+        "arbeitsgruppen.WorkingGroup",
+        verbose_name=_("Arbeitsgruppe"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    is_public = models.BooleanField(
+        _("öffentlich"),
+        default=True,
+        help_text=_("Nicht öffentliche Termine erreichen nur Eingeladene."),
+    )
+    published = models.BooleanField(_("veröffentlicht"), default=True)
+    registration_open = models.BooleanField(_("öffentliche Anmeldung möglich"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("Plätze"), null=True, blank=True, help_text=_("Leer lassen für unbegrenzt.")
+    )
+    registration_deadline = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
+    childcare_offered = models.BooleanField(_("Kinderbetreuung angeboten"), default=False)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Termin")
+        verbose_name_plural = _("Termine")
+        ordering = ["-starts_at"]
+        indexes = [
+            models.Index(fields=["is_public", "published", "ends_at"], name="event_public_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("Das Ende darf nicht vor dem Beginn liegen.")})
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+
+class Invitation(models.Model):
+    """A partner's personal invitation to an event, with its reply."""
+
+    class Reply(models.TextChoices):
+        PENDING = "pending", _("keine Antwort")
+        ACCEPTED = "accepted", _("zugesagt")
+        DECLINED = "declined", _("abgesagt")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("Termin"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("Partner"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    sent_at = models.DateTimeField(_("versandt am"), null=True, blank=True)
+    reply = models.CharField(
+        _("Antwort"), max_length=10, choices=Reply.choices, default=Reply.PENDING
+    )
+    replied_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
+    number_of_people = models.PositiveSmallIntegerField(_("Personen"), default=0)
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["partner__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "partner"], name="invitation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.partner} → {self.event}"
+
+
+class Registration(models.Model):
+    """A citizen's public sign-up for an event."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("Termin"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("Name"), max_length=200)
+    email = models.EmailField(_("E-Mail"))
+    number_of_people = models.PositiveSmallIntegerField(_("Anzahl Personen"), default=1)
+    childcare_needed = models.BooleanField(_("Kinderbetreuung gewünscht"), default=False)
+    number_of_children = models.PositiveSmallIntegerField(_("Anzahl Kinder"), default=0)
+    children_ages = models.CharField(_("Alter der Kinder"), max_length=100, blank=True)
+    accessibility_needs = models.TextField(_("Barrierefreiheit"), max_length=1000, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Anmeldung")
+        verbose_name_plural = _("Anmeldungen")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(cancelled_at__isnull=True),
+                name="registration_unique_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+
+class MinutesQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Minutes.Status.APPROVED)
+
+
+class Minutes(models.Model):
+    """The Protokoll of an event: a draft until approved."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        APPROVED = "approved", _("freigegeben")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("öffentlich")
+        PARTNERS = "partners", _("nur für Partner (persönlicher Link)")
+
+    event = models.OneToOneField(
+        Event, verbose_name=_("Termin"), on_delete=models.CASCADE, related_name="minutes"
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    visibility = models.CharField(
+        _("Sichtbarkeit"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    partners_present = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("anwesende Partner"),
+        blank=True,
+        related_name="minutes_attended",
+    )
+    number_of_guests = models.PositiveIntegerField(_("Anzahl Gäste"), default=0)
+    recorded_by = models.CharField(_("Protokoll"), max_length=200, blank=True)
+    summary = models.TextField(_("Zusammenfassung"), blank=True)
+    approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("freigegeben von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = MinutesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Protokoll")
+        verbose_name_plural = _("Protokolle")
+        ordering = ["-event__starts_at"]
+
+    def __str__(self):
+        return _("Protokoll: %(event)s") % {"event": self.event}
+
+    def get_absolute_url(self):
+        return reverse("events:minutes_pdf", kwargs={"slug": self.event.slug})
+
+    def clean(self):
+        if self.event_id and self.event.starts_at > timezone.now():
+            raise ValidationError(
+                _("Ein Protokoll kann erst nach Beginn der Veranstaltung angelegt werden.")
+            )
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+
+class AgendaItem(models.Model):
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("Protokoll"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveIntegerField(_("Nr."), default=0)
+    title = models.CharField(_("Tagesordnungspunkt"), max_length=300)
+    discussion = models.TextField(_("Diskussion"), blank=True)
+    decisions = models.TextField(_("Beschlüsse"), blank=True)
+
+    class Meta:
+        verbose_name = _("Tagesordnungspunkt")
+        verbose_name_plural = _("Tagesordnungspunkte")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Task(models.Model):
+    """An action agreed under an agenda item: what, who, by when."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("Tagesordnungspunkt"), on_delete=models.CASCADE,
+        related_name="tasks",
+    )
+    description = models.CharField(_("Aufgabe"), max_length=500)
+    responsible = models.CharField(_("wer"), max_length=200, blank=True)
+    due_on = models.DateField(_("bis wann"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Aufgabe")
+        verbose_name_plural = _("Aufgaben")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.description

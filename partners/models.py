@@ -1,0 +1,249 @@
+from django.db import models
+from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buendnis.lib.images import logo_upload_to
+
+
+class DeclarationQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True).first()
+
+
+class Declaration(models.Model):
+    """One version of the Bündniserklärung. Exactly one version is current."""
+
+    version = models.CharField(_("Version"), max_length=40, unique=True)
+    title = models.CharField(_("Titel"), max_length=200, default="Bündniserklärung")
+    text = models.TextField(
+        _("Text"), help_text=_("Einfaches HTML ist erlaubt (Absätze, Listen, Hervorhebungen).")
+    )
+    valid_from = models.DateField(_("gültig ab"), default=timezone.localdate)
+    is_current = models.BooleanField(_("aktuelle Fassung"), default=False)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+
+    objects = DeclarationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Bündniserklärung")
+        verbose_name_plural = _("Bündniserklärungen")
+        ordering = ["-valid_from", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="declaration_one_current",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.version})"
+
+    def get_absolute_url(self):
+        return reverse("partners:declaration")
+
+
+class PartnerQuerySet(models.QuerySet):
+    def _signatures(self):
+        return Signature.objects.filter(partner=OuterRef("pk"))
+
+    def active(self):
+        """Partners with a confirmed membership period that has not ended."""
+        return self.filter(
+            Exists(
+                self._signatures().filter(confirmed_at__isnull=False, withdrawn_at__isnull=True)
+            )
+        )
+
+    def pending(self):
+        """Partners whose only open signature still waits for confirmation."""
+        return self.filter(
+            Exists(self._signatures().filter(confirmed_at__isnull=True, withdrawn_at__isnull=True))
+        ).exclude(pk__in=self.active().values("pk"))
+
+    def withdrawn(self):
+        return self.filter(Exists(self._signatures().filter(withdrawn_at__isnull=False))).exclude(
+            pk__in=Partner.objects.active().values("pk")
+        )
+
+    def listed(self):
+        """What the public sees: active, listed partners."""
+        return self.active().filter(listed=True)
+
+    def with_partner_since(self):
+        """Annotate `partner_since`: when the current membership period was confirmed."""
+        return self.annotate(
+            partner_since=Max(
+                "signatures__confirmed_at",
+                filter=Q(
+                    signatures__confirmed_at__isnull=False, signatures__withdrawn_at__isnull=True
+                ),
+            ),
+            first_signed=Min("signatures__signed_at"),
+        )
+
+    def founding(self):
+        return self.filter(founding_partner=True).active()
+
+
+class Partner(models.Model):
+    """An organisation that signed the declaration (possibly several times)."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "kommune", _("Kommune")
+        COMPANY = "unternehmen", _("Unternehmen")
+        CHAMBER = "kammer", _("Kammer/Verband")
+        UNION = "gewerkschaft", _("Gewerkschaft")
+        JOB_CENTRE = "arbeitsagentur", _("Agentur für Arbeit/Jobcenter")
+        FOUNDATION = "stiftung", _("Stiftung")
+        SCHOOL = "bildung", _("Hochschule/Schule")
+        HEALTH = "gesundheit", _("Krankenhaus/Gesundheit")
+        CHURCH = "kirche", _("Kirche/Religionsgemeinschaft")
+        YOUTH_WELFARE = "jugendhilfe", _("Träger der Kinder- und Jugendhilfe")
+        ASSOCIATION = "verein", _("Verein/Initiative")
+        OTHER = "sonstige", _("Sonstige")
+
+    name = models.CharField(_("Name der Organisation"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    kind = models.CharField(_("Art der Organisation"), max_length=20, choices=Kind.choices)
+    town = models.CharField(_("Ort"), max_length=100, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    description = models.TextField(_("Kurzbeschreibung"), max_length=1000, blank=True)
+    contribution = models.TextField(
+        _("So wirken wir mit"),
+        max_length=2000,
+        blank=True,
+        help_text=_("In welcher Form und mit welchen Ressourcen die Organisation mitwirkt."),
+    )
+    fields_of_action = models.ManyToManyField(
+        "arbeitsgruppen.FieldOfAction",
+        verbose_name=_("Handlungsfelder von Interesse"),
+        blank=True,
+        related_name="interested_partners",
+    )
+    logo = models.ImageField(_("Logo"), upload_to=logo_upload_to, blank=True)
+
+    # Contact person: never shown publicly, erased on withdrawal.
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True, db_index=True)
+    contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=50, blank=True)
+
+    listed = models.BooleanField(
+        _("im Verzeichnis gezeigt"),
+        default=True,
+        help_text=_("Nur gezeigte, aktive Partner erscheinen öffentlich."),
+    )
+    founding_partner = models.BooleanField(_("Gründungspartner"), default=False)
+    entry_confirmed_at = models.DateTimeField(
+        _("Eintrag zuletzt bestätigt"),
+        null=True,
+        blank=True,
+        help_text=_("Wann der Partner seinen Eintrag zuletzt bestätigt oder geändert hat."),
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Partner")
+        verbose_name_plural = _("Partner")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["listed", "name"], name="partner_listed_name_idx"),
+            models.Index(fields=["kind", "name"], name="partner_kind_name_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    @property
+    def current_signature(self):
+        """The open membership period (confirmed or not), if any."""
+        return self.signatures.filter(withdrawn_at__isnull=True).order_by("-signed_at").first()
+
+    @property
+    def is_active(self):
+        return self.signatures.filter(
+            confirmed_at__isnull=False, withdrawn_at__isnull=True
+        ).exists()
+
+
+class SignatureQuerySet(models.QuerySet):
+    def unconfirmed(self):
+        return self.filter(confirmed_at__isnull=True, withdrawn_at__isnull=True)
+
+    def active(self):
+        return self.filter(confirmed_at__isnull=False, withdrawn_at__isnull=True)
+
+
+class Signature(models.Model):
+    """One membership period of a partner. Re-joining adds a new one."""
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("online")
+        PAPER = "paper", _("auf Papier")
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("Partner"), on_delete=models.CASCADE, related_name="signatures"
+    )
+    declaration = models.ForeignKey(
+        Declaration,
+        verbose_name=_("unterzeichnete Fassung"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    signed_at = models.DateTimeField(_("unterzeichnet am"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("ausgetreten am"), null=True, blank=True)
+    source = models.CharField(
+        _("Quelle"), max_length=10, choices=Source.choices, default=Source.ONLINE
+    )
+    signed_by = models.CharField(
+        _("unterzeichnet von"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name der unterzeichnenden Person; wird beim Austritt gelöscht."),
+    )
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Unterzeichnung")
+        verbose_name_plural = _("Unterzeichnungen")
+        ordering = ["-signed_at"]
+        constraints = [
+            # At most one open membership period per partner.
+            models.UniqueConstraint(
+                fields=["partner"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="signature_one_open_period",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["confirmed_at", "withdrawn_at"], name="signature_state_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} – {self.get_status_display()}"
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("unbestätigt")
+        ACTIVE = "active", _("aktiv")
+        WITHDRAWN = "withdrawn", _("ausgetreten")
+
+    @property
+    def status(self):
+        if self.withdrawn_at:
+            return self.Status.WITHDRAWN
+        if self.confirmed_at:
+            return self.Status.ACTIVE
+        return self.Status.UNCONFIRMED
+
+    def get_status_display(self):
+        return self.Status(self.status).label
