@@ -207,30 +207,34 @@ DESCRIPTION = (
     "Koordination des Bündnisses.</p>"
 )
 
-# text, field, status, public answer
+# text, field, status, public answer, received
 SUGGESTIONS = [
     (
         "Könnte das Ferienprogramm auch die Herbstferien abdecken? Gerade da fehlt uns jedes Jahr "
         "eine Betreuung.",
         "kindertagesbetreuung", Suggestion.Status.DONE,
         "Ja: Seit 2023 bietet die Stadt auch in den Herbstferien eine Woche Betreuung an.",
+        D(2017, 11, 8),
     ),
     (
         "Ein Wickeltisch im Rathaus wäre schön – mit Baby auf dem Amt ist das bisher schwierig.",
         "familienfreundliche-kommunen", Suggestion.Status.DONE,
         "Danke für den Hinweis! Im Rathaus gibt es jetzt einen Wickelraum im Erdgeschoss.",
+        D(2019, 3, 20),
     ),
     (
         "Ich pflege meine Mutter und arbeite Vollzeit. Gibt es Betriebe, die dafür Lösungen haben?",
         "beruf-und-pflege", Suggestion.Status.FORWARDED,
         "Wir haben Ihre Frage an die AG Beruf und Pflege weitergegeben. Erste Betriebe bilden "
         "gerade Pflege-Lotsen aus; die Infoabende sind in Planung.",
+        D(2023, 10, 2),
     ),
     (
         "Bitte eine Kita, die sonntags öffnet.",
         "kindertagesbetreuung", Suggestion.Status.DECLINED,
         "Eine Sonntagsöffnung können die Träger derzeit nicht leisten. Die AG Betreuung in "
         "Randzeiten prüft aber Lösungen mit Tageseltern.",
+        D(2024, 4, 15),
     ),
 ]
 
@@ -295,11 +299,15 @@ def load(stdout):
         if partners and not project.partners.exists():
             project.partners.set(_members(partners, index * 2, 2))
 
-    for text, field, status, answer in SUGGESTIONS:
-        Suggestion.objects.get_or_create(
+    for text, field, status, answer, received in SUGGESTIONS:
+        suggestion, created = Suggestion.objects.get_or_create(
             text=text,
             defaults={"field_of_action": fields[field], "status": status, "public_answer": answer},
         )
+        if created:  # created_at is set automatically; the demo dates it back.
+            Suggestion.objects.filter(pk=suggestion.pk).update(
+                created_at=datetime.datetime.combine(received, datetime.time(12), datetime.UTC)
+            )
     stdout.write(
         f"Handlungsfelder: {len(fields)}, Arbeitsgruppen: {len(groups)}, "
         f"Projekte: {len(PROJECTS)}, beantwortete Anregungen: {len(SUGGESTIONS)} – vorhanden."

@@ -59,7 +59,10 @@ def make_target_group(db):
 
 @pytest.fixture
 def declaration(db):
-    return Declaration.objects.create(version="2017", text="Wir machen mit.", is_current=True)
+    # The demo data may already hold the current declaration.
+    return Declaration.objects.filter(is_current=True).first() or Declaration.objects.create(
+        version="test", text="Wir machen mit.", is_current=True
+    )
 
 
 @pytest.fixture
