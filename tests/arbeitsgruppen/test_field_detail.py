@@ -71,3 +71,22 @@ def test_hides_unpublished_groups_and_projects(client, make_field, make_group, m
     assert "AG Entwurf" not in content
     assert "Projektentwurf" not in content
     assert "In diesem Handlungsfeld arbeitet zurzeit keine Arbeitsgruppe." in content
+
+
+def test_group_lifecycle_as_visitors_see_it(client, make_field, make_group):
+    field = make_field()
+    group = make_group(name="AG Ferienbetreuung", field_of_action=field)
+    overview = client.get("/handlungsfelder/").content.decode()
+    assert "AG Ferienbetreuung" in overview
+
+    group.status = WorkingGroup.Status.COMPLETED
+    group.ended_on = "2021-09-30"
+    group.save()
+
+    # The overview lists active groups only; the field page keeps the finished group apart.
+    assert "AG Ferienbetreuung" not in client.get("/handlungsfelder/").content.decode()
+    content = client.get(field.get_absolute_url()).content.decode()
+    assert content.index("abgeschlossen/eingestellt") < content.index("AG Ferienbetreuung")
+    group_page = client.get(group.get_absolute_url()).content.decode()
+    assert 'status-completed">abgeschlossen</span>' in group_page
+    assert "30. September 2021" in group_page

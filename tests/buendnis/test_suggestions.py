@@ -150,3 +150,15 @@ def test_too_many_suggestions_from_one_address_are_refused(client, settings):
 def test_get_never_stores_anything(client):
     client.get("/anregungen/?text=Hallo")
     assert Suggestion.objects.count() == 0
+
+
+def test_suggestion_is_stored_even_without_any_coordinator_address(client):
+    alliance = Alliance.load()
+    alliance.coordinator_email = ""
+    alliance.email = ""
+    alliance.save()
+
+    assert post(client).status_code == 302
+
+    assert Suggestion.objects.count() == 1
+    assert mail.outbox == []
