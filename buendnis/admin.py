@@ -84,6 +84,7 @@ class SuggestionAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["field_of_action", "working_group"]
     readonly_fields = ["created_at", "updated_at"]
+    actions = ["mark_in_progress", "mark_done"]
     fieldsets = [
         (None, {"fields": ["text", "created_at", "updated_at"]}),
         ("Absender (nie öffentlich)", {"fields": ["name", "email"]}),
@@ -98,6 +99,16 @@ class SuggestionAdmin(admin.ModelAdmin):
     @admin.display(description="öffentlich beantwortet", boolean=True)
     def answered(self, obj):
         return bool(obj.public_answer)
+
+    @admin.action(description="Ausgewählte Anregungen: in Bearbeitung")
+    def mark_in_progress(self, request, queryset):
+        updated = queryset.update(status=Suggestion.Status.IN_PROGRESS)
+        self.message_user(request, f"{updated} Anregung(en) sind jetzt in Bearbeitung.")
+
+    @admin.action(description="Ausgewählte Anregungen: umgesetzt")
+    def mark_done(self, request, queryset):
+        updated = queryset.update(status=Suggestion.Status.DONE)
+        self.message_user(request, f"{updated} Anregung(en) sind jetzt als umgesetzt markiert.")
 
     def changelist_view(self, request, extra_context=None):
         new = Suggestion.objects.new().count()

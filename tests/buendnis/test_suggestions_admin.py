@@ -87,3 +87,25 @@ def test_change_form_uses_autocomplete_for_field_and_group(admin_client):
     ).content.decode()
     assert content.count("admin-autocomplete") >= 2
     assert "Absender (nie öffentlich)" in content
+
+
+def test_actions_set_the_status_of_several_suggestions(admin_client):
+    first = Suggestion.objects.create(text="Eins")
+    second = Suggestion.objects.create(text="Zwei")
+    untouched = Suggestion.objects.create(text="Drei")
+    url = reverse("admin:buendnis_suggestion_changelist")
+
+    response = admin_client.post(
+        url, {"action": "mark_in_progress", "_selected_action": [first.pk, second.pk]}, follow=True
+    )
+
+    assert "2 Anregung(en) sind jetzt in Bearbeitung." in response.content.decode()
+    for suggestion in (first, second, untouched):
+        suggestion.refresh_from_db()
+    assert [first.status, second.status] == [Suggestion.Status.IN_PROGRESS] * 2
+    assert untouched.status == Suggestion.Status.NEW
+    assert "Wünsche und Anregungen (1 neu)" in response.content.decode()
+
+    admin_client.post(url, {"action": "mark_done", "_selected_action": [first.pk]})
+    first.refresh_from_db()
+    assert first.status == Suggestion.Status.DONE
