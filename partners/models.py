@@ -135,6 +135,14 @@ class Partner(models.Model):
         default=True,
         help_text=_("Nur gezeigte, aktive Partner erscheinen öffentlich."),
     )
+    wants_listing = models.BooleanField(
+        _("möchte öffentlich genannt werden"),
+        default=True,
+        help_text=_(
+            "Einwilligung der Organisation, im Verzeichnis genannt zu werden. Ohne sie bleibt "
+            "der Eintrag verborgen, auch wenn die Koordination ihn freigibt."
+        ),
+    )
     founding_partner = models.BooleanField(_("Gründungspartner"), default=False)
     entry_confirmed_at = models.DateTimeField(
         _("Eintrag zuletzt bestätigt"),
