@@ -53,6 +53,8 @@ class SignatureInline(admin.TabularInline):
 
 
 class PartnerAdminForm(forms.ModelForm):
+    logo = forms.FileField(label=_("Logo"), required=False, widget=forms.ClearableFileInput)
+
     class Meta:
         model = Partner
         fields = [

@@ -1,6 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import RegexValidator, URLValidator
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from arbeitsgruppen.models import FieldOfAction
@@ -19,7 +19,6 @@ def website_field():
         required=False,
         max_length=200,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("z. B. https://www.beispiel.de"),
     )
 
@@ -28,6 +27,13 @@ class PartnerEntryForm(forms.ModelForm):
     """The fields of the public entry and the contact person, shared by signing and managing."""
 
     website = website_field()
+    # A plain file field: process_image() does every check, with its own messages.
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=_("PNG, JPEG oder WebP, höchstens 5 MB. Wir verkleinern es automatisch."),
+    )
 
     class Meta:
         model = Partner
@@ -48,11 +54,9 @@ class PartnerEntryForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "contribution": forms.Textarea(attrs={"rows": 4}),
             "fields_of_action": forms.CheckboxSelectMultiple,
-            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
         help_texts = {
             "description": _("Was macht Ihre Organisation? Höchstens 1000 Zeichen."),
-            "logo": _("PNG, JPEG oder WebP, höchstens 5 MB. Wir verkleinern es automatisch."),
             "contact_name": _("Wird nie veröffentlicht."),
             "contact_email": _(
                 "Wird nie veröffentlicht. An diese Adresse schicken wir den Bestätigungslink."
