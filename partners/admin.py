@@ -3,7 +3,7 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from buendnis.lib.images import process_image
 from partners import services
-from partners.forms import PaperSignatureForm
+from partners.forms import PaperSignatureForm, https_urls
 from partners.models import Declaration, Partner, Signature
 
 
@@ -57,6 +57,7 @@ class PartnerAdminForm(forms.ModelForm):
 
     class Meta:
         model = Partner
+        formfield_callback = https_urls
         fields = [
             "name", "slug", "kind", "town", "website", "logo", "description", "contribution",
             "fields_of_action", "contact_name", "contact_email", "contact_phone", "listed",
@@ -85,6 +86,7 @@ def _date(value):
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
     form = PartnerAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "name",
         "kind",
@@ -292,6 +294,13 @@ class DeclarationAdminForm(forms.ModelForm):
                   "als aktuell.")
             )
         return is_current
+
+    def _get_validation_exclusions(self):
+        # The "one current version" constraint is kept by save_model, which unmarks
+        # the previous current version in the same transaction.
+        exclude = super()._get_validation_exclusions()
+        exclude.add("is_current")
+        return exclude
 
 
 @admin.register(Declaration)

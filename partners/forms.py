@@ -1,6 +1,7 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import RegexValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from arbeitsgruppen.models import FieldOfAction
@@ -11,6 +12,13 @@ phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{3,50}$",
     _("Bitte geben Sie eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - an."),
 )
+
+
+def https_urls(model_field, **kwargs):
+    """formfield_callback: URL fields assume https, as Django 6 will."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
 
 
 def website_field():
@@ -37,6 +45,7 @@ class PartnerEntryForm(forms.ModelForm):
 
     class Meta:
         model = Partner
+        formfield_callback = https_urls
         fields = [
             "name",
             "kind",
