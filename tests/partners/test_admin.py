@@ -100,7 +100,9 @@ def test_release_respects_missing_consent(admin_client, partners):
 
 
 def test_resend_confirmation(admin_client, partners, client):
-    response = _action(admin_client, "resend_confirmation_action", partners["unconfirmed"], partners["active"])
+    response = _action(
+        admin_client, "resend_confirmation_action", partners["unconfirmed"], partners["active"]
+    )
     content = response.content.decode()
     assert "1 Bestätigungslink gesendet." in content
     assert "1 Partner wartet auf keine Bestätigung." in content
@@ -196,7 +198,8 @@ def test_exactly_one_declaration_is_current(admin_client, declaration):
     declaration.refresh_from_db()
     assert not declaration.is_current
 
-    response = admin_client.post(f"/verwaltung/partners/declaration/{Declaration.objects.current().pk}/change/", {
+    current = Declaration.objects.current()
+    response = admin_client.post(f"/verwaltung/partners/declaration/{current.pk}/change/", {
         "version": "2025", "title": "Bündniserklärung", "text": "<p>Neu</p>", "valid_from": "2025-01-01",
     })
     assert response.status_code == 200
