@@ -97,6 +97,9 @@ def partner_from_management_token(token):
     if partner is None:
         raise TokenError("used")
     check_state(data, _manage_state(partner))
+    if not partner.is_active:
+        # Only partners manage entries; a pending one confirms first.
+        raise TokenError("used")
     return partner
 
 

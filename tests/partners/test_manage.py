@@ -209,3 +209,9 @@ def test_token_of_another_partner_does_not_open_this_one(client, partner):
     assert "Eintrag von Andere verwalten" in response.content.decode()
     assert "Bäckerei Korn" not in response.content.decode()
     assert Partner.objects.count() == 2
+
+
+def test_pending_partner_cannot_manage(client, declaration):
+    pending = make_partner("Wartend", status="unconfirmed")
+    response = client.get(services.management_path(pending))
+    assert response.status_code == 410
