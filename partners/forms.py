@@ -75,6 +75,7 @@ class PartnerEntryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Bitte wählen")), *Partner.Kind.choices]
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True
         self.fields["contact_phone"].validators.append(phone_validator)
