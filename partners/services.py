@@ -7,7 +7,6 @@ the action they were made for has happened.
 """
 
 import datetime
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -119,14 +118,6 @@ def unique_slug(name):
     return slug
 
 
-@dataclass
-class SignResult:
-    """What happened. The visitor sees the same page in every case."""
-
-    signature: Signature | None
-    known_address: bool = False
-
-
 def _open_partner_with_email(email):
     return (
         Partner.objects.filter(contact_email__iexact=email)
@@ -144,7 +135,8 @@ def sign(partner, fields_of_action=(), wants_listing=True):
     - A withdrawn partner of the same name signs again: a new membership period
       on the same Partner, with the entry as submitted now.
     - Otherwise a new Partner.
-    In the last two cases a confirmation link goes to the contact e-mail.
+    In the last two cases a confirmation link goes to the contact e-mail and the
+    new Signature is returned, else None. The visitor sees the same page either way.
     """
     declaration = Declaration.objects.current()
     if declaration is None:
@@ -157,7 +149,7 @@ def sign(partner, fields_of_action=(), wants_listing=True):
             emails.send_already_partner(existing, management_link(existing))
         else:
             emails.send_confirmation(existing, open_signature, confirmation_link(open_signature))
-        return SignResult(signature=None, known_address=True)
+        return None
 
     with transaction.atomic():
         former = (
@@ -189,7 +181,7 @@ def sign(partner, fields_of_action=(), wants_listing=True):
             signed_by=partner.contact_name,
         )
     emails.send_confirmation(partner, signature, confirmation_link(signature))
-    return SignResult(signature=signature)
+    return signature
 
 
 def _listed_on_confirmation(partner):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
 from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
 from buendnis.lib.tokens import TokenError
-from buendnis.models import Alliance, Page
+from buendnis.models import Page
 from partners import services
 from partners.forms import ManageForm, ManageRequestForm, SignForm
 from partners.models import Declaration, Partner
@@ -96,9 +96,7 @@ def confirm(request, token):
 
 
 def confirmed(request):
-    return render(
-        request, "partners/confirmed.html", {"moderated": Alliance.load().moderate_new_partners}
-    )
+    return render(request, "partners/confirmed.html")
 
 
 # --- directory ------------------------------------------------------------------
