@@ -4,9 +4,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from arbeitsgruppen.models import FieldOfAction
 from buendnis.lib.images import process_image
-from partners.models import Declaration, Partner
+from partners.models import Declaration, Partner, related_model
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{3,50}$",
@@ -79,7 +78,7 @@ class PartnerEntryForm(forms.ModelForm):
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True
         self.fields["contact_phone"].validators.append(phone_validator)
-        fields_of_action = FieldOfAction.objects.published()
+        fields_of_action = related_model("fields_of_action").objects.published()
         if fields_of_action.exists():
             self.fields["fields_of_action"].queryset = fields_of_action
         else:

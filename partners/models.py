@@ -88,6 +88,12 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(founding_partner=True).active()
 
 
+def related_model(name):
+    """The model behind one of Partner's relations (fields of action, working groups,
+    projects). `partners` does not import the apps that build on it (see DESIGN.md)."""
+    return Partner._meta.get_field(name).related_model
+
+
 class Partner(models.Model):
     """An organisation that signed the declaration (possibly several times)."""
 

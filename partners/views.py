@@ -7,13 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
 from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
 from buendnis.lib.tokens import TokenError
 from buendnis.models import Page
 from partners import services
 from partners.forms import ManageForm, ManageRequestForm, SignForm
-from partners.models import Declaration, Partner
+from partners.models import Declaration, Partner, related_model
 
 PARTNERS_PER_PAGE = 24
 
@@ -105,7 +104,7 @@ def confirmed(request):
 def partner_list(request):
     partners = Partner.objects.listed().order_by("name")
     kinds = Partner.Kind.choices
-    fields_of_action = list(FieldOfAction.objects.published())
+    fields_of_action = list(related_model("fields_of_action").objects.published())
     selected_kind = request.GET.get("art", "")
     selected_field = request.GET.get("handlungsfeld", "")
     query = request.GET.get("q", "").strip()[:100]
@@ -143,17 +142,17 @@ def partner_detail(request, slug):
     partners = Partner.objects.listed().with_partner_since().prefetch_related(
         Prefetch(
             "working_groups",
-            queryset=WorkingGroup.objects.published().order_by("name"),
+            queryset=related_model("working_groups").objects.published().order_by("name"),
             to_attr="public_working_groups",
         ),
         Prefetch(
             "projects",
-            queryset=Project.objects.published().order_by("title"),
+            queryset=related_model("projects").objects.published().order_by("title"),
             to_attr="public_projects",
         ),
         Prefetch(
             "fields_of_action",
-            queryset=FieldOfAction.objects.published(),
+            queryset=related_model("fields_of_action").objects.published(),
             to_attr="public_fields_of_action",
         ),
     )
