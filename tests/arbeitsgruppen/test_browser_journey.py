@@ -1,6 +1,5 @@
 import pytest
 from django.core import mail
-from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from arbeitsgruppen.models import Project
@@ -9,22 +8,10 @@ from buendnis.models import Suggestion
 pytestmark = pytest.mark.browser
 
 
-def partner_pages_exist():
-    try:
-        reverse("partners:detail", kwargs={"slug": "x"})
-    except NoReverseMatch:
-        return False
-    return True
-
-
-def test_visitor_goes_from_home_to_a_partner_and_sends_a_suggestion(
-    page, demo_data, axe, make_partner
-):
+def test_visitor_goes_from_home_to_a_partner_and_sends_a_suggestion(page, demo_data, axe):
     project = Project.objects.get(slug="pflege-lotsen")
     partner = project.partners.listed().first()
-    if partner is None:  # The partners demo has not run.
-        partner = make_partner(name="Klinikum am See")
-        project.partners.add(partner)
+    assert partner is not None, "The demo names public partners in every project."
 
     page.goto("/")
     page.get_by_role("link", name="Vereinbarkeit von Beruf und Pflege").first.click()
@@ -41,15 +28,12 @@ def test_visitor_goes_from_home_to_a_partner_and_sends_a_suggestion(
     expect(page.get_by_text("pflegende Angehörige")).to_be_visible()
     axe(page)
 
-    partners = page.locator("ul.partner-names")
-    if partner_pages_exist():
-        partners.get_by_role("link", name=partner.name).click()
-        expect(page.locator("h1")).to_contain_text(partner.name)
-        assert page.url.endswith(f"/partner/{partner.slug}/")
-    else:
-        # Until the partner pages exist, partners are named without a link.
-        expect(partners.get_by_text(partner.name)).to_be_visible()
-        assert partners.get_by_role("link").count() == 0
+    page.locator("ul.partner-names").get_by_role("link", name=partner.name, exact=True).click()
+    expect(page.locator("h1")).to_have_text(partner.name)
+    assert page.url.endswith(f"/partner/{partner.slug}/")
+    # The partner's entry leads back to the project it takes part in.
+    expect(page.get_by_role("link", name="Betriebliche Pflege-Lotsen")).to_be_visible()
+    axe(page)
 
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Anregungen").click()
     expect(page.locator("h1")).to_have_text("Wünsche und Anregungen")

@@ -36,7 +36,7 @@ def test_shows_group_with_mandate_status_members_projects_and_contact(
     assert "Takte von Schule, Bus und Arbeit aufeinander abstimmen." in content
     assert 'status-active">aktiv</span>' in content
     assert "1. Juni 2023" in content
-    assert "Stadtwerke Musterhausen" in content
+    assert f'<a href="/partner/{member.slug}/">Stadtwerke Musterhausen</a>' in content
     assert "Familienzeit-Check" in content
     assert 'status-running">laufend</span>' in content
     assert "Fragen beantwortet die Koordinatorin." in content

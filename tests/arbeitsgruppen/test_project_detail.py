@@ -41,7 +41,7 @@ def test_shows_project_with_group_partners_target_groups_and_period(
     assert 'status-running">laufend' in content
     assert group.get_absolute_url() in content
     assert group.field_of_action.get_absolute_url() in content
-    assert "Familienzentrum Nord" in content
+    assert f'<a href="/partner/{partner.slug}/">Familienzentrum Nord</a>' in content
     assert "Ausgetretener Verein" not in content
     assert partner.contact_email not in content
     assert f"/projekte/?zielgruppe={target.slug}" in content
