@@ -16,6 +16,26 @@ class RegistrationForm(forms.ModelForm):
         error_messages={"required": _("Bitte bestätigen Sie die Datenschutzhinweise.")},
     )
     website = forms.CharField(label=_("Bitte leer lassen"), required=False)
+    number_of_people = forms.IntegerField(
+        label=_("Anzahl Personen (Sie eingeschlossen)"),
+        initial=1,
+        min_value=1,
+        max_value=MAX_PEOPLE,
+        error_messages={
+            "min_value": _("Bitte melden Sie mindestens eine Person an."),
+            "max_value": _("Bitte melden Sie höchstens %(limit_value)s Personen auf einmal an."),
+        },
+    )
+    number_of_children = forms.IntegerField(
+        label=_("Anzahl Kinder"),
+        required=False,
+        min_value=0,
+        max_value=MAX_CHILDREN,
+        error_messages={
+            "min_value": _("Die Anzahl der Kinder kann nicht negativ sein."),
+            "max_value": _("Bitte geben Sie höchstens %(limit_value)s Kinder an."),
+        },
+    )
 
     class Meta:
         model = Registration
@@ -29,7 +49,6 @@ class RegistrationForm(forms.ModelForm):
             "accessibility_needs",
         ]
         labels = {
-            "number_of_people": _("Anzahl Personen (Sie eingeschlossen)"),
             "accessibility_needs": _("Brauchen Sie etwas, um gut teilnehmen zu können?"),
         }
         help_texts = {
@@ -43,33 +62,12 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["number_of_people"].widget.attrs.update(min=1, max=MAX_PEOPLE)
-        self.fields["number_of_children"].widget.attrs.update(min=0, max=MAX_CHILDREN)
-        self.fields["number_of_children"].required = False
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if not event.childcare_offered:
             for name in ("childcare_needed", "number_of_children", "children_ages"):
                 del self.fields[name]
-
-    def clean_number_of_people(self):
-        people = self.cleaned_data["number_of_people"]
-        if people < 1:
-            raise forms.ValidationError(_("Bitte melden Sie mindestens eine Person an."))
-        if people > MAX_PEOPLE:
-            raise forms.ValidationError(
-                _("Bitte melden Sie höchstens %(max)s Personen auf einmal an.") % {"max": MAX_PEOPLE}
-            )
-        return people
-
-    def clean_number_of_children(self):
-        children = self.cleaned_data.get("number_of_children") or 0
-        if children > MAX_CHILDREN:
-            raise forms.ValidationError(
-                _("Bitte geben Sie höchstens %(max)s Kinder an.") % {"max": MAX_CHILDREN}
-            )
-        return children
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -84,6 +82,8 @@ class RegistrationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "childcare_needed" not in self.fields:
+            return cleaned
         if cleaned.get("childcare_needed"):
             if not cleaned.get("number_of_children"):
                 self.add_error(
