@@ -78,7 +78,9 @@ def _format_datetime(value):
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     form = EventAdminForm
-    list_display = ["title", "starts_at", "kind", "is_public", "published", "registration_open"]
+    list_display = [
+        "title", "starts_at", "kind", "is_public", "published", "registration_open", "expected",
+    ]
     list_filter = ["kind", "is_public", "published", "registration_open", "working_group"]
     search_fields = ["title", "venue", "description"]
     date_hierarchy = "starts_at"
@@ -100,6 +102,15 @@ class EventAdmin(admin.ModelAdmin):
         ),
         (gettext_lazy("Zusagen und Anmeldungen"), {"fields": ["overview"]}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_places_taken()
+
+    @admin.display(description=gettext_lazy("erwartete Personen"), ordering="places_taken")
+    def expected(self, event):
+        if event.capacity is None:
+            return event.places_taken
+        return f"{event.places_taken} / {event.capacity}"
 
     @admin.display(description=gettext_lazy("Übersicht"))
     def overview(self, event):

@@ -174,6 +174,7 @@ def _past_plenaries(partners):
 
 def _upcoming_plenary(partners, now):
     day = (now + datetime.timedelta(days=35)).astimezone(BERLIN).date()
+    day += datetime.timedelta(days=(2 - day.weekday()) % 7)  # a Wednesday evening
     event = _event(
         "buendnistreffen-demo",
         title="Bündnistreffen: Familienfreundlich in die Zukunft",

@@ -222,3 +222,23 @@ def test_csv_export_needs_admin_login(client, plenary):
     response = client.get(reverse("admin:events_event_csv", args=[plenary.pk]))
     assert response.status_code == 302
     assert "/verwaltung/login/" in response["Location"]
+
+
+def test_admin_pages_render(admin_client, plenary, make_registration, make_invitation, make_minutes,
+                            make_event):
+    make_registration(plenary)
+    make_invitation(plenary)
+    minutes = make_minutes(make_event(starts_in=datetime.timedelta(days=-3)))
+    item = AgendaItem.objects.create(minutes=minutes, title="Punkt")
+    for url in (
+        reverse("admin:events_event_changelist"),
+        reverse("admin:events_event_change", args=[plenary.pk]),
+        reverse("admin:events_event_add"),
+        reverse("admin:events_minutes_changelist"),
+        reverse("admin:events_minutes_change", args=[minutes.pk]),
+        reverse("admin:events_minutes_add"),
+        reverse("admin:events_agendaitem_change", args=[item.pk]),
+        reverse("admin:events_invitation_changelist"),
+        reverse("admin:events_registration_changelist"),
+    ):
+        assert admin_client.get(url).status_code == 200, url

@@ -130,3 +130,15 @@ def test_task_runs_the_service(plenary, make_partner):
     result = tasks.send_invitations.enqueue(event_id=plenary.pk)
     assert result.return_value == 1
     assert len(mail.outbox) == 1
+
+
+def test_invitation_only_event_links_calendar_entry_to_the_invitation(make_event, make_partner):
+    event = make_event(is_public=False)
+    make_partner()
+
+    services.send_invitations(event)
+
+    invitation = Invitation.objects.get()
+    [(_name, content, _type)] = mail.outbox[0].attachments
+    [component] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert str(component["URL"]) == f"http://testserver{invitation.get_absolute_url()}"
