@@ -3,6 +3,7 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -11,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from buendnis.models import Suggestion
 from events import services, tasks
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Task
 
@@ -65,6 +67,17 @@ class InvitationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("partner")
 
 
+class SuggestionInline(admin.TabularInline):
+    """Wishes handed in at the event (cards, flip charts), entered by the coordinator."""
+
+    model = Suggestion
+    extra = 0
+    fields = ["text", "status"]
+    verbose_name = gettext_lazy("bei der Veranstaltung gesammelte Anregung")
+    verbose_name_plural = gettext_lazy("bei der Veranstaltung gesammelte Anregungen")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+
 def _csv_cell(value):
     """Spreadsheet programs run cells that start like a formula; defuse them."""
     text = "" if value is None else str(value)
@@ -86,7 +99,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["overview"]
-    inlines = [InvitationInline, RegistrationInline]
+    inlines = [InvitationInline, RegistrationInline, SuggestionInline]
     actions = ["invite_active_partners", "invite_working_group_members"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "working_group", "description"]}),
@@ -306,14 +319,23 @@ class MinutesAdmin(admin.ModelAdmin):
             return _("Nach dem Speichern erscheinen hier die Anregungen, die zu diesem Termin "
                      "eingegangen sind.")
         suggestions = minutes.event.suggestions.order_by("created_at")
+        event_url = reverse("admin:events_event_change", args=[minutes.event_id])
+        hint = format_html(
+            '<p>{} <a href="{}">{}</a></p>',
+            _("Anregungen von der Veranstaltung tragen Sie beim Termin ein oder ordnen sie unter "
+              "„Wünsche und Anregungen“ dem Termin zu."),
+            event_url,
+            _("Zum Termin"),
+        )
         if not suggestions:
-            return _("Keine. Anregungen ordnen Sie unter „Wünsche und Anregungen“ dem Termin zu.")
+            return hint
         return format_html(
-            "<ul>{}</ul>",
+            "<ul>{}</ul>{}",
             format_html_join(
                 "", "<li>{} ({})</li>",
                 ((suggestion.text, suggestion.get_status_display()) for suggestion in suggestions),
             ),
+            hint,
         )
 
     @admin.action(description=gettext_lazy("Protokoll freigeben"), permissions=["change"])

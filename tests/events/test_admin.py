@@ -44,6 +44,8 @@ def _event_form(**overrides):
         "invitations-INITIAL_FORMS": "0",
         "registrations-TOTAL_FORMS": "0",
         "registrations-INITIAL_FORMS": "0",
+        "suggestions-TOTAL_FORMS": "0",
+        "suggestions-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -242,3 +244,21 @@ def test_admin_pages_render(admin_client, plenary, make_registration, make_invit
         reverse("admin:events_registration_changelist"),
     ):
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_client, make_event):
+    event = make_event(starts_in=datetime.timedelta(days=-1), slug="plenum")
+    data = _event_form(**{
+        "starts_at_0": timezone.localtime(event.starts_at).strftime("%d.%m.%Y"),
+        "starts_at_1": timezone.localtime(event.starts_at).strftime("%H:%M"),
+        "ends_at_0": timezone.localtime(event.ends_at).strftime("%d.%m.%Y"),
+        "ends_at_1": timezone.localtime(event.ends_at).strftime("%H:%M"),
+        "suggestions-TOTAL_FORMS": "1",
+        "suggestions-0-text": "Mehr Bänke im Stadtpark",
+        "suggestions-0-status": "new",
+    })
+
+    response = admin_client.post(reverse("admin:events_event_change", args=[event.pk]), data)
+
+    assert response.status_code == 302
+    assert event.suggestions.get().text == "Mehr Bänke im Stadtpark"
