@@ -338,7 +338,11 @@ class MinutesAdmin(admin.ModelAdmin):
             hint,
         )
 
-    @admin.action(description=gettext_lazy("Protokoll freigeben"), permissions=["change"])
+    def has_approve_permission(self, request):
+        # The custom permission comes with the roles (Koordination, Steuerungsgruppe).
+        return request.user.has_perm("events.approve_minutes")
+
+    @admin.action(description=gettext_lazy("Protokoll freigeben"), permissions=["approve"])
     def approve(self, request, queryset):
         for minutes in queryset.select_related("event"):
             try:
@@ -350,7 +354,7 @@ class MinutesAdmin(admin.ModelAdmin):
                 request, _("Protokoll zu „%(event)s“ freigegeben.") % {"event": minutes.event}
             )
 
-    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen"), permissions=["approve"])
     def reopen(self, request, queryset):
         for minutes in queryset.select_related("event"):
             services.reopen_minutes(minutes)

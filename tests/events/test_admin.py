@@ -262,3 +262,23 @@ def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_cli
 
     assert response.status_code == 302
     assert event.suggestions.get().text == "Mehr Bänke im Stadtpark"
+
+
+def test_approving_needs_the_approve_permission(client, make_event, make_minutes):
+    from django.contrib.auth.models import Permission
+
+    editor = User.objects.create_user("redaktion", "r@example.org", "geheimes-passwort-123",
+                                      is_staff=True)
+    editor.user_permissions.set(Permission.objects.filter(
+        content_type__app_label="events", codename__in=["view_minutes", "change_minutes"]
+    ))
+    client.force_login(editor)
+    minutes = make_minutes(make_event(starts_in=datetime.timedelta(days=-2)), approved=False)
+
+    client.post(
+        reverse("admin:events_minutes_changelist"),
+        {"action": "approve", "_selected_action": [minutes.pk]},
+    )
+
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT

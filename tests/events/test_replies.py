@@ -83,8 +83,10 @@ def test_reply_after_the_event_began_is_refused(client, make_event, make_invitat
 def test_invalid_reply_token(client, plenary, make_invitation):
     make_invitation(plenary)
     for name in ("invitation", "accept", "decline"):
-        response = client.post(reverse(f"events:{name}", kwargs={"token": "erfunden"}))
-        assert response.status_code in (404, 405)
-        if response.status_code == 404:
-            assert "Dieser Link ist ungültig" in response.content.decode()
+        response = client.get(reverse(f"events:{name}", kwargs={"token": "erfunden"}))
+        assert response.status_code == 404
+        assert "Dieser Link ist ungültig" in response.content.decode()
+    for name in ("accept", "decline"):
+        url = reverse(f"events:{name}", kwargs={"token": "erfunden"})
+        assert client.post(url, {"number_of_people": "2"}).status_code == 404
     assert not Invitation.objects.exclude(reply="pending").exists()
