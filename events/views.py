@@ -14,6 +14,7 @@ from buendnis.models import Alliance, Suggestion
 from events import calendar, services
 from events.forms import AcceptForm, RegistrationForm
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration
+from partners.models import Partner
 
 PAST_PER_PAGE = 30
 # The feed keeps a year of past dates, so subscribers still see what happened recently.
@@ -28,7 +29,8 @@ def _minutes_with_content():
     """Minutes with everything the minutes section shows, in a fixed number of queries."""
     return Minutes.objects.prefetch_related(
         Prefetch("items", queryset=AgendaItem.objects.prefetch_related("tasks")),
-        "partners_present",
+        # Only partners the public directory shows (active and listed) appear by name.
+        Prefetch("partners_present", queryset=Partner.objects.listed().order_by("name")),
         Prefetch(
             "event__suggestions",
             queryset=Suggestion.objects.order_by("created_at"),

@@ -77,6 +77,7 @@ def test_approved_public_minutes_are_shown(client, make_event, make_minutes, mak
     event = make_event(starts_in=datetime.timedelta(days=-20))
     minutes, _first, _second = _minutes_with_content(make_minutes, event)
     minutes.partners_present.add(make_partner(name="Stadtwerke Musterhausen"))
+    minutes.partners_present.add(make_partner(name="Ungenannt e. V.", listed=False))
 
     content = client.get(event.get_absolute_url()).content.decode()
 
@@ -85,6 +86,7 @@ def test_approved_public_minutes_are_shown(client, make_event, make_minutes, mak
     assert "Wir gründen eine AG." in content
     assert "Raum buchen" in content and "Frau Berg" in content
     assert "Stadtwerke Musterhausen" in content
+    assert "Ungenannt e. V." not in content
     assert "12 Gäste" in content
     assert "Mehr Spielplätze am Stadtrand" in content
 
