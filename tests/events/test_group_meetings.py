@@ -20,24 +20,25 @@ def _render(group):
     )
 
 
-def test_group_meetings_lists_public_meetings_of_the_group(group, make_event, make_minutes):
-    make_event(title="Nächstes Treffen", working_group=group)
-    old = make_event(title="Letztes Treffen", working_group=group,
-                     starts_in=datetime.timedelta(days=-30))
-    make_minutes(old)
+def test_group_meetings_lists_upcoming_public_meetings_of_the_group(group, make_event):
+    make_event(title="Übernächstes Treffen", working_group=group, starts_in=datetime.timedelta(days=20))
+    make_event(title="Nächstes Treffen", working_group=group, registration_open=True, capacity=12)
+    make_event(title="Letztes Treffen", working_group=group, starts_in=datetime.timedelta(days=-30))
     make_event(title="Internes Treffen", working_group=group, is_public=False)
     make_event(title="Plenum ohne Gruppe")
 
     html = _render(group)
 
-    assert "Treffen und Termine" in html
-    assert "Nächstes Treffen" in html
-    assert "Letztes Treffen" in html and "Protokoll online" in html
+    assert "Nächste Treffen" in html
+    assert html.index("Nächstes Treffen") < html.index("Übernächstes Treffen")
+    assert "noch 12 Plätze frei" in html
+    assert "Letztes Treffen" not in html
     assert "Internes Treffen" not in html
     assert "Plenum ohne Gruppe" not in html
 
 
-def test_group_without_meetings_shows_nothing(group):
+def test_group_without_upcoming_meetings_shows_nothing(group, make_event):
+    make_event(working_group=group, starts_in=datetime.timedelta(days=-3))
     assert _render(group).strip() == ""
 
 
@@ -45,5 +46,5 @@ def test_group_meetings_query_count_does_not_grow(group, make_event, django_asse
     for _number in range(30):
         make_event(working_group=group)
         make_event(working_group=group, starts_in=datetime.timedelta(days=-10))
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         _render(group)
