@@ -1,3 +1,9 @@
+from django.urls import path
+
+from events import documents
+
 app_name = "events"
 
-urlpatterns = []
+urlpatterns = [
+    path("termine/<slug:slug>/protokoll.pdf", documents.minutes_pdf, name="minutes_pdf"),
+]

@@ -1,0 +1,105 @@
+"""The partner certificate (Urkunde Bündnispartner) as a PDF."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
+from buendnis.models import Alliance
+from partners.models import Signature
+
+
+class NoCertificate(Exception):
+    """Only an active partner (a confirmed, open membership period) has a certificate."""
+
+
+def _active_signature(partner):
+    signature = (
+        Signature.objects.active().filter(partner=partner).select_related("declaration").first()
+    )
+    if signature is None:
+        raise NoCertificate(partner)
+    return signature
+
+
+def partner_certificate_file(partner):
+    signature = _active_signature(partner)
+    alliance = Alliance.load()
+    since = timezone.localdate(signature.confirmed_at)
+    context = {
+        "alliance": alliance,
+        "logo_url": image_or_none(alliance.logo),
+        "partner_logo_url": image_or_none(partner.logo),
+        "document_title": f"Urkunde Bündnispartner – {partner.name}",
+        "draft": False,
+        "partner": partner,
+        "partner_since": since,
+        "declaration": signature.declaration,
+        # Dated on the day the membership began, so the certificate stays the same.
+        "issued_on": since,
+    }
+    return get_pdf(f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context)
+
+
+def partner_certificate_pdf(partner):
+    """PDF bytes of the partner's certificate; raises NoCertificate unless active."""
+    return partner_certificate_file(partner).content
+
+
+def certificate_filename(partner):
+    return f"Urkunde-{slugify(partner.name)[:60] or partner.pk}.pdf"
+
+
+def certificate_attachment(partner):
+    """(filename, content, mimetype) for an e-mail."""
+    return certificate_filename(partner), partner_certificate_pdf(partner), "application/pdf"
+
+
+def certificate_response(request, partner, *, private=True):
+    return pdf_response(
+        request,
+        partner_certificate_file(partner),
+        certificate_filename(partner),
+        attachment=True,
+        private=private,
+    )
+
+
+class PartnerCertificateAdminMixin:
+    """For the Partner admin: download an active partner's certificate.
+
+    Add `certificate_link` to `readonly_fields` to offer the button.
+    """
+
+    def get_urls(self):
+        download = path(
+            "<int:pk>/urkunde/",
+            self.admin_site.admin_view(self.certificate_view),
+            name="partners_partner_certificate",
+        )
+        return [download, *super().get_urls()]
+
+    def certificate_view(self, request, pk):
+        partner = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, partner):
+            raise PermissionDenied
+        try:
+            return certificate_response(request, partner)
+        except NoCertificate:
+            messages.error(
+                request,
+                _("Eine Urkunde gibt es nur für aktive Partner mit bestätigter Unterzeichnung."),
+            )
+            return redirect(reverse("admin:partners_partner_change", args=[partner.pk]))
+
+    @admin.display(description=_("Urkunde"))
+    def certificate_link(self, partner):
+        if not partner.pk or not partner.is_active:
+            return _("nur für aktive Partner")
+        url = reverse("admin:partners_partner_certificate", args=[partner.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Urkunde herunterladen (PDF)"))
