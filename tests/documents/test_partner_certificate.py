@@ -36,7 +36,7 @@ def test_certificate_names_partner_date_declaration_and_coordinator(alliance, ma
         "ist seit dem 8. November 2017 Partner des Bündnisses",
         alliance.name,
         "Fassung 2017-1 vom 8. November 2017",
-        "Musterhausen, den 8. November 2017",
+        "Musterhausen, 8. November 2017",
         "Maria Beispiel",
         "Koordinatorin des Bündnisses",
     ]:
