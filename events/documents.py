@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
 from buendnis.models import Alliance, Suggestion
-from events.models import Minutes
+from events.models import Event, Minutes
 
 
 def minutes_pdf_file(minutes):
@@ -18,6 +18,9 @@ def minutes_pdf_file(minutes):
     alliance = Alliance.load()
     event = minutes.event
     draft = not minutes.is_approved
+    # Only partners the public directory shows appear by name; the others are counted.
+    named = list(minutes.partners_present.listed().order_by("name").only("name"))
+    present = minutes.partners_present.count()
     context = {
         "alliance": alliance,
         "logo_url": image_or_none(alliance.logo),
@@ -25,7 +28,9 @@ def minutes_pdf_file(minutes):
         "draft": draft,
         "minutes": minutes,
         "event": event,
-        "partners": list(minutes.partners_present.order_by("name").only("name")),
+        "partners": named,
+        "partners_present": present,
+        "unnamed_partners": present - len(named),
         "items": list(minutes.items.prefetch_related("tasks")),
         "suggestions": list(
             Suggestion.objects.filter(event=event).order_by("created_at").only("text", "public_answer")
@@ -42,11 +47,11 @@ def minutes_filename(minutes):
 
 @require_GET
 def minutes_pdf(request, slug):
-    """The approved, public minutes of a published event; anything else is not found."""
+    """The approved, public minutes of a public event; anything else is not found."""
     minutes = get_object_or_404(
         Minutes.objects.approved().select_related("event", "event__working_group"),
+        event__in=Event.objects.public(),
         event__slug=slug,
-        event__published=True,
         visibility=Minutes.Visibility.PUBLIC,
     )
     return pdf_response(request, minutes_pdf_file(minutes), minutes_filename(minutes))

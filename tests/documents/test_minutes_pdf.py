@@ -154,3 +154,25 @@ def test_minutes_of_another_event_are_their_own(client, alliance, make_minutes):
     assert client.get(URL).status_code == 404
     text = pdf_text(client.get("/termine/ag-beruf/protokoll.pdf").content)
     assert "AG Familie und Beruf" in text
+
+
+def test_only_partners_of_the_directory_are_named(client, alliance, make_minutes, make_partner):
+    minutes = make_minutes()
+    minutes.partners_present.add(
+        make_partner("Verborgen e. V.", listed=False), make_partner("Ausgetreten GmbH", confirmed=False)
+    )
+
+    text = pdf_text(client.get(URL).content)
+
+    assert "Verborgen" not in text and "Ausgetreten" not in text
+    assert "4 Partnerorganisationen, 12 Gäste" in text
+    expected = "Dazu 2 Partnerorganisationen, die im Verzeichnis nicht genannt werden."
+    assert squeeze(expected) in squeeze(text)
+
+
+def test_minutes_of_an_invitation_only_event_are_not_public(client, alliance, make_minutes, plenary):
+    make_minutes()
+    plenary.is_public = False
+    plenary.save()
+
+    assert client.get(URL).status_code == 404
