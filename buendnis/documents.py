@@ -1,6 +1,6 @@
 """The founding certificate (Gründungsurkunde) as a PDF."""
 
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
 from buendnis.models import Alliance
@@ -33,6 +33,6 @@ def founding_certificate_pdf():
     return get_pdf("gruendungsurkunde", "pdf/founding_certificate.html", context)
 
 
-@require_GET
+@require_safe
 def founding_certificate(request):
     return pdf_response(request, founding_certificate_pdf(), "Gruendungsurkunde.pdf")

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
 from buendnis.models import Alliance, Suggestion
@@ -45,7 +45,7 @@ def minutes_filename(minutes):
     return f"{prefix}-{minutes.event.slug}.pdf"
 
 
-@require_GET
+@require_safe
 def minutes_pdf(request, slug):
     """The approved, public minutes of a public event; anything else is not found."""
     minutes = get_object_or_404(

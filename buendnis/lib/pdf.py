@@ -188,7 +188,6 @@ def pdf_response(request, stored, filename, *, attachment=False, private=False):
         response = HttpResponse(stored.content, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(attachment, filename)
         response["Last-Modified"] = http_date(stored.modified)
-        response["X-Content-Type-Options"] = "nosniff"
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
     return response

@@ -168,3 +168,11 @@ def test_a_cached_file_that_disappeared_is_rendered_again(client, alliance, sett
 
     assert response.status_code == 200
     assert len(cached_files(settings)) == 1
+
+
+def test_head_request_answers_without_a_body(client, alliance):
+    response = client.head(FOUNDING)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content == b""
