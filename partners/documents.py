@@ -1,5 +1,7 @@
 """The partner certificate (Urkunde Bündnispartner) as a PDF."""
 
+import logging
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -8,10 +10,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
+from buendnis.lib.tokens import TokenError
 from buendnis.models import Alliance
 from partners.models import Signature
+
+logger = logging.getLogger(__name__)
 
 
 class NoCertificate(Exception):
@@ -55,9 +61,20 @@ def certificate_filename(partner):
     return f"Urkunde-{slugify(partner.name)[:60] or partner.pk}.pdf"
 
 
-def certificate_attachment(partner):
-    """(filename, content, mimetype) for an e-mail."""
-    return certificate_filename(partner), partner_certificate_pdf(partner), "application/pdf"
+def certificate_attachments(partner):
+    """The certificate as e-mail attachment [(filename, content, mimetype)], or [].
+
+    The welcome e-mail matters more than its attachment: if the PDF cannot be made,
+    the e-mail goes without it (the partner can download it from its management page).
+    """
+    try:
+        content = partner_certificate_pdf(partner)
+    except NoCertificate:
+        return []
+    except Exception:
+        logger.exception("Urkunde für Partner %s konnte nicht erstellt werden", partner.pk)
+        return []
+    return [(certificate_filename(partner), content, "application/pdf")]
 
 
 def certificate_response(request, partner, *, private=True):
@@ -68,6 +85,20 @@ def certificate_response(request, partner, *, private=True):
         attachment=True,
         private=private,
     )
+
+
+@require_safe
+def certificate_download(request, token):
+    """Download through the partner's personal management link."""
+    # Imported here: services and views send e-mails that import this module.
+    from partners import services
+    from partners.views import token_error
+
+    try:
+        partner = services.partner_from_management_token(token)
+    except TokenError as error:
+        return token_error(request, error, "manage")
+    return certificate_response(request, partner)
 
 
 class PartnerCertificateAdminMixin:
