@@ -67,7 +67,7 @@ def test_document_is_tagged_with_title_and_language(client, alliance):
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 
-@pytest.mark.parametrize("count", [12, 30])
+@pytest.mark.parametrize("count", [9, 12, 20, 30])
 def test_up_to_thirty_founding_partners_fit_on_one_page(client, alliance, founding_partners, count):
     partners = founding_partners(count)
 
