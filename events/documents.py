@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
 from buendnis.models import Alliance, Suggestion
-from events.models import Event, Minutes
+from events.models import Event, Invitation, Minutes
 
 
 def minutes_pdf_file(minutes):
@@ -55,6 +55,17 @@ def minutes_pdf(request, slug):
         visibility=Minutes.Visibility.PUBLIC,
     )
     return pdf_response(request, minutes_pdf_file(minutes), minutes_filename(minutes))
+
+
+@require_safe
+def invitation_minutes_pdf(request, token):
+    """Approved minutes for an invited partner, also those meant for partners only."""
+    invitation = get_object_or_404(Invitation.objects.select_related("event"), token=token)
+    minutes = get_object_or_404(
+        Minutes.objects.approved().select_related("event", "event__working_group"),
+        event=invitation.event,
+    )
+    return pdf_response(request, minutes_pdf_file(minutes), minutes_filename(minutes), private=True)
 
 
 class MinutesPdfAdminMixin:

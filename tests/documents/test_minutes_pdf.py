@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import AgendaItem, Event, Minutes
+from events.models import AgendaItem, Event, Invitation, Minutes
 from tests.documents.conftest import (
     assert_a4,
     assert_edges_clear,
@@ -176,3 +176,26 @@ def test_minutes_of_an_invitation_only_event_are_not_public(client, alliance, ma
     plenary.save()
 
     assert client.get(URL).status_code == 404
+
+
+def test_invited_partner_gets_minutes_for_partners_only(client, alliance, make_minutes, make_partner):
+    minutes = make_minutes(visibility=Minutes.Visibility.PARTNERS)
+    invitation = Invitation.objects.create(event=minutes.event, partner=make_partner("Eingeladen"))
+    url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "Tagesordnungspunkt Nummer 1" in pdf_text(response.content)
+    assert client.get(URL).status_code == 404
+
+
+def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, make_minutes, make_partner):
+    minutes = make_minutes(approved=False)
+    invitation = Invitation.objects.create(event=minutes.event, partner=make_partner("Eingeladen"))
+
+    url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
+    assert client.get(url).status_code == 404
+    wrong = reverse("events:invitation_minutes_pdf", kwargs={"token": "falsch"})
+    assert client.get(wrong).status_code == 404
