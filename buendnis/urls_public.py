@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from buendnis import documents, views
+from buendnis import documents, suggestions, views
 from buendnis.models import Page
 
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("buendnis/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
+    path("anregungen/", suggestions.suggestions, name="suggestions"),
     path("gruendungsurkunde.pdf", documents.founding_certificate, name="founding_certificate"),
     path("<pageslug:slug>/", views.page, name="page"),
 ]
