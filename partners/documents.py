@@ -77,13 +77,14 @@ def certificate_attachments(partner):
     return [(certificate_filename(partner), content, "application/pdf")]
 
 
-def certificate_response(request, partner, *, private=True):
+def certificate_response(request, partner):
+    """The certificate as a download; personal, so kept out of shared caches."""
     return pdf_response(
         request,
         partner_certificate_file(partner),
         certificate_filename(partner),
         attachment=True,
-        private=private,
+        private=True,
     )
 
 

@@ -35,6 +35,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import content_disposition_header, http_date, quote_etag
 from PIL import Image
+from weasyprint.urls import URLFetcherResponse
 
 STYLESHEET = "pdf/print.css"
 CACHE_DIRECTORY = "pdf-cache"
@@ -52,7 +53,7 @@ class PortalURLFetcher(weasyprint.URLFetcher):
         path = local_file(url)
         if path is None:
             raise ValueError(f"Nur eigene Dateien des Portals werden geladen: {url}")
-        return weasyprint.urls.URLFetcherResponse(url, path.read_bytes())
+        return URLFetcherResponse(url, path.read_bytes())
 
 
 def _inside(root, relative):
