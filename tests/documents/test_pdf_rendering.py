@@ -84,7 +84,9 @@ def test_fonts_are_embedded_dejavu(db, html_template):
         str(font.get_object()["/BaseFont"])
         for font in reader.pages[0]["/Resources"]["/Font"].values()
     }
-    assert fonts and all("DejaVu" in name for name in fonts), fonts
+    assert fonts and all("DejaVu" in name for name in fonts), (
+        f"{fonts}: DejaVu fehlt (apt-get install fonts-dejavu-core) / DejaVu fonts missing"
+    )
     assert "Fließtext mit Umlauten: äöü ß €" in pdf_text(pdf.render_pdf("egal.html", {}))
 
 
