@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from buendnis.models import Suggestion
 from events import services, tasks
+from events.documents import MinutesPdfAdminMixin
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Task
 
 # Event slugs that would collide with the fixed addresses under /termine/.
@@ -297,20 +298,20 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
-    list_display = ["event", "status", "visibility", "approved_at", "approved_by"]
+class MinutesAdmin(MinutesPdfAdminMixin, admin.ModelAdmin):
+    list_display = ["event", "status", "visibility", "approved_at", "approved_by", "pdf_link"]
     list_filter = ["status", "visibility"]
     list_select_related = ["event", "approved_by"]
     search_fields = ["event__title", "summary"]
     filter_horizontal = ["partners_present"]
     inlines = [AgendaItemInline]
     actions = ["approve", "reopen"]
-    readonly_fields = ["status", "approved_at", "approved_by", "collected_suggestions"]
+    readonly_fields = ["status", "approved_at", "approved_by", "collected_suggestions", "pdf_link"]
     fieldsets = [
         (None, {"fields": ["event", "visibility", "recorded_by", "summary"]}),
         (gettext_lazy("Anwesende"), {"fields": ["partners_present", "number_of_guests"]}),
         (gettext_lazy("Anregungen"), {"fields": ["collected_suggestions"]}),
-        (gettext_lazy("Freigabe"), {"fields": ["status", "approved_at", "approved_by"]}),
+        (gettext_lazy("Freigabe"), {"fields": ["status", "approved_at", "approved_by", "pdf_link"]}),
     ]
 
     @admin.display(description=gettext_lazy("bei der Veranstaltung gesammelte Anregungen"))

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from buendnis.lib.images import process_image
 from partners import services
+from partners.documents import PartnerCertificateAdminMixin
 from partners.forms import PaperSignatureForm, https_urls
 from partners.models import Declaration, Partner, Signature
 
@@ -84,7 +85,7 @@ def _date(value):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(PartnerCertificateAdminMixin, admin.ModelAdmin):
     form = PartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -101,7 +102,7 @@ class PartnerAdmin(admin.ModelAdmin):
     search_fields = ["name", "town", "contact_name", "contact_email"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["fields_of_action"]
-    readonly_fields = ["entry_confirmed_at", "created_at", "updated_at"]
+    readonly_fields = ["entry_confirmed_at", "created_at", "updated_at", "certificate_link"]
     inlines = [SignatureInline]
     actions = [
         "release_action",
@@ -120,7 +121,7 @@ class PartnerAdmin(admin.ModelAdmin):
         (
             _("Verzeichnis"),
             {"fields": ["listed", "wants_listing", "founding_partner", "entry_confirmed_at",
-                        "created_at", "updated_at"]},
+                        "created_at", "updated_at", "certificate_link"]},
         ),
     ]
 
