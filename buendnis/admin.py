@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from buendnis.models import Alliance, Milestone, Page
+from events import mailing_admin  # noqa: F401 - registers the mailings (issue 7)
 
 
 @admin.register(Alliance)

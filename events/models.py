@@ -268,3 +268,7 @@ class Task(models.Model):
 
     def __str__(self):
         return self.description
+
+
+# Mailings (issue 7) live in their own module; imported here so Django registers them.
+from events.mailing_models import Delivery, Mailing  # noqa: E402, F401
