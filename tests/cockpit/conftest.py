@@ -27,8 +27,15 @@ def declaration(db):
 def make_partner(declaration):
     """Create a partner with one signature: state "active", "unconfirmed" or "withdrawn"."""
 
-    def make(name=None, state="active", kind=Partner.Kind.COMPANY, email=None, confirmed_at=None,
-             withdrawn_at=None, **fields):
+    def make(
+        name=None,
+        state="active",
+        kind=Partner.Kind.COMPANY,
+        email=None,
+        confirmed_at=None,
+        withdrawn_at=None,
+        **fields,
+    ):
         number = next(_numbers)
         name = name or f"Partner {number}"
         partner = Partner.objects.create(
@@ -79,9 +86,7 @@ def make_group(field):
 def make_project(field):
     def make(title="Ferienbetreuung", **fields):
         number = next(_numbers)
-        return Project.objects.create(
-            title=title, slug=f"projekt-{number}", field_of_action=field, **fields
-        )
+        return Project.objects.create(title=title, slug=f"projekt-{number}", field_of_action=field, **fields)
 
     return make
 

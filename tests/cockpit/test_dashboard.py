@@ -22,8 +22,12 @@ def known_data(make_partner, make_group, make_project, make_event, field):
     alliance = Alliance.load()
     alliance.moderate_new_partners = True
     alliance.save()
-    old = make_partner("Stadtwerke", confirmed_at=last_year(), kind=Partner.Kind.MUNICIPALITY,
-                       entry_confirmed_at=timezone.now())
+    old = make_partner(
+        "Stadtwerke",
+        confirmed_at=last_year(),
+        kind=Partner.Kind.MUNICIPALITY,
+        entry_confirmed_at=timezone.now(),
+    )
     first = make_partner("Kita Sonnenschein", kind=Partner.Kind.YOUTH_WELFARE)
     second = make_partner("Bäckerei Korn")
     make_partner("Neue Firma", listed=False)
@@ -31,7 +35,9 @@ def known_data(make_partner, make_group, make_project, make_event, field):
     make_partner("Noch unbestätigt 2", state="unconfirmed")
     make_partner("Ausgetreten heuer", state="withdrawn", confirmed_at=last_year())
     make_partner(
-        "Ausgetreten letztes Jahr", state="withdrawn", confirmed_at=last_year() - datetime.timedelta(days=30),
+        "Ausgetreten letztes Jahr",
+        state="withdrawn",
+        confirmed_at=last_year() - datetime.timedelta(days=30),
         withdrawn_at=last_year(),
     )
     make_group("AG Betriebe")
@@ -78,7 +84,9 @@ def test_dashboard_shows_known_numbers(coordinator_client, known_data):
     [field] = data["fields_of_action"]
     assert (field.active_groups, field.running_projects) == (2, 1)
     assert {point.label: point.value for point in data["by_kind"]} == {
-        "Kommune": 1, "Unternehmen": 2, "Träger der Kinder- und Jugendhilfe": 1,
+        "Kommune": 1,
+        "Unternehmen": 2,
+        "Träger der Kinder- und Jugendhilfe": 1,
     }
     assert data["over_time"][-1].value == 4
     html = response.content.decode()
@@ -126,7 +134,9 @@ def _queries(client):
 def test_query_count_does_not_grow_with_rows(coordinator_client, make_partner, make_event, known_data):
     few = _queries(coordinator_client)
     for number in range(40):
-        partner = make_partner(f"Mehr {number}", confirmed_at=last_year() - datetime.timedelta(days=number * 20))
+        partner = make_partner(
+            f"Mehr {number}", confirmed_at=last_year() - datetime.timedelta(days=number * 20)
+        )
         Invitation.objects.create(event=known_data, partner=partner)
     for number in range(5):
         make_event(f"Termin {number}", days=number + 1)
