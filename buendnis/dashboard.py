@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
-from buendnis import charts
+from buendnis import charts, exports
 from buendnis.models import Alliance, Suggestion
 from events.models import Event, Invitation, Minutes, Registration
 from partners.models import Partner, Signature
@@ -195,17 +195,18 @@ def collect(user):
             "mailing_add": admin_url("events_mailing_add") if user.has_perm("events.add_mailing") else None,
         },
         "exports": _exports(user),
+        "can_export_events": exports.can_export_events(user),
     }
 
 
 def _exports(user):
-    exports = []
-    if user.has_perm("partners.change_partner"):
-        exports.append(("Aktive Partner mit Kontaktdaten", "partners"))
+    tables = []
+    if exports.can_export_partners(user):
+        tables.append(("Aktive Partner mit Kontaktdaten", "partners"))
     if user.has_perm("arbeitsgruppen.view_project"):
-        exports.append(("Projekte", "projects"))
+        tables.append(("Projekte", "projects"))
     return [
         {"label": label, "csv": reverse(f"cockpit:export_{name}", args=["csv"]),
          "xlsx": reverse(f"cockpit:export_{name}", args=["xlsx"])}
-        for label, name in exports
+        for label, name in tables
     ]

@@ -193,6 +193,10 @@ def export_partners(request, fmt):
     return respond(partners_table(), fmt)
 
 
+def can_export_events(user):
+    return user.has_perm("events.view_invitation") and user.has_perm("events.view_registration")
+
+
 def export_projects(request, fmt):
     if not request.user.has_perm("arbeitsgruppen.view_project"):
         raise PermissionDenied
@@ -200,10 +204,7 @@ def export_projects(request, fmt):
 
 
 def export_event(request, pk, fmt):
-    if not (
-        request.user.has_perm("events.view_invitation")
-        and request.user.has_perm("events.view_registration")
-    ):
+    if not can_export_events(request.user):
         raise PermissionDenied
     event = get_object_or_404(Event, pk=pk)
     return respond(event_table(event), fmt)
