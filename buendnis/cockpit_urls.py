@@ -3,14 +3,14 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
-from buendnis import dashboard, exports
+from buendnis import dashboard, exports, roles
 
 app_name = "cockpit"
 
 
 def index(request):
-    """The admin index with the dashboard above the list of apps."""
-    data = dashboard.collect(request.user) if request.user.has_perm("partners.view_partner") else None
+    """The admin index with the dashboard above the list of apps (Koordination, Steuerungsgruppe)."""
+    data = dashboard.collect(request.user) if roles.sees_everything(request.user) else None
     return admin.site.index(request, extra_context={"dashboard": data})
 
 

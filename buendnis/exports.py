@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from arbeitsgruppen.models import Project
+from buendnis import roles
 from events.models import Event, Invitation, Registration
 from partners.models import Partner
 
@@ -200,13 +201,20 @@ def can_export_events(user):
 def export_projects(request, fmt):
     if not request.user.has_perm("arbeitsgruppen.view_project"):
         raise PermissionDenied
-    return respond(projects_table(), fmt)
+    projects = Project.objects.all()
+    if not roles.sees_everything(request.user):
+        projects = projects.filter(working_group__in=roles.led_group_ids(request.user))
+    return respond(projects_table(projects), fmt)
 
 
 def export_event(request, pk, fmt):
     if not can_export_events(request.user):
         raise PermissionDenied
     event = get_object_or_404(Event, pk=pk)
+    if not roles.sees_everything(request.user) and (
+        event.working_group_id not in roles.led_group_ids(request.user)
+    ):
+        raise PermissionDenied
     return respond(event_table(event), fmt)
 
 
