@@ -40,7 +40,8 @@ def mailing_context(mailing, partner):
     # Imported here: the partners app provides the personal link for self-service.
     from partners.services import management_link
 
-    return {"mailing": mailing, "partner": partner, "management_link": management_link(partner)}
+    link = management_link(partner, long_lived=True)
+    return {"mailing": mailing, "partner": partner, "management_link": link}
 
 
 def queue(mailing):

@@ -24,6 +24,6 @@ def send_reminder(partner):
 
     return send_templated(
         "yearly_check",
-        {"partner": partner, "management_link": management_link(partner)},
+        {"partner": partner, "management_link": management_link(partner, long_lived=True)},
         [partner.contact_email],
     )

@@ -118,3 +118,4 @@ def coordinator(django_user_model):
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client
+

@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 
 from events.mailing_models import Delivery, Mailing
-from partners.services import management_link
+from tests.cockpit.helpers import assert_management_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +41,7 @@ def test_coordinator_sends_a_mailing_to_one_working_group(page, coordinator, mak
         [message] = [m for m in mail.outbox if m.to == [member.contact_email]]
         assert message.subject == "Nächstes Treffen der AG Pflege"
         assert "Wir treffen uns am 3. März im Rathaus." in message.body
-        assert management_link(member) in message.body
+        assert_management_link(message.body, member)
     mailing = Mailing.objects.get()
     assert mailing.status == Mailing.Status.SENT
     assert Delivery.objects.filter(mailing=mailing, sent_at__isnull=False).count() == 2

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from partners.services import management_link
+from tests.cockpit.helpers import assert_management_link
 
 
 def run(*args):
@@ -31,8 +31,8 @@ def test_partners_not_confirmed_for_a_year_get_a_personal_link(make_partner):
 
     assert sorted(message.to[0] for message in mail.outbox) == ["nie@example.org", "ueberfaellig@example.org"]
     by_address = {message.to[0]: message for message in mail.outbox}
-    assert management_link(overdue) in by_address["ueberfaellig@example.org"].body
-    assert management_link(never) in by_address["nie@example.org"].body
+    assert_management_link(by_address["ueberfaellig@example.org"].body, overdue)
+    assert_management_link(by_address["nie@example.org"].body, never)
     assert "Nie bestätigt" in by_address["nie@example.org"].body
     assert "Bitte prüfen Sie Ihren Eintrag" in by_address["nie@example.org"].subject
     assert "2 Partner erinnert, 1 ohne E-Mail-Adresse" in out
