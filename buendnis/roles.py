@@ -120,16 +120,21 @@ class WorkingGroupScopedAdmin:
             return queryset
         return self._in_scope(queryset, request.user)
 
-    def is_editable(self, request, obj):
+    def in_scope(self, request, obj):
         if obj is None or edits_everything(request.user):
             return True
         return self._in_scope(self.model._default_manager.filter(pk=obj.pk), request.user).exists()
 
+    def has_view_permission(self, request, obj=None):
+        if obj is None or sees_everything(request.user):
+            return super().has_view_permission(request, obj)
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.is_editable(request, obj)
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.is_editable(request, obj)
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -198,6 +203,15 @@ class PartnerContactScopedAdmin:
         if sees_everything(request.user):
             return columns
         return [column for column in columns if column not in CONTACT_FIELDS]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not sees_everything(request.user):
+            # Exports carry contact data.
+            for name in list(actions):
+                if "export" in name:
+                    del actions[name]
+        return actions
 
     def get_search_fields(self, request):
         fields = super().get_search_fields(request)
