@@ -5,7 +5,7 @@ gunicorn worker and every app server that shares the database.
 """
 
 import functools
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -29,7 +29,7 @@ def hit(key, limit, period=timedelta(hours=1)):
     now = timezone.now()
     seconds = int(period.total_seconds())
     window_start = timezone.datetime.fromtimestamp(
-        int(now.timestamp()) // seconds * seconds, tz=timezone.UTC
+        int(now.timestamp()) // seconds * seconds, tz=UTC
     )
     updated = RateLimitCounter.objects.filter(key=key, window_start=window_start).update(
         count=F("count") + 1
