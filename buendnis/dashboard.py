@@ -30,6 +30,10 @@ def admin_url(name, *args):
         return None
 
 
+def _with_query(url, query):
+    return f"{url}?{query}" if url else None
+
+
 def start_of_year(now=None):
     now = timezone.localtime(now)
     return now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
@@ -149,7 +153,9 @@ def collect(user):
     active = Partner.objects.active()
     waiting_for_release = None
     if alliance.moderate_new_partners:
-        waiting_for_release = list(active.filter(listed=False).order_by("name")[:LISTED_ROWS + 1])
+        # Partners who asked to be listed; the others stay hidden by their own choice.
+        waiting = active.filter(listed=False, wants_listing=True).order_by("name")
+        waiting_for_release = list(waiting[: LISTED_ROWS + 1])
     overdue = overdue_partners().order_by("entry_confirmed_at", "name")
     over_time = active_partners_over_time()
     by_kind = partners_by_kind()
@@ -189,7 +195,7 @@ def collect(user):
         ),
         "links": {
             "partners": admin_url("partners_partner_changelist"),
-            "signatures": admin_url("partners_signature_changelist"),
+            "unconfirmed": _with_query(admin_url("partners_partner_changelist"), "status=unconfirmed"),
             "suggestions": admin_url("buendnis_suggestion_changelist"),
             "minutes": admin_url("events_minutes_changelist"),
             "mailing_add": admin_url("events_mailing_add") if user.has_perm("events.add_mailing") else None,

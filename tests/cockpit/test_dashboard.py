@@ -18,7 +18,7 @@ def last_year():
 
 @pytest.fixture
 def known_data(make_partner, make_group, make_project, make_event, field):
-    """Known numbers: 4 active (1 unlisted, 1 from last year), 2 unconfirmed, withdrawals."""
+    """Known numbers: 5 active (2 unlisted, 1 from last year), 2 unconfirmed, withdrawals."""
     alliance = Alliance.load()
     alliance.moderate_new_partners = True
     alliance.save()
@@ -31,6 +31,7 @@ def known_data(make_partner, make_group, make_project, make_event, field):
     first = make_partner("Kita Sonnenschein", kind=Partner.Kind.YOUTH_WELFARE)
     second = make_partner("Bäckerei Korn")
     make_partner("Neue Firma", listed=False)
+    make_partner("Will nicht genannt werden", listed=False, wants_listing=False)
     make_partner("Noch unbestätigt 1", state="unconfirmed")
     make_partner("Noch unbestätigt 2", state="unconfirmed")
     make_partner("Ausgetreten heuer", state="withdrawn", confirmed_at=last_year())
@@ -69,12 +70,12 @@ def test_dashboard_shows_known_numbers(coordinator_client, known_data):
     assert response.status_code == 200
     data = response.context["dashboard"]
     assert data["numbers"] == {
-        "active": 4,
-        "new_this_year": 3,
+        "active": 5,
+        "new_this_year": 4,
         "unconfirmed": 2,
         "withdrawn_this_year": 1,
         "new_suggestions": 2,
-        "overdue": 3,
+        "overdue": 4,
     }
     assert [partner.name for partner in data["waiting_for_release"]] == ["Neue Firma"]
     [event] = data["upcoming_events"]
@@ -85,10 +86,10 @@ def test_dashboard_shows_known_numbers(coordinator_client, known_data):
     assert (field.active_groups, field.running_projects) == (2, 1)
     assert {point.label: point.value for point in data["by_kind"]} == {
         "Kommune": 1,
-        "Unternehmen": 2,
+        "Unternehmen": 3,
         "Träger der Kinder- und Jugendhilfe": 1,
     }
-    assert data["over_time"][-1].value == 4
+    assert data["over_time"][-1].value == 5
     html = response.content.decode()
     assert "Plenum 2027" in html
     assert "Partner warten auf Freigabe" in html
@@ -119,7 +120,7 @@ def test_charts_are_svg_with_text_alternative_and_no_inline_style(coordinator_cl
     html = page[page.index('<div class="cockpit"') : page.index('<div class="app-')]
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="cockpit-chart"') == 2
     assert '<title id="aktive-partner-im-zeitverlauf-title">' in html
-    assert "<desc" in html and "Unternehmen: 2" in html
+    assert "<desc" in html and "Unternehmen: 3" in html
     assert "style=" not in html
     # Values are written into the chart, not only encoded as bar length or colour.
     assert 'class="chart-value"' in html
