@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 def new_token():
@@ -209,6 +210,7 @@ class Minutes(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = MinutesQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Protokoll")
