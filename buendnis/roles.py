@@ -43,7 +43,7 @@ def sync_groups(apps):
 
     # Permissions are normally created after all migrations ran; the groups need them now.
     for app_config in apps.get_app_configs():
-        models_module = app_config.models_module
+        models_module = getattr(app_config, "models_module", None)
         # Migration states have no models module; create_permissions skips such apps.
         app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
