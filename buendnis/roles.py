@@ -218,3 +218,41 @@ class PartnerContactScopedAdmin:
         if sees_everything(request.user):
             return fields
         return [field for field in fields if field.lstrip("^=@") not in CONTACT_FIELDS]
+
+
+# The scoped admins of the portal's models, used as first base class of their ModelAdmin.
+
+
+class WorkingGroupRoleAdmin(WorkingGroupScopedAdmin):
+    group_path = "pk"
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not edits_everything(request.user):
+            # Who leads a group (and so gets rights) is decided by the coordination.
+            fields.append("leads")
+        return fields
+
+
+class ProjectRoleAdmin(WorkingGroupScopedAdmin):
+    group_path = "working_group"
+
+
+class EventRoleAdmin(WorkingGroupScopedAdmin):
+    group_path = "working_group"
+
+
+class EventPartRoleAdmin(WorkingGroupScopedAdmin):
+    """Invitations, registrations and minutes: they belong to the group of their event."""
+
+    group_path = "event__working_group"
+
+
+class MinutesRoleAdmin(EventPartRoleAdmin):
+    def has_approve_permission(self, request, obj=None):
+        return request.user.has_perm(".".join(APPROVE_MINUTES))
+
+
+class AgendaItemRoleAdmin(WorkingGroupScopedAdmin):
+    group_path = "minutes__event__working_group"
+    scoped_choices = {"minutes": "event__working_group"}
