@@ -181,3 +181,13 @@ def test_mailing_without_recipients_is_not_sent(coordinator_client, make_group):
     send(coordinator_client, mailing)
     mailing.refresh_from_db()
     assert mailing.status == Mailing.Status.DRAFT
+
+
+def test_dashboard_offers_a_mailing_to_an_events_invitees(coordinator_client, partners, make_event):
+    event = make_event("Plenum")
+    Invitation.objects.create(event=event, partner=partners["a"])
+    html = coordinator_client.get("/verwaltung/").content.decode()
+    link = f"{ADD}?audience=event&amp;event={event.pk}"
+    assert link in html
+    form = coordinator_client.get(f"{ADD}?audience=event&event={event.pk}").context["adminform"].form
+    assert form.initial["audience"] == "event" and str(form.initial["event"]) == str(event.pk)
