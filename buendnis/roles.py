@@ -249,8 +249,7 @@ class EventPartRoleAdmin(WorkingGroupScopedAdmin):
 
 
 class MinutesRoleAdmin(EventPartRoleAdmin):
-    def has_approve_permission(self, request, obj=None):
-        return request.user.has_perm(".".join(APPROVE_MINUTES))
+    """Approving needs `events.approve_minutes` (MinutesAdmin.has_approve_permission)."""
 
 
 class AgendaItemRoleAdmin(WorkingGroupScopedAdmin):
