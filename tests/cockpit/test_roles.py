@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from arbeitsgruppen.models import Project
 from buendnis import roles
-from events.models import Minutes
+from events.models import Minutes, Registration
 from tests.cockpit.helpers import change_form_data
 
 PASSWORD = "ein-langes-passwort-123"
@@ -42,6 +42,9 @@ def world(make_partner, make_group, make_project, make_event):
         event = make_event(f"Treffen {group.name}", days=-7, working_group=group, kind="working_group")
         objects[f"{key}_event"] = event
         objects[f"{key}_minutes"] = Minutes.objects.create(event=event, summary="Entwurf")
+        objects[f"{key}_registration"] = Registration.objects.create(
+            event=event, name=f"Gast {group.name}", email=f"gast-{key}@example.org"
+        )
     return objects
 
 
@@ -188,6 +191,8 @@ def test_lead_lists_only_its_own_groups_objects(client, lead, world):
         ("arbeitsgruppen_project_delete", "other_project"),
         ("events_event_delete", "other_event"),
         ("arbeitsgruppen_workinggroup_history", "other"),
+        ("events_minutes_history", "other_minutes"),
+        ("events_registration_change", "other_registration"),
     ],
 )
 def test_lead_is_refused_another_groups_object_by_direct_url(client, lead, world, name, key):
@@ -270,3 +275,30 @@ def test_lead_exports_only_its_own_events_and_projects(client, lead, world):
     assert client.get(other).status_code == 403
     projects = b"".join(client.get(reverse("cockpit:export_projects", args=["csv"])).streaming_content)
     assert "Projekt AG Eigene" in projects.decode() and "Projekt AG Fremde" not in projects.decode()
+
+
+def test_lead_edits_its_own_events_and_minutes(client, lead, world):
+    client.force_login(lead)
+    for name, key in [("events_event_change", "own_event"), ("events_minutes_change", "own_minutes")]:
+        response = client.get(url(name, world[key].pk))
+        assert response.status_code == 200 and response.context["has_change_permission"], name
+    minutes = world["own_minutes"]
+    response = client.get(url("events_minutes_change", minutes.pk))
+    response = client.post(
+        url("events_minutes_change", minutes.pk), change_form_data(response, summary="Neu")
+    )
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.summary == "Neu"
+    assert minutes.history.latest().history_user == lead
+    registrations = client.get(url("events_registration_changelist")).content.decode()
+    assert "Gast AG Eigene" in registrations and "Gast AG Fremde" not in registrations
+
+
+def test_lead_chooses_only_its_own_groups_and_events_in_forms(client, lead, world):
+    client.force_login(lead)
+    form = client.get(url("events_minutes_add")).context["adminform"].form
+    assert list(form.fields["event"].queryset) == [world["own_event"]]
+    form = client.get(url("events_event_add")).context["adminform"].form
+    assert list(form.fields["working_group"].queryset) == [world["own"]]
+    assert form.fields["working_group"].required
