@@ -4,9 +4,12 @@ import datetime
 import itertools
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
+from buendnis import roles
 from events.models import Event
 from partners.models import Declaration, Partner, Signature
 
@@ -108,10 +111,20 @@ def make_event(db):
 
 
 @pytest.fixture
-def coordinator(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "koordination", "koordination@example.org", "ein-langes-passwort-123"
+def role_groups(db):
+    """The groups of the roles. The migration creates them; a flush after a browser test
+    (transactional) removes them, so tests that need them make sure they are there."""
+    roles.sync_groups(django_apps)
+
+
+@pytest.fixture
+def coordinator(django_user_model, role_groups):
+    """A coordinator with the role Koordination (no superuser: the role must be enough)."""
+    user = django_user_model.objects.create_user(
+        "koordination", "koordination@example.org", "ein-langes-passwort-123", is_staff=True
     )
+    user.groups.add(Group.objects.get(name=roles.COORDINATION))
+    return user
 
 
 @pytest.fixture

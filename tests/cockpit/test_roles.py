@@ -17,7 +17,7 @@ def url(name, *args):
 
 
 @pytest.fixture
-def make_user(django_user_model):
+def make_user(django_user_model, role_groups):
     def make(username, *role_names):
         user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
         user.is_staff = True
