@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arbeitsgruppen.forms import ProjectAdminForm
 from arbeitsgruppen.models import FieldOfAction, Mandate, Project, TargetGroup, WorkingGroup
-from buendnis import roles
+from buendnis import exports, roles
 
 
 @admin.register(FieldOfAction)
@@ -93,6 +93,7 @@ class ProjectAdmin(roles.ProjectRoleAdmin, admin.ModelAdmin):
     autocomplete_fields = ["working_group", "partners"]
     filter_horizontal = ["target_groups"]
     date_hierarchy = "starts_on"
+    actions = [exports.export_projects_action]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

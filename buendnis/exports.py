@@ -8,7 +8,7 @@ import csv
 import datetime
 import tempfile
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -17,7 +17,6 @@ from openpyxl import Workbook
 
 from arbeitsgruppen.models import Project
 from buendnis import roles
-from events.models import Event, Invitation, Registration
 from partners.models import Partner
 
 CHUNK = 1000
@@ -150,6 +149,9 @@ def projects_table(queryset=None):
 
 def event_table(event):
     """Invitation replies of partners and public registrations of one event."""
+    # Imported here: the admin of arbeitsgruppen imports this module, and must not import events.
+    from events.models import Invitation, Registration
+
     replies = dict(Invitation.Reply.choices)
     header = [
         "Art", "Name", "E-Mail", "Antwort", "Personen", "Kinderbetreuung", "Anzahl Kinder",
@@ -210,6 +212,8 @@ def export_projects(request, fmt):
 def export_event(request, pk, fmt):
     if not can_export_events(request.user):
         raise PermissionDenied
+    from events.models import Event
+
     event = get_object_or_404(Event, pk=pk)
     if not roles.sees_everything(request.user) and (
         event.working_group_id not in roles.led_group_ids(request.user)
@@ -218,14 +222,7 @@ def export_event(request, pk, fmt):
     return respond(event_table(event), fmt)
 
 
-# Admin actions, for the admins of partners, projects and events.
-
-
-@admin.action(description="Ausgewählte aktive Partner als Excel exportieren")
-def export_partners_action(modeladmin, request, queryset):
-    if not can_export_partners(request.user):
-        raise PermissionDenied
-    return xlsx_response(partners_table(queryset))
+# Admin actions, for the admins of projects and events.
 
 
 @admin.action(description="Ausgewählte Projekte als Excel exportieren")
@@ -235,7 +232,9 @@ def export_projects_action(modeladmin, request, queryset):
 
 @admin.action(description="Antworten und Anmeldungen als Excel exportieren (ein Termin)")
 def export_event_action(modeladmin, request, queryset):
+    if not can_export_events(request.user):
+        raise PermissionDenied
     if queryset.count() != 1:
-        modeladmin.message_user(request, "Bitte genau einen Termin auswählen.", level="error")
+        modeladmin.message_user(request, "Bitte genau einen Termin auswählen.", level=messages.ERROR)
         return None
     return xlsx_response(event_table(queryset.get()))

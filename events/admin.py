@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from buendnis import roles
+from buendnis import exports, roles
 from buendnis.models import Suggestion
 from events import services, tasks
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Task
@@ -102,7 +102,7 @@ class EventAdmin(roles.EventRoleAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["overview"]
     inlines = [InvitationInline, RegistrationInline, SuggestionInline]
-    actions = ["invite_active_partners", "invite_working_group_members"]
+    actions = ["invite_active_partners", "invite_working_group_members", exports.export_event_action]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "working_group", "description"]}),
         (gettext_lazy("Zeit und Ort"), {"fields": ["starts_at", "ends_at", "venue", "address"]}),

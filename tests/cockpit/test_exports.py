@@ -119,3 +119,28 @@ def test_partner_export_streams_from_an_iterator(
     with django_assert_max_num_queries(3):
         rows = read_csv(response)
     assert len(rows) == 31
+
+
+def test_admin_actions_export_selected_projects_and_one_events_replies(
+    coordinator_client, make_project, make_event, partners
+):
+    chosen = make_project("Elterncafé")
+    make_project("Nicht gewählt")
+    response = coordinator_client.post(
+        reverse("admin:arbeitsgruppen_project_changelist"),
+        {"action": "export_projects_action", "_selected_action": [chosen.pk]},
+    )
+    assert [row[0] for row in read_xlsx(response)] == ["Titel", "Elterncafé"]
+
+    event = make_event("Plenum")
+    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    changelist = reverse("admin:events_event_changelist")
+    response = coordinator_client.post(
+        changelist, {"action": "export_event_action", "_selected_action": [event.pk]}
+    )
+    assert read_xlsx(response)[1][:5] == ["Einladung", "Zahnarztpraxis", None, "zugesagt", 2]
+    other = make_event("Zweiter Termin")
+    response = coordinator_client.post(
+        changelist, {"action": "export_event_action", "_selected_action": [event.pk, other.pk]}, follow=True
+    )
+    assert "Bitte genau einen Termin auswählen." in response.content.decode()
