@@ -97,9 +97,9 @@ class MailingAdmin(admin.ModelAdmin):
         return redirect("admin:events_mailing_preview", obj.pk)
 
     def response_change(self, request, obj):
-        if "_preview" in request.POST or "_continue" not in request.POST:
-            return redirect("admin:events_mailing_preview", obj.pk)
-        return super().response_change(request, obj)
+        if "_continue" in request.POST:
+            return super().response_change(request, obj)
+        return redirect("admin:events_mailing_preview", obj.pk)
 
     def get_urls(self):
         return [
@@ -116,14 +116,14 @@ class MailingAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def _draft_or_refuse(self, request, pk):
+    def _mailing_or_refuse(self, request, pk):
         mailing = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_view_or_change_permission(request, mailing):
             raise PermissionDenied
         return mailing
 
     def preview_view(self, request, pk):
-        mailing = self._draft_or_refuse(request, pk)
+        mailing = self._mailing_or_refuse(request, pk)
         first = next(mailings.unique_recipients(mailing), None)
         preview = None
         if first is not None:
@@ -144,7 +144,7 @@ class MailingAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/events/mailing/preview.html", context)
 
     def send_view(self, request, pk):
-        mailing = self._draft_or_refuse(request, pk)
+        mailing = self._mailing_or_refuse(request, pk)
         if not self.has_change_permission(request, mailing):
             raise PermissionDenied
         if not mailings.recipient_count(mailing):

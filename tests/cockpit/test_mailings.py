@@ -191,3 +191,13 @@ def test_dashboard_offers_a_mailing_to_an_events_invitees(coordinator_client, pa
     assert link in html
     form = coordinator_client.get(f"{ADD}?audience=event&event={event.pk}").context["adminform"].form
     assert form.initial["audience"] == "event" and str(form.initial["event"]) == str(event.pk)
+
+
+def test_a_draft_can_be_corrected_before_sending(coordinator_client, partners):
+    coordinator_client.post(ADD, mailing_data())
+    mailing = Mailing.objects.get()
+    change = reverse("admin:events_mailing_change", args=[mailing.pk])
+    response = coordinator_client.post(change, mailing_data(subject="Korrigiert"))
+    assert response["Location"] == reverse("admin:events_mailing_preview", args=[mailing.pk])
+    mailing.refresh_from_db()
+    assert mailing.subject == "Korrigiert" and mailing.is_draft
