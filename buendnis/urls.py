@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("arbeitsgruppen.urls")),
     path("", include("events.urls")),
+    # Dashboard and exports of the cockpit (issue 7), before the admin's own URLs.
+    path("verwaltung/", include("buendnis.cockpit_urls")),
     path("verwaltung/", admin.site.urls),
 ]
 

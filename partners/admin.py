@@ -12,8 +12,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from buendnis.lib.images import process_image
+from buendnis.roles import PartnerContactScopedAdmin
 from partners import services
 from partners.documents import PartnerCertificateAdminMixin
 from partners.forms import PaperSignatureForm, https_urls
@@ -85,7 +87,7 @@ def _date(value):
 
 
 @admin.register(Partner)
-class PartnerAdmin(PartnerCertificateAdminMixin, admin.ModelAdmin):
+class PartnerAdmin(PartnerCertificateAdminMixin, PartnerContactScopedAdmin, SimpleHistoryAdmin):
     form = PartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -305,7 +307,7 @@ class DeclarationAdminForm(forms.ModelForm):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(SimpleHistoryAdmin):
     form = DeclarationAdminForm
     list_display = ["version", "title", "valid_from", "is_current", "signature_count"]
     search_fields = ["version", "title", "text"]
