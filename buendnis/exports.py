@@ -204,7 +204,7 @@ def export_projects(request, fmt):
     if not request.user.has_perm("arbeitsgruppen.view_project"):
         raise PermissionDenied
     projects = Project.objects.all()
-    if not roles.sees_everything(request.user):
+    if roles.sees_only_led_groups(request.user):
         projects = projects.filter(working_group__in=roles.led_group_ids(request.user))
     return respond(projects_table(projects), fmt)
 
@@ -215,7 +215,7 @@ def export_event(request, pk, fmt):
     from events.models import Event
 
     event = get_object_or_404(Event, pk=pk)
-    if not roles.sees_everything(request.user) and (
+    if roles.sees_only_led_groups(request.user) and (
         event.working_group_id not in roles.led_group_ids(request.user)
     ):
         raise PermissionDenied

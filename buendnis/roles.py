@@ -93,6 +93,18 @@ def sees_everything(user):
     return edits_everything(user) or (user.is_active and STEERING_GROUP in _role_names(user))
 
 
+def changes_only_led_groups(user):
+    """AG-Leitung (without a wider role): changes only what belongs to the groups it leads.
+
+    Users without any role are left to their model permissions (which the roles hand out).
+    """
+    return WORKING_GROUP_LEAD in _role_names(user) and not edits_everything(user)
+
+
+def sees_only_led_groups(user):
+    return changes_only_led_groups(user) and not sees_everything(user)
+
+
 def led_group_ids(user):
     if not hasattr(user, "_led_group_ids"):
         user._led_group_ids = set(user.led_working_groups.values_list("pk", flat=True))
@@ -116,17 +128,17 @@ class WorkingGroupScopedAdmin:
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if sees_everything(request.user):
-            return queryset
-        return self._in_scope(queryset, request.user)
+        if sees_only_led_groups(request.user):
+            return self._in_scope(queryset, request.user)
+        return queryset
 
     def in_scope(self, request, obj):
-        if obj is None or edits_everything(request.user):
+        if obj is None or not changes_only_led_groups(request.user):
             return True
         return self._in_scope(self.model._default_manager.filter(pk=obj.pk), request.user).exists()
 
     def has_view_permission(self, request, obj=None):
-        if obj is None or sees_everything(request.user):
+        if obj is None or not sees_only_led_groups(request.user):
             return super().has_view_permission(request, obj)
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
 
@@ -138,7 +150,7 @@ class WorkingGroupScopedAdmin:
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
-        if obj is None and not sees_everything(request.user):
+        if obj is None and sees_only_led_groups(request.user):
             # It exists, but belongs to another group: refuse instead of "not found".
             field = self.model._meta.pk if from_field is None else self.model._meta.get_field(from_field)
             try:
@@ -151,7 +163,7 @@ class WorkingGroupScopedAdmin:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         path = self.scoped_choices.get(db_field.name)
-        if path is not None and not edits_everything(request.user):
+        if path is not None and changes_only_led_groups(request.user):
             related = db_field.remote_field.model._default_manager
             kwargs["queryset"] = related.filter(**{f"{path}__in": led_group_ids(request.user)})
             formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -163,7 +175,7 @@ class WorkingGroupScopedAdmin:
 
 def visible_contact_partner_ids(user):
     """Partners whose contact data the user may see: all, or those in the groups it leads."""
-    if sees_everything(user):
+    if not sees_only_led_groups(user):
         return None
     from partners.models import Partner
 
@@ -179,7 +191,7 @@ class PartnerContactScopedAdmin:
     """PartnerAdmin mixin: without a full role, contact data only of one's own groups' members."""
 
     def _hides_contact(self, request, obj):
-        if sees_everything(request.user):
+        if not sees_only_led_groups(request.user):
             return False
         return obj is None or obj.pk not in visible_contact_partner_ids(request.user)
 
@@ -200,13 +212,13 @@ class PartnerContactScopedAdmin:
 
     def get_list_display(self, request):
         columns = super().get_list_display(request)
-        if sees_everything(request.user):
+        if not sees_only_led_groups(request.user):
             return columns
         return [column for column in columns if column not in CONTACT_FIELDS]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not sees_everything(request.user):
+        if sees_only_led_groups(request.user):
             # Exports carry contact data.
             for name in list(actions):
                 if "export" in name:
@@ -215,7 +227,7 @@ class PartnerContactScopedAdmin:
 
     def get_search_fields(self, request):
         fields = super().get_search_fields(request)
-        if sees_everything(request.user):
+        if not sees_only_led_groups(request.user):
             return fields
         return [field for field in fields if field.lstrip("^=@") not in CONTACT_FIELDS]
 
@@ -228,7 +240,7 @@ class WorkingGroupRoleAdmin(WorkingGroupScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not edits_everything(request.user):
+        if changes_only_led_groups(request.user):
             # Who leads a group (and so gets rights) is decided by the coordination.
             fields.append("leads")
         return fields

@@ -302,3 +302,17 @@ def test_lead_chooses_only_its_own_groups_and_events_in_forms(client, lead, worl
     form = client.get(url("events_event_add")).context["adminform"].form
     assert list(form.fields["working_group"].queryset) == [world["own"]]
     assert form.fields["working_group"].required
+
+
+def test_lead_in_the_steering_group_sees_all_but_changes_only_its_groups(client, make_user, world):
+    user = make_user("beides", roles.WORKING_GROUP_LEAD, roles.STEERING_GROUP)
+    world["own"].leads.add(user)
+    client.force_login(user)
+    other = client.get(url("arbeitsgruppen_project_change", world["other_project"].pk))
+    assert other.status_code == 200 and not other.context["has_change_permission"]
+    own = client.get(url("arbeitsgruppen_project_change", world["own_project"].pk))
+    assert own.context["has_change_permission"]
+    assert (
+        "aussen@example.org"
+        in client.get(url("partners_partner_change", world["outsider"].pk)).content.decode()
+    )
