@@ -14,8 +14,14 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("arbeitsgruppen.urls")),
     path("", include("events.urls")),
+    path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),
     path("verwaltung/", admin.site.urls),
 ]
+
+if settings.BENCH_MINIMAL_VIEW:
+    from bench.views import minimal
+
+    urlpatterns += [path("bench/minimal/", minimal)]
 
 # Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
 urlpatterns += [
