@@ -14,6 +14,7 @@ import time
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -67,7 +68,8 @@ class AdminSecurityMiddleware:
         in_admin = request.path.startswith(admin_prefix)
         if in_admin and request.method == "POST" and request.path == reverse("admin:login"):
             if not login_allowed(request):
-                return render(request, "security/login_throttled.html", status=429)
+                context = {**admin.site.each_context(request), "title": "Zu viele Anmeldeversuche"}
+                return render(request, "security/login_throttled.html", context, status=429)
 
         user = request.user
         if user.is_authenticated:
