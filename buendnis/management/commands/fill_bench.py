@@ -259,7 +259,7 @@ class Command(BaseCommand):
             [
                 through(workinggroup_id=group.pk, partner_id=partner.pk)
                 for group in groups
-                for partner in rng.sample(partners, rng.randint(3, 15))
+                for partner in rng.sample(partners, min(len(partners), rng.randint(3, 15)))
             ],
             batch_size=BATCH,
         )
@@ -341,7 +341,7 @@ class Command(BaseCommand):
                         childcare_needed=event.childcare_offered and rng.random() < 0.3,
                     ))
             if event.kind == Event.Kind.PLENARY:
-                for partner in rng.sample(partners, 150):
+                for partner in rng.sample(partners, min(150, len(partners))):
                     reply = rng.choice(Invitation.Reply.values)
                     invitations.append(Invitation(
                         event=event, partner=partner, sent_at=event.starts_at - timedelta(days=30),
