@@ -16,6 +16,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -42,6 +44,15 @@ def login_allowed(request):
     allowed_ip = hit(f"admin-login:ip:{client_ip(request)}", limit)
     allowed_user = hit(f"admin-login:user:{username}", limit) if username else True
     return allowed_ip and allowed_user
+
+
+@receiver(user_logged_in, dispatch_uid="buendnis.security.stamp_login")
+def stamp_login(sender, request, user, **kwargs):
+    """Start the clocks at login, so the first request after it writes nothing."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[SESSION_STARTED] = now
+        request.session[SESSION_LAST_SEEN] = now
 
 
 def session_expired(request, now):

@@ -132,6 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A gunicorn sync worker handles one request at a time, so it can keep its SQLite
     # connection: opening one (with the PRAGMAs) costs more than most pages.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    # Tests use a file as well: SQLite's shared in-memory test database locks whole tables
+    # and fails concurrent writers at once, where a file in WAL mode lets them wait.
+    DATABASES["default"]["TEST"] = {"NAME": env("SQLITE_TEST_NAME", str(BASE_DIR / "test-db.sqlite3"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
