@@ -110,3 +110,20 @@ class AdminSecurityMiddleware:
         has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
         target = reverse("twofactor:verify" if has_device else "twofactor:setup")
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+
+class RejectNullBytesMiddleware:
+    """Refuse addresses and query strings with NUL bytes (400).
+
+    No person types them; PostgreSQL cannot compare text with them and would
+    answer a search such as /partner/?q=%00 with an error (500).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        values = (value for _key, items in request.GET.lists() for value in [_key, *items])
+        if "\x00" in request.path or any("\x00" in value for value in values):
+            return render(request, "security/bad_request.html", status=400)
+        return self.get_response(request)

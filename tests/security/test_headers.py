@@ -101,3 +101,10 @@ def test_weak_passwords_are_refused(django_user_model, db, password):
 
 def test_long_unusual_password_is_accepted(db):
     validate_password("Wiesen-Pfad 17 zum Rathaus")
+
+
+@pytest.mark.parametrize("url", ["/?q=%00", "/buendnis/?seite=1%00", "/%00/"])
+def test_nul_bytes_are_refused_with_400(client, alliance, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Ungültige Anfrage" in response.content.decode()
