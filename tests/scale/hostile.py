@@ -111,6 +111,8 @@ class PageParser(HTMLParser):
                 method=(attrs.get("method") or "get").lower(),
             )
             self.forms.append(self._form)
+        elif tag == "option" and self._select is not None:
+            self._select["options"].append(attrs.get("value", ""))
         elif self._form is None or not attrs.get("name"):
             return
         elif tag == "input":
@@ -136,8 +138,6 @@ class PageParser(HTMLParser):
                             "trap": False, "required": "required" in attrs,
                             "multiple": "multiple" in attrs}
             self._form.fields.append(self._select)
-        elif tag == "option" and self._select is not None:
-            self._select["options"].append(attrs.get("value", ""))
 
     def handle_endtag(self, tag):
         if tag == "form":
@@ -214,6 +214,8 @@ def fill(form, text, email, files=None):
                 data[name] = files[name]
         elif kind == "number":
             data[name] = "1"
+        elif kind == "tel" or "phone" in name:
+            data[name] = "0123 456789"
         elif kind == "url":
             data[name] = "https://example.org/"
         elif kind in ("date", "datetime-local", "time"):
