@@ -22,3 +22,20 @@ def login_verified(client, user):
     """force_login plus a verified second factor, for any user."""
     _force_login(client, user)
     return mark_verified(client, user)
+
+
+def current_code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def pass_second_factor(page, user):
+    """Browser tests: after the password, enter the current code (enrolling if needed)."""
+    import re
+
+    field = page.get_by_label("Sechsstelliger Code aus der Authenticator-App")
+    field.wait_for()
+    device = TOTPDevice.objects.filter(user=user).order_by("-pk").first()
+    field.fill(current_code(device))
+    page.get_by_role("button", name=re.compile("anmelden", re.IGNORECASE)).click()
