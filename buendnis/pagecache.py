@@ -1,10 +1,11 @@
 """Cache for the public pages that anonymous visitors see.
 
 What is cached: GET requests without a session or messages cookie whose
-response is a 200 HTML page that sets no cookie (so nothing with a CSRF token or
-personal data) and is not marked private/no-cache/no-store (`@never_cache`
-opts a view out). Entries are stored compressed (gzip and brotli) in the
-default cache: per worker process by default, shared with Redis (`REDIS_URL`).
+response is a 200 HTML page that sets no cookie (so nothing with a CSRF token),
+was not reached through a personal link (a URL with a `token`) and is not
+marked private/no-cache/no-store (`@never_cache` opts a view out). Entries
+are stored compressed (gzip and brotli) in the default cache: per worker
+process by default, shared with Redis (`REDIS_URL`).
 
 How it is invalidated: every cache key contains the number stored in
 `buendnis.ContentVersion`. The one invalidation point is `bump()`, which the
@@ -89,9 +90,12 @@ def _is_cacheable_request(request):
     return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
 
 
-def _is_cacheable_response(response):
+def _is_cacheable_response(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    match = request.resolver_match
+    if match is not None and "token" in match.kwargs:
+        return False  # a personal link: its page is for one person only
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
     directives = {
@@ -162,7 +166,7 @@ class PageCacheMiddleware:
         if entry is not None:
             return _response(entry, request, "hit")
         response = self.get_response(request)
-        if not _is_cacheable_response(response):
+        if not _is_cacheable_response(request, response):
             return response
         entry = _entry(response)
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)

@@ -116,6 +116,11 @@ def test_pages_with_csrf_token_or_never_cache_are_not_cached(cached, client):
     assert first.content != second.content  # every visitor gets an own token
 
 
+def test_pages_behind_personal_links_are_not_cached(cached, client):
+    for _ in range(2):
+        assert "X-Page-Cache" not in client.get("/einladung/abc123/")
+
+
 def test_logged_in_users_bypass_the_cache(cached, admin_client):
     Client().get("/plain/")
     response = admin_client.get("/plain/")

@@ -21,8 +21,13 @@ def private(request):
     return HttpResponse(f"<p>{Alliance.load().name}</p>")
 
 
+def personal(request, token):
+    return HttpResponse(f"<p>Einladung für {token}</p>")
+
+
 urlpatterns = [
     path("plain/", plain),
+    path("einladung/<str:token>/", personal),
     path("form/", with_form),
     path("private/", private),
     path("", include("buendnis.urls")),
