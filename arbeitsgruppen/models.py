@@ -41,6 +41,13 @@ class WorkingGroupQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def visible(self):
+        """What the public sees: published groups in a published field of action."""
+        return self.filter(published=True, field_of_action__published=True)
+
+    def finished(self):
+        return self.exclude(status=WorkingGroup.Status.ACTIVE)
+
     def active(self):
         return self.filter(status=WorkingGroup.Status.ACTIVE)
 
@@ -153,8 +160,21 @@ class ProjectQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def visible(self):
+        """What the public sees: published projects whose field and group are published too."""
+        return self.filter(published=True, field_of_action__published=True).filter(
+            models.Q(working_group__isnull=True) | models.Q(working_group__published=True)
+        )
+
     def running(self):
         return self.filter(status=Project.Status.RUNNING)
+
+    def search(self, text):
+        return self.filter(
+            models.Q(title__icontains=text)
+            | models.Q(summary__icontains=text)
+            | models.Q(description__icontains=text)
+        )
 
 
 class Project(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from buendnis import views
+from buendnis import suggestions, views
 from buendnis.models import Page
 
 
@@ -24,5 +24,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("buendnis/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
+    path("anregungen/", suggestions.suggestions, name="suggestions"),
     path("<pageslug:slug>/", views.page, name="page"),
 ]

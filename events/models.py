@@ -2,7 +2,8 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,29 @@ class EventQuerySet(models.QuerySet):
 
     def past(self):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+    def for_listing(self):
+        return self.select_related("working_group", "minutes").with_places_taken()
+
+    def with_places_taken(self):
+        """Annotate `places_taken`: people registered publicly plus people of accepted invitations."""
+        registered = (
+            Registration.objects.active()
+            .filter(event=OuterRef("pk"))
+            .values("event")
+            .annotate(total=Sum("number_of_people"))
+            .values("total")
+        )
+        accepted = (
+            Invitation.objects.accepted()
+            .filter(event=OuterRef("pk"))
+            .values("event")
+            .annotate(total=Sum("number_of_people"))
+            .values("total")
+        )
+        return self.annotate(
+            places_taken=Coalesce(Subquery(registered), 0) + Coalesce(Subquery(accepted), 0)
+        )
 
 
 class Event(models.Model):
@@ -92,6 +116,91 @@ class Event(models.Model):
     def is_past(self):
         return self.ends_at < timezone.now()
 
+    @property
+    def has_started(self):
+        return self.starts_at <= timezone.now()
+
+    def count_places_taken(self):
+        """Like the `places_taken` annotation, for an event loaded without it."""
+        if hasattr(self, "places_taken"):
+            return self.places_taken
+        registered = self.registrations.active().aggregate(total=Sum("number_of_people"))["total"]
+        accepted = self.invitations.accepted().aggregate(total=Sum("number_of_people"))["total"]
+        self.places_taken = (registered or 0) + (accepted or 0)
+        return self.places_taken
+
+    @property
+    def places_left(self):
+        """Free places, or None when the number of places is unlimited."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.count_places_taken(), 0)
+
+    @property
+    def registration_closes_at(self):
+        return self.registration_deadline or self.starts_at
+
+    def registration_refusal(self):
+        """Why nobody can register now (a German sentence), or None while registration is open."""
+        if not self.registration_open:
+            return _("Für diesen Termin ist keine öffentliche Anmeldung vorgesehen.")
+        if timezone.now() >= self.registration_closes_at:
+            return _("Die Anmeldefrist ist abgelaufen.")
+        if self.places_left == 0:
+            return _("Die Veranstaltung ist ausgebucht.")
+        return None
+
+    @property
+    def can_register(self):
+        return self.registration_refusal() is None
+
+    @property
+    def accepts_replies(self):
+        """Invited partners may answer, and change their answer, until the event begins."""
+        return not self.has_started
+
+    def attendance_totals(self):
+        """What the coordinator plans with: people, childcare places, replies."""
+        registrations = self.registrations.active().aggregate(
+            count=models.Count("pk"),
+            people=Coalesce(Sum("number_of_people"), 0),
+            children=Coalesce(Sum("number_of_children", filter=Q(childcare_needed=True)), 0),
+        )
+        invitations = self.invitations.aggregate(
+            sent=models.Count("pk", filter=Q(sent_at__isnull=False)),
+            accepted=models.Count("pk", filter=Q(reply=Invitation.Reply.ACCEPTED)),
+            declined=models.Count("pk", filter=Q(reply=Invitation.Reply.DECLINED)),
+            pending=models.Count(
+                "pk", filter=Q(reply=Invitation.Reply.PENDING, sent_at__isnull=False)
+            ),
+            people=Coalesce(Sum("number_of_people", filter=Q(reply=Invitation.Reply.ACCEPTED)), 0),
+        )
+        return {
+            "registrations": registrations,
+            "invitations": invitations,
+            "people": registrations["people"] + invitations["people"],
+            "childcare_places": registrations["children"],
+        }
+
+    @property
+    def approved_minutes(self):
+        minutes = getattr(self, "minutes", None)
+        return minutes if minutes and minutes.is_approved else None
+
+    @property
+    def public_minutes(self):
+        """The minutes everybody may read on the event page, or None."""
+        minutes = self.approved_minutes
+        return minutes if minutes and minutes.visibility == Minutes.Visibility.PUBLIC else None
+
+
+class InvitationQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(reply=Invitation.Reply.ACCEPTED)
+
+    def sent(self):
+        return self.filter(sent_at__isnull=False)
+
 
 class Invitation(models.Model):
     """A partner's personal invitation to an event, with its reply."""
@@ -118,6 +227,8 @@ class Invitation(models.Model):
     replied_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
     number_of_people = models.PositiveSmallIntegerField(_("Personen"), default=0)
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Einladung")
         verbose_name_plural = _("Einladungen")
@@ -128,6 +239,14 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.partner} → {self.event}"
+
+    def get_absolute_url(self):
+        return reverse("events:invitation", kwargs={"token": self.token})
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(cancelled_at__isnull=True)
 
 
 class Registration(models.Model):
@@ -147,6 +266,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
 
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Anmeldung")
         verbose_name_plural = _("Anmeldungen")
@@ -161,6 +282,9 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event}"
+
+    def get_cancel_url(self):
+        return reverse("events:cancel", kwargs={"token": self.token})
 
 
 class MinutesQuerySet(models.QuerySet):

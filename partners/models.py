@@ -88,6 +88,12 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(founding_partner=True).active()
 
 
+def related_model(name):
+    """The model behind one of Partner's relations (fields of action, working groups,
+    projects). `partners` does not import the apps that build on it (see DESIGN.md)."""
+    return Partner._meta.get_field(name).related_model
+
+
 class Partner(models.Model):
     """An organisation that signed the declaration (possibly several times)."""
 
@@ -134,6 +140,14 @@ class Partner(models.Model):
         _("im Verzeichnis gezeigt"),
         default=True,
         help_text=_("Nur gezeigte, aktive Partner erscheinen öffentlich."),
+    )
+    wants_listing = models.BooleanField(
+        _("möchte öffentlich genannt werden"),
+        default=True,
+        help_text=_(
+            "Einwilligung der Organisation, im Verzeichnis genannt zu werden. Ohne sie bleibt "
+            "der Eintrag verborgen, auch wenn die Koordination ihn freigibt."
+        ),
     )
     founding_partner = models.BooleanField(_("Gründungspartner"), default=False)
     entry_confirmed_at = models.DateTimeField(

@@ -1,0 +1,97 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from arbeitsgruppen.forms import ProjectAdminForm
+from arbeitsgruppen.models import FieldOfAction, Mandate, Project, TargetGroup, WorkingGroup
+
+
+@admin.register(FieldOfAction)
+class FieldOfActionAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "published"]
+    list_editable = ["position", "published"]
+    list_filter = ["published"]
+    ordering = ["position", "name"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+class MandateInline(admin.StackedInline):
+    model = Mandate
+    extra = 0
+    fields = ["text", "started_on", "ended_on", "outcome"]
+
+
+class ProjectInline(admin.TabularInline):
+    model = Project
+    extra = 0
+    fields = ["title", "slug", "status", "starts_on", "ends_on", "published"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
+    list_filter = ["status", "field_of_action", "published"]
+    list_select_related = ["field_of_action"]
+    search_fields = ["name", "mandate"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["members"]
+    filter_horizontal = ["leads"]
+    inlines = [MandateInline, ProjectInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "field_of_action", "status", "started_on", "ended_on"]}),
+        (
+            _("Auftrag"),
+            {
+                "fields": ["mandate", "description"],
+                "description": _(
+                    "Macht die Gruppe mit einem neuen Auftrag weiter, tragen Sie den bisherigen "
+                    "Auftrag unten unter „Frühere Aufträge“ ein und schreiben hier den neuen."
+                ),
+            },
+        ),
+        (_("Mitwirkende und Kontakt"), {"fields": ["members", "leads", "public_contact"]}),
+        (None, {"fields": ["published"]}),
+    ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Project:
+            return super().save_formset(request, form, formset, change)
+        # Projects added inline belong to the group's field of action.
+        for project in formset.save(commit=False):
+            if project.field_of_action_id is None:
+                project.field_of_action_id = form.instance.field_of_action_id
+            project.save()
+        for project in formset.deleted_objects:
+            project.delete()
+        formset.save_m2m()
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    form = ProjectAdminForm
+    list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
+    list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]
+    list_select_related = ["field_of_action", "working_group"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["working_group", "partners"]
+    filter_horizontal = ["target_groups"]
+    date_hierarchy = "starts_on"
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()

@@ -1,0 +1,62 @@
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup
+from buendnis.lib.images import PICTURE_MAX_SIZE, process_image
+
+
+class ProjectFilterForm(forms.Form):
+    """The filters of the project database; read from the query string."""
+
+    q = forms.CharField(label=_("Suche"), required=False, max_length=100)
+    handlungsfeld = forms.ModelChoiceField(
+        label=_("Handlungsfeld"),
+        queryset=FieldOfAction.objects.published(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle Handlungsfelder"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("jeder Status")), *Project.Status.choices],
+        required=False,
+    )
+    zielgruppe = forms.ModelChoiceField(
+        label=_("Zielgruppe"),
+        queryset=TargetGroup.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle Zielgruppen"),
+    )
+
+    def filter(self, projects):
+        """Apply every filter that is valid; invalid ones are shown as errors and ignored."""
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("q"):
+            projects = projects.search(data["q"])
+        if data.get("handlungsfeld"):
+            projects = projects.filter(field_of_action=data["handlungsfeld"])
+        if data.get("status"):
+            projects = projects.filter(status=data["status"])
+        if data.get("zielgruppe"):
+            projects = projects.filter(target_groups=data["zielgruppe"])
+        return projects
+
+
+class ProjectAdminForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "title", "slug", "summary", "description", "status", "field_of_action",
+            "working_group", "partners", "target_groups", "starts_on", "ends_on",
+            "image", "image_alt", "published",
+        ]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        # Only a new upload is checked; the stored picture was processed before.
+        if isinstance(image, UploadedFile):
+            return process_image(image, max_size=PICTURE_MAX_SIZE)
+        return image

@@ -1,0 +1,88 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from arbeitsgruppen.forms import ProjectFilterForm
+from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
+from buendnis import home_sections
+from partners.models import Partner
+
+PROJECTS_PER_PAGE = 20
+
+
+def _listed_partners():
+    return Partner.objects.listed().only("name", "slug")
+
+
+@home_sections.register("arbeitsgruppen/includes/home_fields.html", order=30)
+def home_fields(request):
+    fields = list(FieldOfAction.objects.published().only("name", "slug", "summary"))
+    return {"fields_of_action": fields} if fields else None
+
+
+def field_list(request):
+    fields = FieldOfAction.objects.published().prefetch_related(
+        Prefetch(
+            "working_groups",
+            queryset=WorkingGroup.objects.visible().active().only("name", "slug", "field_of_action"),
+            to_attr="active_groups",
+        ),
+        Prefetch(
+            "projects",
+            queryset=Project.objects.visible().running().only("title", "slug", "field_of_action"),
+            to_attr="running_projects",
+        ),
+    )
+    return render(request, "arbeitsgruppen/field_list.html", {"fields": fields})
+
+
+def field_detail(request, slug):
+    field = get_object_or_404(FieldOfAction.objects.published(), slug=slug)
+    groups = list(field.working_groups.visible().order_by("name"))
+    context = {
+        "field": field,
+        "active_groups": [group for group in groups if group.status == WorkingGroup.Status.ACTIVE],
+        "finished_groups": [group for group in groups if group.status != WorkingGroup.Status.ACTIVE],
+        "projects": field.projects.visible().select_related("working_group"),
+        "partners": _listed_partners().filter(fields_of_action=field),
+    }
+    return render(request, "arbeitsgruppen/field_detail.html", context)
+
+
+def group_detail(request, slug):
+    group = get_object_or_404(
+        WorkingGroup.objects.visible().select_related("field_of_action"), slug=slug
+    )
+    context = {
+        "group": group,
+        "earlier_mandates": group.earlier_mandates.all(),
+        "members": _listed_partners().filter(working_groups=group),
+        "projects": group.projects.visible(),
+        "meetings": group.events.public().upcoming()[:10],
+    }
+    return render(request, "arbeitsgruppen/group_detail.html", context)
+
+
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    projects = Project.objects.visible().select_related("field_of_action", "working_group")
+    if form.is_bound:
+        projects = form.filter(projects)
+    projects = projects.prefetch_related(
+        "target_groups", Prefetch("partners", queryset=_listed_partners(), to_attr="listed_partners")
+    ).order_by("title", "pk")
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("seite"))
+    context = {"form": form, "page_obj": page, "projects": page.object_list}
+    return render(request, "arbeitsgruppen/project_list.html", context)
+
+
+def project_detail(request, slug):
+    project = get_object_or_404(
+        Project.objects.visible().select_related("field_of_action", "working_group"), slug=slug
+    )
+    context = {
+        "project": project,
+        "partners": _listed_partners().filter(projects=project),
+        "target_groups": project.target_groups.all(),
+    }
+    return render(request, "arbeitsgruppen/project_detail.html", context)

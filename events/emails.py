@@ -1,0 +1,46 @@
+from django.urls import reverse
+
+from buendnis.lib.emails import absolute_url, send_templated
+from events.calendar import event_ics
+
+
+def _calendar_attachment(event, url=None):
+    return (f"{event.slug}.ics", event_ics(event, url), "text/calendar")
+
+
+def send_registration_confirmation(registration):
+    event = registration.event
+    send_templated(
+        "event_registration",
+        {
+            "registration": registration,
+            "event": event,
+            "event_url": absolute_url(event.get_absolute_url()),
+            "cancel_url": absolute_url(registration.get_cancel_url()),
+        },
+        to=[registration.email],
+        attachments=[_calendar_attachment(event)],
+    )
+
+
+def send_invitation(invitation):
+    event = invitation.event
+    partner = invitation.partner
+    invitation_url = absolute_url(invitation.get_absolute_url())
+    # Invitation-only events have no public page: the calendar entry links to the invitation.
+    calendar_url = absolute_url(event.get_absolute_url()) if event.is_public else invitation_url
+    send_templated(
+        "event_invitation",
+        {
+            "invitation": invitation,
+            "event": event,
+            "partner": partner,
+            "invitation_url": invitation_url,
+            "accept_url": absolute_url(reverse("events:accept", kwargs={"token": invitation.token})),
+            "decline_url": absolute_url(
+                reverse("events:decline", kwargs={"token": invitation.token})
+            ),
+        },
+        to=[partner.contact_email],
+        attachments=[_calendar_attachment(event, calendar_url)],
+    )

@@ -1,0 +1,143 @@
+"""Workflows of the events app: registering, cancelling, inviting, replying, approving."""
+
+import logging
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import emails
+from events.models import Event, Invitation, Minutes, Registration
+from partners.models import Partner
+
+logger = logging.getLogger(__name__)
+
+
+class Refused(Exception):
+    """The action is not possible; the message says why, in German."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def register(event, data):
+    """Store a public registration and send the confirmation with the cancel link.
+
+    `data` is the cleaned data of the RegistrationForm. Raises Refused when the
+    event is closed, full, or the address is already registered.
+    """
+    with transaction.atomic():
+        # Lock the event row, so two people cannot take the last place at once.
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        refusal = event.registration_refusal()
+        if refusal:
+            raise Refused(refusal)
+        people = data["number_of_people"]
+        if event.places_left is not None and people > event.places_left:
+            raise Refused(
+                _("Es sind nur noch %(left)s Plätze frei. Bitte melden Sie weniger Personen an.")
+                % {"left": event.places_left}
+            )
+        if event.registrations.active().filter(email__iexact=data["email"]).exists():
+            raise Refused(
+                _("Mit dieser E-Mail-Adresse ist bereits eine Anmeldung für diesen Termin "
+                  "vorhanden. Den Link zum Abmelden finden Sie in der Bestätigung.")
+            )
+        registration = Registration.objects.create(
+            event=event,
+            name=data["name"],
+            email=data["email"],
+            number_of_people=people,
+            childcare_needed=data.get("childcare_needed", False),
+            number_of_children=data.get("number_of_children") or 0,
+            children_ages=data.get("children_ages", ""),
+            accessibility_needs=data.get("accessibility_needs", ""),
+        )
+    emails.send_registration_confirmation(registration)
+    return registration
+
+
+def cancel_registration(registration):
+    if registration.cancelled_at:
+        raise Refused(_("Diese Anmeldung wurde bereits storniert."))
+    if registration.event.has_started:
+        raise Refused(_("Die Veranstaltung hat schon begonnen; eine Abmeldung ist nicht mehr nötig."))
+    updated = Registration.objects.filter(pk=registration.pk, cancelled_at__isnull=True).update(
+        cancelled_at=timezone.now()
+    )
+    if not updated:
+        raise Refused(_("Diese Anmeldung wurde bereits storniert."))
+    registration.refresh_from_db()
+    return registration
+
+
+def reply(invitation, accept, number_of_people=0):
+    """Record a partner's answer. It may change its answer until the event begins."""
+    if not invitation.event.accepts_replies:
+        raise Refused(
+            _("Die Veranstaltung hat bereits begonnen. Antworten sind nicht mehr möglich.")
+        )
+    invitation.reply = Invitation.Reply.ACCEPTED if accept else Invitation.Reply.DECLINED
+    invitation.number_of_people = number_of_people if accept else 0
+    invitation.replied_at = timezone.now()
+    invitation.save(update_fields=["reply", "number_of_people", "replied_at"])
+    return invitation
+
+
+def invitation_targets(event, working_group=None):
+    """Active partners with a contact address who have not been sent an invitation yet."""
+    already_sent = Invitation.objects.filter(
+        event=event, partner=OuterRef("pk"), sent_at__isnull=False
+    )
+    partners = Partner.objects.active().exclude(contact_email="").filter(~Exists(already_sent))
+    if working_group is not None:
+        partners = partners.filter(working_groups=working_group)
+    return partners.order_by("name")
+
+
+def send_invitations(event, working_group=None):
+    """Invite every target partner once; return how many e-mails went out.
+
+    Each invitation is claimed (sent_at set) before its e-mail is sent, so two
+    runs at the same time never mail a partner twice. A failed e-mail releases
+    the claim, and the next run tries again.
+    """
+    if event.has_started:
+        raise Refused(_("Zu einem Termin, der schon begonnen hat, kann niemand mehr eingeladen werden."))
+    sent = 0
+    for partner in invitation_targets(event, working_group):
+        invitation, _created = Invitation.objects.get_or_create(event=event, partner=partner)
+        claimed = Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
+            sent_at=timezone.now()
+        )
+        if not claimed:
+            continue
+        invitation.refresh_from_db()
+        try:
+            emails.send_invitation(invitation)
+        except Exception:
+            logger.exception("Einladung an %s konnte nicht versandt werden", partner)
+            Invitation.objects.filter(pk=invitation.pk).update(sent_at=None)
+            continue
+        sent += 1
+    return sent
+
+
+def approve_minutes(minutes, user):
+    if not minutes.event.has_started:
+        raise Refused(_("Ein Protokoll kann erst nach Beginn der Veranstaltung freigegeben werden."))
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_at = timezone.now()
+    minutes.approved_by = user
+    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    return minutes
+
+
+def reopen_minutes(minutes):
+    minutes.status = Minutes.Status.DRAFT
+    minutes.approved_at = None
+    minutes.approved_by = None
+    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    return minutes

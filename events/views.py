@@ -1,0 +1,215 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from buendnis.lib.ratelimit import ratelimit
+from buendnis.models import Alliance, Suggestion
+from events import calendar, services
+from events.forms import AcceptForm, RegistrationForm
+from events.models import AgendaItem, Event, Invitation, Minutes, Registration
+from partners.models import Partner
+
+PAST_PER_PAGE = 30
+# The feed keeps a year of past dates, so subscribers still see what happened recently.
+FEED_PAST_DAYS = 365
+
+
+def _public_events():
+    return Event.objects.public().for_listing()
+
+
+def _minutes_with_content():
+    """Minutes with everything the minutes section shows, in a fixed number of queries."""
+    return Minutes.objects.prefetch_related(
+        Prefetch("items", queryset=AgendaItem.objects.prefetch_related("tasks")),
+        # Only partners the public directory shows (active and listed) appear by name.
+        Prefetch("partners_present", queryset=Partner.objects.listed().order_by("name")),
+        Prefetch(
+            "event__suggestions",
+            queryset=Suggestion.objects.order_by("created_at"),
+        ),
+    ).select_related("event")
+
+
+@require_GET
+def event_list(request):
+    events = _public_events().upcoming()
+    return render(request, "events/event_list.html", {"events": events})
+
+
+@require_GET
+def past_list(request):
+    paginator = Paginator(_public_events().past(), PAST_PER_PAGE)
+    page = paginator.get_page(request.GET.get("seite"))
+    return render(request, "events/past_list.html", {"page_obj": page, "events": page.object_list})
+
+
+def _render_detail(request, event, form=None, status=200):
+    minutes = None
+    if event.public_minutes:
+        minutes = _minutes_with_content().get(pk=event.minutes.pk)
+    if form is None and event.can_register:
+        form = RegistrationForm(event=event)
+    context = {"event": event, "form": form, "minutes": minutes}
+    return render(request, "events/event_detail.html", context, status=status)
+
+
+@require_GET
+def event_detail(request, slug):
+    event = get_object_or_404(_public_events(), slug=slug)
+    return _render_detail(request, event)
+
+
+@require_POST
+@ratelimit("event_registration")
+def register(request, slug):
+    event = get_object_or_404(_public_events(), slug=slug)
+    refusal = event.registration_refusal()
+    if refusal:
+        messages.error(request, refusal)
+        return _render_detail(request, event, status=400)
+    form = RegistrationForm(request.POST, event=event)
+    if not form.is_valid():
+        return _render_detail(request, event, form=form, status=400)
+    try:
+        services.register(event, form.cleaned_data)
+    except services.Refused as refused:
+        form.add_error(None, refused.message)
+        return _render_detail(request, event, form=form, status=400)
+    return redirect("events:registered", slug=event.slug)
+
+
+@require_GET
+def registered(request, slug):
+    event = get_object_or_404(_public_events(), slug=slug)
+    return render(request, "events/registered.html", {"event": event})
+
+
+def _link_problem(request, title, text, status):
+    context = {"problem_title": title, "problem_text": text}
+    return render(request, "events/link_problem.html", context, status=status)
+
+
+def _unknown_link(request):
+    return _link_problem(
+        request,
+        _("Dieser Link ist ungültig"),
+        _("Der Link ist unvollständig oder gehört zu keiner Anmeldung oder Einladung. Bitte "
+          "kopieren Sie ihn vollständig aus Ihrer E-Mail oder wenden Sie sich an die "
+          "Koordination."),
+        status=404,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    registration = (
+        Registration.objects.select_related("event").filter(token=token).first()
+    )
+    if registration is None:
+        return _unknown_link(request)
+    if request.method == "POST":
+        try:
+            services.cancel_registration(registration)
+        except services.Refused as refused:
+            return _link_problem(request, _("Abmeldung nicht möglich"), refused.message, 409)
+        return render(request, "events/cancelled.html", {"registration": registration})
+    if registration.cancelled_at:
+        return _link_problem(
+            request,
+            _("Bereits abgemeldet"),
+            _("Diese Anmeldung wurde bereits storniert. Sie müssen nichts weiter tun."),
+            410,
+        )
+    return render(request, "events/cancel.html", {"registration": registration})
+
+
+def _invitation(token):
+    return (
+        Invitation.objects.select_related("event", "event__working_group", "event__minutes", "partner")
+        .filter(token=token)
+        .first()
+    )
+
+
+@require_GET
+def invitation_detail(request, token):
+    invitation = _invitation(token)
+    if invitation is None:
+        return _unknown_link(request)
+    minutes = invitation.event.approved_minutes
+    if minutes:
+        minutes = _minutes_with_content().get(pk=minutes.pk)
+    context = {"invitation": invitation, "event": invitation.event, "minutes": minutes}
+    return render(request, "events/invitation.html", context)
+
+
+def _replies_closed(request):
+    return _link_problem(
+        request,
+        _("Antworten nicht mehr möglich"),
+        _("Die Veranstaltung hat bereits begonnen. Zu- und Absagen sind nicht mehr möglich."),
+        410,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def accept(request, token):
+    invitation = _invitation(token)
+    if invitation is None:
+        return _unknown_link(request)
+    if not invitation.event.accepts_replies:
+        return _replies_closed(request)
+    initial = {"number_of_people": invitation.number_of_people or 1}
+    form = AcceptForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.reply(invitation, accept=True, number_of_people=form.cleaned_data["number_of_people"])
+        messages.success(request, _("Vielen Dank für Ihre Zusage!"))
+        return redirect(invitation)
+    status = 400 if form.errors else 200
+    context = {"invitation": invitation, "event": invitation.event, "form": form}
+    return render(request, "events/accept.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def decline(request, token):
+    invitation = _invitation(token)
+    if invitation is None:
+        return _unknown_link(request)
+    if not invitation.event.accepts_replies:
+        return _replies_closed(request)
+    if request.method == "POST":
+        services.reply(invitation, accept=False)
+        messages.success(request, _("Danke für Ihre Rückmeldung. Schade, dass Sie nicht kommen können."))
+        return redirect(invitation)
+    return render(request, "events/decline.html", {"invitation": invitation, "event": invitation.event})
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.public(), slug=slug)
+    return _ics_response(calendar.event_ics(event), f"{event.slug}.ics")
+
+
+@require_GET
+def feed(request):
+    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    events = Event.objects.public().filter(ends_at__gte=since).order_by("starts_at")
+    name = Alliance.load().display_name
+    response = _ics_response(calendar.feed_ics(events, name), "kalender.ics")
+    # Calendar apps subscribe to the feed; show it inline rather than as a download.
+    response["Content-Disposition"] = 'inline; filename="kalender.ics"'
+    return response

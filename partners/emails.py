@@ -1,0 +1,73 @@
+"""One function per e-mail about partners."""
+
+from django.urls import reverse
+
+from buendnis.lib.emails import absolute_url, send_templated
+from buendnis.models import Alliance
+
+
+def _coordinator_address():
+    return Alliance.load().notification_email
+
+
+def _admin_link(partner):
+    return absolute_url(reverse("admin:partners_partner_change", args=[partner.pk]))
+
+
+def send_confirmation(partner, signature, link):
+    """The personal link that confirms a signature."""
+    return send_templated(
+        "partner_confirm",
+        {"partner": partner, "signature": signature, "link": link},
+        [partner.contact_email],
+    )
+
+
+def send_already_partner(partner, link):
+    """Someone signed again with the address of an active partner."""
+    return send_templated(
+        "partner_already_signed", {"partner": partner, "link": link}, [partner.contact_email]
+    )
+
+
+def send_welcome(partner, signature, attachments=()):
+    """The signature is confirmed: welcome to the alliance."""
+    context = {
+        "partner": partner,
+        "signature": signature,
+        "manage_request_url": absolute_url(reverse("partners:manage_request")),
+        "entry_url": absolute_url(partner.get_absolute_url()) if partner.listed else "",
+    }
+    return send_templated("partner_welcome", context, [partner.contact_email], attachments)
+
+
+def send_coordinator_new_partner(partner, signature):
+    address = _coordinator_address()
+    if not address:
+        return None
+    context = {"partner": partner, "signature": signature, "admin_link": _admin_link(partner)}
+    return send_templated("partner_new_coordinator", context, [address])
+
+
+def send_management_link(partner, link):
+    return send_templated(
+        "partner_manage_link", {"partner": partner, "link": link}, [partner.contact_email]
+    )
+
+
+def send_goodbye(partner, address, contact_name):
+    """Sent after withdrawal, to the address that was erased a moment ago."""
+    context = {
+        "partner": partner,
+        "contact_name": contact_name,
+        "sign_url": absolute_url(reverse("partners:sign")),
+    }
+    return send_templated("partner_goodbye", context, [address])
+
+
+def send_coordinator_withdrawal(partner, signature):
+    address = _coordinator_address()
+    if not address:
+        return None
+    context = {"partner": partner, "signature": signature, "admin_link": _admin_link(partner)}
+    return send_templated("partner_withdrawn_coordinator", context, [address])

@@ -1,0 +1,187 @@
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from buendnis.lib.images import process_image
+from partners.models import Declaration, Partner, related_model
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()/\-]{3,50}$",
+    _("Bitte geben Sie eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - an."),
+)
+
+
+def https_urls(model_field, **kwargs):
+    """formfield_callback: URL fields assume https, as Django 6 will."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
+def website_field():
+    return forms.URLField(
+        label=_("Website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("z. B. https://www.beispiel.de"),
+    )
+
+
+class PartnerEntryForm(forms.ModelForm):
+    """The fields of the public entry and the contact person, shared by signing and managing."""
+
+    website = website_field()
+    # A plain file field: process_image() does every check, with its own messages.
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=_("PNG, JPEG oder WebP, höchstens 5 MB. Wir verkleinern es automatisch."),
+    )
+
+    class Meta:
+        model = Partner
+        formfield_callback = https_urls
+        fields = [
+            "name",
+            "kind",
+            "town",
+            "website",
+            "description",
+            "contribution",
+            "fields_of_action",
+            "logo",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "contribution": forms.Textarea(attrs={"rows": 4}),
+            "fields_of_action": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "description": _("Was macht Ihre Organisation? Höchstens 1000 Zeichen."),
+            "contact_name": _("Wird nie veröffentlicht."),
+            "contact_email": _(
+                "Wird nie veröffentlicht. An diese Adresse schicken wir den Bestätigungslink."
+            ),
+            "contact_phone": _("Freiwillig, wird nie veröffentlicht."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Bitte wählen")), *Partner.Kind.choices]
+        self.fields["contact_name"].required = True
+        self.fields["contact_email"].required = True
+        self.fields["contact_phone"].validators.append(phone_validator)
+        fields_of_action = related_model("fields_of_action").objects.published()
+        if fields_of_action.exists():
+            self.fields["fields_of_action"].queryset = fields_of_action
+        else:
+            del self.fields["fields_of_action"]
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_contact_email(self):
+        return self.cleaned_data["contact_email"].strip().lower()
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            return process_image(logo)
+        return logo
+
+
+class SignForm(PartnerEntryForm):
+    consent_declaration = forms.BooleanField(
+        label=_("Wir unterzeichnen die Bündniserklärung in der oben stehenden Fassung."),
+        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Erklärung unterzeichnen.")},
+    )
+    wants_listing = forms.BooleanField(
+        label=_("Unsere Organisation darf im Partnerverzeichnis öffentlich genannt werden."),
+        required=False,
+        initial=True,
+    )
+    privacy = forms.BooleanField(
+        label=_("Ich habe die Datenschutzhinweise gelesen."),
+        error_messages={"required": _("Bitte bestätigen Sie die Datenschutzhinweise.")},
+    )
+    # Honeypot: hidden from people, bots fill every field.
+    homepage = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("homepage"))
+
+
+class ManageForm(PartnerEntryForm):
+    class Meta(PartnerEntryForm.Meta):
+        fields = [*PartnerEntryForm.Meta.fields, "wants_listing"]
+        help_texts = {
+            **PartnerEntryForm.Meta.help_texts,
+            "contact_email": _("Wird nie veröffentlicht. An diese Adresse gehen künftig alle Links."),
+            "wants_listing": "",
+        }
+        labels = {
+            "wants_listing": _("Unsere Organisation darf im Partnerverzeichnis genannt werden."),
+        }
+
+
+class ManageRequestForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse der Ansprechperson"), max_length=254)
+    homepage = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
+
+
+class PaperSignatureForm(forms.Form):
+    """The coordinator enters a declaration signed on paper."""
+
+    partner = forms.ModelChoiceField(
+        label=_("Bestehender Partner"),
+        queryset=Partner.objects.none(),
+        required=False,
+        help_text=_("Nur für ausgetretene oder unbestätigte Partner. Sonst leer lassen."),
+    )
+    name = forms.CharField(label=_("Name der Organisation"), max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label=_("Art der Organisation"), choices=[("", "---------"), *Partner.Kind.choices],
+        required=False,
+    )
+    town = forms.CharField(label=_("Ort"), max_length=100, required=False)
+    website = website_field()
+    contact_name = forms.CharField(label=_("Ansprechperson"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("E-Mail der Ansprechperson"), required=False)
+    contact_phone = forms.CharField(
+        label=_("Telefon der Ansprechperson"), max_length=50, required=False,
+        validators=[phone_validator],
+    )
+    signed_on = forms.DateField(
+        label=_("unterzeichnet am"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    signed_by = forms.CharField(label=_("unterzeichnet von"), max_length=200, required=False)
+    declaration = forms.ModelChoiceField(
+        label=_("unterzeichnete Fassung"), queryset=Declaration.objects.all()
+    )
+    founding_partner = forms.BooleanField(label=_("Gründungspartner"), required=False)
+    wants_listing = forms.BooleanField(
+        label=_("möchte öffentlich genannt werden"), required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.exclude(
+            pk__in=Partner.objects.active().values("pk")
+        )
+        self.fields["declaration"].initial = Declaration.objects.current()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("partner"):
+            if not cleaned.get("name"):
+                self.add_error("name", _("Bitte den Namen angeben oder einen Partner wählen."))
+            if not cleaned.get("kind"):
+                self.add_error("kind", _("Bitte die Art der Organisation angeben."))
+        return cleaned

@@ -1,0 +1,160 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from arbeitsgruppen.models import FieldOfAction, Mandate, Project, WorkingGroup
+
+
+@pytest.fixture(autouse=True)
+def _alliance(alliance):
+    return alliance
+
+
+def inline_management(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def image_file(size, image_format="PNG", name="bild.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "orange").save(buffer, format=image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def test_fields_of_action_are_listed_by_position(admin_client, make_field):
+    make_field(name="Zweites Feld", position=2)
+    make_field(name="Erstes Feld", position=1)
+
+    response = admin_client.get(reverse("admin:arbeitsgruppen_fieldofaction_changelist"))
+
+    assert [field.name for field in response.context["cl"].result_list] == ["Erstes Feld", "Zweites Feld"]
+
+
+def test_coordinator_creates_group_with_members_projects_and_earlier_mandate(
+    admin_client, make_field, make_partner
+):
+    field = make_field()
+    partner = make_partner(name="Stadtwerke")
+    add_url = reverse("admin:arbeitsgruppen_workinggroup_add")
+    form_page = admin_client.get(add_url).content.decode()
+    # Members are chosen with an autocomplete field, earlier mandates and projects inline.
+    assert 'name="members"' in form_page and "admin-autocomplete" in form_page
+    assert "earlier_mandates-TOTAL_FORMS" in form_page
+    assert "projects-TOTAL_FORMS" in form_page
+
+    data = {
+        "name": "AG Zeitpolitik", "slug": "ag-zeitpolitik", "field_of_action": field.pk,
+        "status": "active", "mandate": "Neuer Auftrag", "members": [partner.pk],
+        "published": "on",
+        **inline_management("earlier_mandates", total=1),
+        "earlier_mandates-0-text": "Alter Auftrag",
+        "earlier_mandates-0-started_on": "01.02.2018",
+        "earlier_mandates-0-ended_on": "31.12.2020",
+        "earlier_mandates-0-outcome": "Leitfaden erschienen",
+        **inline_management("projects", total=1),
+        "projects-0-title": "Familienzeit-Check",
+        "projects-0-slug": "familienzeit-check",
+        "projects-0-status": "running",
+        "projects-0-published": "on",
+    }
+    response = admin_client.post(add_url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    group = WorkingGroup.objects.get(slug="ag-zeitpolitik")
+    assert list(group.members.all()) == [partner]
+    mandate = Mandate.objects.get(working_group=group)
+    assert (mandate.text, str(mandate.started_on)) == ("Alter Auftrag", "2018-02-01")
+    project = Project.objects.get(slug="familienzeit-check")
+    # A project added inline belongs to the group's field of action.
+    assert (project.working_group, project.field_of_action) == (group, field)
+
+
+def test_group_end_before_start_is_refused(admin_client, make_field):
+    response = admin_client.post(
+        reverse("admin:arbeitsgruppen_workinggroup_add"),
+        {
+            "name": "AG", "slug": "ag", "field_of_action": make_field().pk, "status": "completed",
+            "mandate": "x", "started_on": "01.02.2020", "ended_on": "01.01.2020",
+            **inline_management("earlier_mandates"), **inline_management("projects"),
+        },
+    )
+    assert response.status_code == 200
+    assert "Das Ende darf nicht vor dem Beginn liegen." in response.content.decode()
+    assert not WorkingGroup.objects.exists()
+
+
+def project_data(field, **extra):
+    return {
+        "title": "Elterncafé", "slug": "elterncafe", "status": "running",
+        "field_of_action": field.pk, "published": "on", "image_alt": "Ein Café", **extra,
+    }
+
+
+def test_project_image_is_checked_and_scaled_down(admin_client, make_field):
+    response = admin_client.post(
+        reverse("admin:arbeitsgruppen_project_add"),
+        project_data(make_field(), image=image_file((3200, 1600))),
+    )
+
+    assert response.status_code == 302
+    project = Project.objects.get()
+    with Image.open(project.image.path) as stored:
+        assert stored.size == (1600, 800)
+        assert stored.format == "JPEG"
+    assert project.image.name.startswith("bilder/")
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (SimpleUploadedFile("bild.png", b"kein Bild", content_type="image/png"),
+         "Bitte ein gültiges Bild hochladen."),
+        (lambda: image_file((20, 20), "GIF", "bild.gif"), "PNG, JPEG oder WebP"),
+    ],
+)
+def test_project_image_refuses_bad_files(admin_client, make_field, upload, message):
+    upload = upload() if callable(upload) else upload
+    response = admin_client.post(
+        reverse("admin:arbeitsgruppen_project_add"), project_data(make_field(), image=upload)
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Project.objects.exists()
+
+
+def test_project_changelist_filters(admin_client, make_group, make_project, make_target_group):
+    running = make_project(title="Läuft", status="running", working_group=make_group())
+    running.target_groups.add(make_target_group("Beschäftigte"))
+    make_project(title="Idee", status="idea")
+
+    response = admin_client.get(reverse("admin:arbeitsgruppen_project_changelist"), {"status": "idea"})
+
+    assert [project.title for project in response.context["cl"].result_list] == ["Idee"]
+    filters = [spec.title for spec in response.context["cl"].filter_specs]
+    assert filters == ["Status", "Handlungsfeld", "Arbeitsgruppe", "Zielgruppen", "veröffentlicht"]
+
+
+def test_admin_pages_open(admin_client, make_group, make_project):
+    group = make_group()
+    project = make_project(working_group=group)
+    for url in (
+        reverse("admin:arbeitsgruppen_fieldofaction_changelist"),
+        reverse("admin:arbeitsgruppen_workinggroup_changelist"),
+        reverse("admin:arbeitsgruppen_workinggroup_change", args=[group.pk]),
+        reverse("admin:arbeitsgruppen_project_change", args=[project.pk]),
+        reverse("admin:arbeitsgruppen_targetgroup_changelist"),
+    ):
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_admin_needs_login(client, db):
+    response = client.get(reverse("admin:arbeitsgruppen_project_changelist"))
+    assert response.status_code == 302
+    assert FieldOfAction.objects.count() == 0

@@ -1,0 +1,92 @@
+import pytest
+
+from arbeitsgruppen.models import WorkingGroup
+
+
+@pytest.fixture(autouse=True)
+def _alliance(alliance):
+    return alliance
+
+
+def test_shows_field_with_groups_projects_and_interested_partners(
+    client, make_field, make_group, make_project, make_partner
+):
+    field = make_field(name="Kindertagesbetreuung", description="<p>Gute <em>Betreuung</em>.</p>")
+    make_group(name="AG Randzeiten", field_of_action=field)
+    make_group(
+        name="AG Ferien", field_of_action=field, status=WorkingGroup.Status.COMPLETED,
+        ended_on="2021-09-30",
+    )
+    make_group(name="AG Elternkurse", field_of_action=field, status=WorkingGroup.Status.DISCONTINUED)
+    make_project(title="Kita ab 6 Uhr", field_of_action=field, status="idea")
+    interested = make_partner(name="Kita-Verbund")
+    interested.fields_of_action.add(field)
+    make_partner(name="Unbeteiligter Betrieb")
+
+    response = client.get(f"/handlungsfelder/{field.slug}/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<h1>Kindertagesbetreuung</h1>" in content
+    assert "Gute <em>Betreuung</em>." in content
+    assert "Kita ab 6 Uhr" in content
+    assert "Idee" in content
+    assert "Kita-Verbund" in content
+    assert "Unbeteiligter Betrieb" not in content
+    # Active groups first, then the finished ones under their own heading.
+    heading = content.index("abgeschlossen/eingestellt")
+    assert content.index("AG Randzeiten") < heading < content.index("AG Ferien")
+    assert heading < content.index("AG Elternkurse")
+    assert "seit September 2021" in content
+
+
+def test_hides_interested_partners_who_are_not_public(client, make_field, make_partner):
+    field = make_field()
+    for partner in (
+        make_partner(name="Unbestätigt GmbH", active=False),
+        make_partner(name="Nicht gelistet e. V.", listed=False),
+    ):
+        partner.fields_of_action.add(field)
+
+    content = client.get(field.get_absolute_url()).content.decode()
+
+    assert "Unbestätigt GmbH" not in content
+    assert "Nicht gelistet e. V." not in content
+    assert "Noch kein Partner hat Interesse" in content
+
+
+def test_unknown_or_unpublished_field_is_404(client, make_field):
+    hidden = make_field(published=False)
+    assert client.get("/handlungsfelder/gibt-es-nicht/").status_code == 404
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+def test_hides_unpublished_groups_and_projects(client, make_field, make_group, make_project):
+    field = make_field()
+    make_group(name="AG Entwurf", field_of_action=field, published=False)
+    make_project(title="Projektentwurf", field_of_action=field, published=False)
+
+    content = client.get(field.get_absolute_url()).content.decode()
+
+    assert "AG Entwurf" not in content
+    assert "Projektentwurf" not in content
+    assert "In diesem Handlungsfeld arbeitet zurzeit keine Arbeitsgruppe." in content
+
+
+def test_group_lifecycle_as_visitors_see_it(client, make_field, make_group):
+    field = make_field()
+    group = make_group(name="AG Ferienbetreuung", field_of_action=field)
+    overview = client.get("/handlungsfelder/").content.decode()
+    assert "AG Ferienbetreuung" in overview
+
+    group.status = WorkingGroup.Status.COMPLETED
+    group.ended_on = "2021-09-30"
+    group.save()
+
+    # The overview lists active groups only; the field page keeps the finished group apart.
+    assert "AG Ferienbetreuung" not in client.get("/handlungsfelder/").content.decode()
+    content = client.get(field.get_absolute_url()).content.decode()
+    assert content.index("abgeschlossen/eingestellt") < content.index("AG Ferienbetreuung")
+    group_page = client.get(group.get_absolute_url()).content.decode()
+    assert 'status-completed">abgeschlossen</span>' in group_page
+    assert "30. September 2021" in group_page

@@ -1,0 +1,115 @@
+import datetime
+
+import pytest
+
+from arbeitsgruppen.models import Project
+from arbeitsgruppen.views import PROJECTS_PER_PAGE
+
+
+@pytest.fixture(autouse=True)
+def _alliance(alliance):
+    return alliance
+
+
+def titles(response):
+    return [project.title for project in response.context["projects"]]
+
+
+def test_lists_projects_with_status_field_group_partners_target_groups_and_period(
+    client, make_group, make_project, make_partner, make_target_group
+):
+    group = make_group(name="AG Beruf und Pflege")
+    project = make_project(
+        title="Pflege-Lotsen", working_group=group, status=Project.Status.RUNNING,
+        starts_on=datetime.date(2023, 1, 1),
+    )
+    project.partners.add(make_partner(name="Klinikum Musterhausen"))
+    project.target_groups.add(make_target_group("pflegende Angehörige"))
+    make_project(
+        title="Spielplatzpaten", status=Project.Status.DISCONTINUED,
+        starts_on=datetime.date(2019, 5, 1), ends_on=datetime.date(2020, 6, 30),
+    )
+
+    response = client.get("/projekte/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert titles(response) == ["Pflege-Lotsen", "Spielplatzpaten"]
+    assert "2 Projekte gefunden" in content
+    assert group.field_of_action.name in content
+    assert "AG Beruf und Pflege" in content
+    assert "bündnisweit" in content
+    assert "Klinikum Musterhausen" in content
+    assert "pflegende Angehörige" in content
+    assert "seit Januar 2023" in content
+    assert "Mai 2019 – Juni 2020" in content
+    assert 'status-running">laufend' in content
+    assert 'status-discontinued">eingestellt' in content
+
+
+def test_filters_by_field_status_and_target_group(client, make_field, make_project, make_target_group):
+    care = make_field(name="Pflege")
+    childcare = make_field(name="Betreuung")
+    carers = make_target_group("pflegende Angehörige")
+    lotsen = make_project(title="Lotsen", field_of_action=care, status="running")
+    lotsen.target_groups.add(carers)
+    make_project(title="Infoabend", field_of_action=care, status="planned")
+    make_project(title="Kita früh", field_of_action=childcare, status="running")
+
+    assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}")) == ["Infoabend", "Lotsen"]
+    assert titles(client.get("/projekte/?status=running")) == ["Kita früh", "Lotsen"]
+    assert titles(client.get(f"/projekte/?zielgruppe={carers.slug}")) == ["Lotsen"]
+    assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}&status=planned")) == ["Infoabend"]
+
+
+def test_search_finds_title_summary_and_description(client, make_project):
+    make_project(title="Elterncafé")
+    make_project(title="Pflege-Lotsen", summary="Hilfe im Betrieb für Pflegende.")
+    make_project(title="Ferien", description="<p>Sommer im <strong>Freibad</strong>.</p>")
+
+    assert titles(client.get("/projekte/?q=elterncaf")) == ["Elterncafé"]
+    assert titles(client.get("/projekte/?q=Betrieb")) == ["Pflege-Lotsen"]
+    assert titles(client.get("/projekte/?q=freibad")) == ["Ferien"]
+    response = client.get("/projekte/?q=gibtsnicht")
+    assert titles(response) == []
+    assert "Zu diesen Filtern gibt es keine Projekte." in response.content.decode()
+
+
+def test_invalid_filter_values_are_reported_and_ignored(client, make_project):
+    make_project(title="Lotsen")
+
+    response = client.get("/projekte/?status=erfunden&handlungsfeld=gibt-es-nicht")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Lotsen"]
+    content = response.content.decode()
+    assert 'id="id_status_error"' in content
+    assert 'id="id_handlungsfeld_error"' in content
+    assert "Bitte eine gültige Auswahl treffen." in content
+
+
+def test_paginates_and_keeps_the_filters(client, make_project):
+    for number in range(PROJECTS_PER_PAGE + 3):
+        make_project(title=f"Projekt {number:03}", status="running")
+
+    first = client.get("/projekte/?status=running")
+    second = client.get("/projekte/?status=running&seite=2")
+
+    assert len(titles(first)) == PROJECTS_PER_PAGE
+    assert titles(second) == ["Projekt 020", "Projekt 021", "Projekt 022"]
+    content = first.content.decode()
+    assert "Seite 1 von 2" in content
+    assert "?status=running&amp;seite=2" in content
+    # A page number beyond the end shows the last page.
+    assert titles(client.get("/projekte/?seite=99")) == titles(second)
+
+
+def test_hides_drafts_and_projects_of_hidden_groups_or_fields(
+    client, make_field, make_group, make_project
+):
+    make_project(title="Entwurf", published=False)
+    make_project(title="In verstecktem Feld", field_of_action=make_field(published=False))
+    make_project(title="Von versteckter AG", working_group=make_group(published=False))
+    make_project(title="Sichtbar")
+
+    assert titles(client.get("/projekte/")) == ["Sichtbar"]

@@ -1,0 +1,56 @@
+import re
+
+import pytest
+from django.core import mail
+
+from events.models import Registration
+
+pytestmark = pytest.mark.browser
+
+
+def test_citizen_registers_with_childcare_and_cancels(page, axe, live_server, plenary):
+    page.goto(plenary.get_absolute_url())
+    axe(page)
+    page.get_by_label("Name").fill("Anna Schmidt")
+    page.get_by_label("E-Mail").fill("anna@example.org")
+    page.get_by_label("Anzahl Personen").fill("2")
+    page.get_by_label("Kinderbetreuung gewünscht").check()
+    page.get_by_label("Anzahl Kinder").fill("1")
+    page.get_by_label("Alter der Kinder").fill("4 Jahre")
+    page.get_by_label("Ich habe die Datenschutzhinweise gelesen").check()
+    page.get_by_role("button", name="Verbindlich anmelden").click()
+
+    page.get_by_role("heading", name="Vielen Dank für Ihre Anmeldung!").wait_for()
+    registration = Registration.objects.get()
+    assert registration.childcare_needed and registration.number_of_children == 1
+
+    [message] = mail.outbox
+    cancel_url = re.search(r"(http://\S+/termine/abmelden/\S+/)", message.body).group(1)
+    assert cancel_url.startswith(live_server.url)
+
+    page.goto(cancel_url)
+    registration.refresh_from_db()
+    assert registration.cancelled_at is None
+    page.get_by_role("button", name="Ja, Anmeldung stornieren").click()
+
+    page.get_by_role("heading", name="Ihre Anmeldung ist storniert").wait_for()
+    registration.refresh_from_db()
+    assert registration.cancelled_at is not None
+    assert not page.foreign_requests
+
+
+def test_event_pages_are_accessible(page, axe, make_event, make_minutes, plenary):
+    import datetime
+
+    from events.models import AgendaItem, Task
+
+    past = make_event(title="Gründung", starts_in=datetime.timedelta(days=-400))
+    item = AgendaItem.objects.create(
+        minutes=make_minutes(past, number_of_guests=3), position=1, title="Begrüßung"
+    )
+    Task.objects.create(agenda_item=item, description="Fotos verschicken", responsible="Presse")
+
+    for url in ("/termine/", "/termine/archiv/", past.get_absolute_url(), "/"):
+        page.goto(url)
+        axe(page)
+    assert not page.foreign_requests

@@ -1,0 +1,65 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.urls import reverse
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _berlin(*args):
+    return datetime.datetime(*args, tzinfo=BERLIN)
+
+
+def test_event_ics_has_berlin_times_timezone_and_url(client, make_event):
+    event = make_event(
+        title="Sommerfest",
+        starts_at=_berlin(2030, 7, 5, 15, 0),
+        ends_at=_berlin(2030, 7, 5, 19, 30),
+    )
+
+    response = client.get(reverse("events:ics", kwargs={"slug": event.slug}))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    [component] = calendar.walk("VEVENT")
+    assert str(component["SUMMARY"]) == "Sommerfest"
+    assert component.start == _berlin(2030, 7, 5, 15, 0)
+    assert component["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert component.end == _berlin(2030, 7, 5, 19, 30)
+    assert str(component["URL"]) == f"http://testserver/termine/{event.slug}/"
+    assert "Marktplatz 1" in str(component["LOCATION"])
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
+    assert b"BEGIN:VTIMEZONE" in response.content
+
+
+def test_winter_time_is_kept(client, make_event):
+    event = make_event(starts_at=_berlin(2030, 1, 10, 18), ends_at=_berlin(2030, 1, 10, 20))
+    content = client.get(reverse("events:ics", kwargs={"slug": event.slug})).content
+    assert b"DTSTART;TZID=Europe/Berlin:20300110T180000" in content
+
+
+def test_feed_lists_public_events_only(client, make_event):
+    public = make_event(title="Öffentlich")
+    recent = make_event(title="Kürzlich", starts_in=datetime.timedelta(days=-30))
+    make_event(title="Intern", is_public=False)
+    make_event(title="Unveröffentlicht", published=False)
+    make_event(title="Uralt", starts_in=datetime.timedelta(days=-3000))
+
+    response = client.get(reverse("events:feed"))
+
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == "/termine/kalender.ics"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    summaries = sorted(str(component["SUMMARY"]) for component in calendar.walk("VEVENT"))
+    assert summaries == sorted([public.title, recent.title])
+    urls = {str(component["URL"]) for component in calendar.walk("VEVENT")}
+    assert f"http://testserver{public.get_absolute_url()}" in urls
+    assert str(calendar["X-WR-CALNAME"])
+    assert calendar.timezones
+
+
+def test_private_event_has_no_public_ics(client, make_event):
+    event = make_event(is_public=False)
+    assert client.get(reverse("events:ics", kwargs={"slug": event.slug})).status_code == 404

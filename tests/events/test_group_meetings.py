@@ -1,0 +1,50 @@
+import datetime
+
+import pytest
+from django.template import Context, Template
+
+from arbeitsgruppen.models import FieldOfAction, WorkingGroup
+
+
+@pytest.fixture
+def group(db):
+    field = FieldOfAction.objects.create(name="Beruf und Familie", slug="beruf-und-familie")
+    return WorkingGroup.objects.create(
+        name="AG Ferienbetreuung", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
+    )
+
+
+def _render(group):
+    return Template("{% load events_tags %}{% group_meetings group %}").render(
+        Context({"group": group})
+    )
+
+
+def test_group_meetings_lists_upcoming_public_meetings_of_the_group(group, make_event):
+    make_event(title="Übernächstes Treffen", working_group=group, starts_in=datetime.timedelta(days=20))
+    make_event(title="Nächstes Treffen", working_group=group, registration_open=True, capacity=12)
+    make_event(title="Letztes Treffen", working_group=group, starts_in=datetime.timedelta(days=-30))
+    make_event(title="Internes Treffen", working_group=group, is_public=False)
+    make_event(title="Plenum ohne Gruppe")
+
+    html = _render(group)
+
+    assert "Nächste Treffen" in html
+    assert html.index("Nächstes Treffen") < html.index("Übernächstes Treffen")
+    assert "noch 12 Plätze frei" in html
+    assert "Letztes Treffen" not in html
+    assert "Internes Treffen" not in html
+    assert "Plenum ohne Gruppe" not in html
+
+
+def test_group_without_upcoming_meetings_shows_nothing(group, make_event):
+    make_event(working_group=group, starts_in=datetime.timedelta(days=-3))
+    assert _render(group).strip() == ""
+
+
+def test_group_meetings_query_count_does_not_grow(group, make_event, django_assert_max_num_queries):
+    for _number in range(30):
+        make_event(working_group=group)
+        make_event(working_group=group, starts_in=datetime.timedelta(days=-10))
+    with django_assert_max_num_queries(1):
+        _render(group)

@@ -1,0 +1,144 @@
+import datetime
+
+import icalendar
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.urls import reverse
+
+from arbeitsgruppen.models import FieldOfAction, WorkingGroup
+from events import services, tasks
+from events.models import Invitation
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = User.objects.create_superuser("koordination", "k@example.org", "geheimes-passwort-123")
+    client.force_login(user)
+    return client
+
+
+def _run_action(admin_client, action, events):
+    return admin_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": action, "_selected_action": [event.pk for event in events]},
+        follow=True,
+    )
+
+
+def test_admin_action_invites_active_partners_once_each(admin_client, plenary, make_partner):
+    first = make_partner(name="Stadtwerke", email="info@stadtwerke.example")
+    second = make_partner(name="Kita Sonnenschein")
+    make_partner(name="Noch nicht bestätigt", active=False)
+    make_partner(name="Ohne Adresse", email="")
+
+    response = _run_action(admin_client, "invite_active_partners", [plenary])
+
+    assert "an 2 Partner werden im Hintergrund versandt" in response.content.decode()
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [first.contact_email, second.contact_email]
+    )
+    invitations = Invitation.objects.filter(event=plenary)
+    assert {invitation.partner for invitation in invitations} == {first, second}
+    assert all(invitation.sent_at for invitation in invitations)
+
+
+def test_invitation_mail_has_links_and_calendar_file(admin_client, plenary, make_partner):
+    partner = make_partner(name="Stadtwerke", email="info@stadtwerke.example")
+
+    _run_action(admin_client, "invite_active_partners", [plenary])
+
+    [message] = mail.outbox
+    invitation = Invitation.objects.get()
+    assert message.to == ["info@stadtwerke.example"]
+    assert message.subject.startswith("Einladung: Bündnistreffen im Herbst am ")
+    assert partner.contact_name in message.body
+    assert "Stadtwerke" in message.body
+    assert f"http://testserver/termine/einladung/{invitation.token}/zusagen/" in message.body
+    assert f"http://testserver/termine/einladung/{invitation.token}/absagen/" in message.body
+    [(filename, content, mimetype)] = message.attachments
+    assert filename == "buendnistreffen-herbst.ics"
+    assert mimetype == "text/calendar"
+    [component] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert component.start == plenary.starts_at.replace(microsecond=0)
+    assert str(component["URL"]) == "http://testserver/termine/buendnistreffen-herbst/"
+
+
+def test_second_run_reaches_only_new_partners(admin_client, plenary, make_partner):
+    make_partner()
+    make_partner()
+    _run_action(admin_client, "invite_active_partners", [plenary])
+    assert len(mail.outbox) == 2
+    mail.outbox.clear()
+    newcomer = make_partner(name="Neu dabei")
+
+    response = _run_action(admin_client, "invite_active_partners", [plenary])
+
+    assert [message.to for message in mail.outbox] == [[newcomer.contact_email]]
+    assert "an 1 Partner" in response.content.decode()
+    mail.outbox.clear()
+    response = _run_action(admin_client, "invite_active_partners", [plenary])
+    assert not mail.outbox
+    assert "bereits alle Partner eingeladen" in response.content.decode()
+
+
+def test_working_group_members_only(admin_client, make_event, make_partner):
+    field = FieldOfAction.objects.create(name="Betreuung", slug="betreuung")
+    group = WorkingGroup.objects.create(
+        name="AG Ferien", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
+    )
+    member = make_partner(name="Mitglied")
+    make_partner(name="Kein Mitglied")
+    group.members.add(member)
+    meeting = make_event(kind="working_group", working_group=group)
+    without_group = make_event()
+
+    response = _run_action(admin_client, "invite_working_group_members", [meeting, without_group])
+
+    assert [message.to for message in mail.outbox] == [[member.contact_email]]
+    assert "gehört zu keiner Arbeitsgruppe" in response.content.decode()
+
+
+def test_no_invitations_for_events_that_have_started(admin_client, make_event, make_partner):
+    make_partner()
+    event = make_event(starts_in=datetime.timedelta(days=-1))
+
+    response = _run_action(admin_client, "invite_active_partners", [event])
+
+    assert "hat schon begonnen" in response.content.decode()
+    assert not mail.outbox
+    assert not Invitation.objects.exists()
+
+
+def test_failed_mail_is_retried_on_next_run(plenary, make_partner, monkeypatch):
+    make_partner()
+
+    def broken(invitation):
+        raise OSError("SMTP nicht erreichbar")
+
+    monkeypatch.setattr("events.emails.send_invitation", broken)
+    assert services.send_invitations(plenary) == 0
+    assert Invitation.objects.get().sent_at is None
+
+    monkeypatch.undo()
+    assert services.send_invitations(plenary) == 1
+    assert len(mail.outbox) == 1
+
+
+def test_task_runs_the_service(plenary, make_partner):
+    make_partner()
+    result = tasks.send_invitations.enqueue(event_id=plenary.pk)
+    assert result.return_value == 1
+    assert len(mail.outbox) == 1
+
+
+def test_invitation_only_event_links_calendar_entry_to_the_invitation(make_event, make_partner):
+    event = make_event(is_public=False)
+    make_partner()
+
+    services.send_invitations(event)
+
+    invitation = Invitation.objects.get()
+    [(_name, content, _type)] = mail.outbox[0].attachments
+    [component] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert str(component["URL"]) == f"http://testserver{invitation.get_absolute_url()}"

@@ -1,0 +1,65 @@
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from buendnis.models import Suggestion
+from events.models import AgendaItem, Task
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def _fill_events(make_event, make_registration, make_invitation, make_partner, count):
+    partner = make_partner()
+    for number in range(count):
+        event = make_event(registration_open=True, capacity=1000)
+        make_registration(event)
+        make_invitation(event, partner=partner, reply="accepted", number_of_people=1)
+        make_event(starts_in=datetime.timedelta(days=-number - 1))
+
+
+def test_event_list_queries_do_not_grow(
+    client, make_event, make_registration, make_invitation, make_partner
+):
+    _fill_events(make_event, make_registration, make_invitation, make_partner, 5)
+    few = _queries(client, "/termine/")
+    few_past = _queries(client, "/termine/archiv/")
+    few_home = _queries(client, "/")
+
+    _fill_events(make_event, make_registration, make_invitation, make_partner, 60)
+
+    assert _queries(client, "/termine/") == few
+    assert _queries(client, "/termine/archiv/") == few_past
+    assert _queries(client, "/") == few_home
+
+
+def test_event_page_queries_do_not_grow(
+    client, make_event, make_registration, make_invitation, make_partner, make_minutes
+):
+    upcoming = make_event(registration_open=True, capacity=1000, childcare_offered=True)
+    past = make_event(starts_in=datetime.timedelta(days=-5))
+    minutes = make_minutes(past)
+
+    def add_rows(count):
+        for _number in range(count):
+            make_registration(upcoming, number_of_people=2)
+            partner = make_partner()
+            make_invitation(upcoming, partner=partner, reply="accepted", number_of_people=1)
+            minutes.partners_present.add(partner)
+            item = AgendaItem.objects.create(minutes=minutes, title="Punkt")
+            Task.objects.create(agenda_item=item, description="Aufgabe")
+            Suggestion.objects.create(text="Idee", event=past)
+
+    add_rows(5)
+    few_upcoming = _queries(client, upcoming.get_absolute_url())
+    few_past = _queries(client, past.get_absolute_url())
+
+    add_rows(100)
+
+    assert _queries(client, upcoming.get_absolute_url()) == few_upcoming
+    assert _queries(client, past.get_absolute_url()) == few_past

@@ -1,0 +1,32 @@
+import pytest
+
+from partners import services
+from tests.partners.conftest import make_partner
+
+PAGES = {
+    "declaration": lambda partner: "/buendniserklaerung/",
+    "sign": lambda partner: "/buendniserklaerung/unterzeichnen/",
+    "sign_sent": lambda partner: "/buendniserklaerung/gesendet/",
+    "confirmed": lambda partner: "/buendniserklaerung/bestaetigt/",
+    "confirm": lambda partner: services.confirmation_link(partner.signatures.get()),
+    "list": lambda partner: "/partner/",
+    "detail": lambda partner: partner.get_absolute_url(),
+    "manage_request": lambda partner: "/partner/verwalten/",
+    "manage_request_sent": lambda partner: "/partner/verwalten/gesendet/",
+    "manage": lambda partner: services.management_path(partner),
+    "withdraw": lambda partner: services.management_path(partner) + "austreten/",
+    "withdrawn": lambda partner: "/partner/verwalten/ausgetreten/",
+    "token_error": lambda partner: "/partner/verwalten/kaputt/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_have_one_heading_and_nothing_inline(client, declaration, name):
+    partner = make_partner("Bäckerei Korn", status="unconfirmed" if name == "confirm" else "active")
+    response = client.get(PAGES[name](partner))
+    assert response.status_code == (400 if name == "token_error" else 200)
+    content = response.content.decode()
+    assert content.count("<h1") == 1
+    assert "style=" not in content
+    assert "<script" not in content
+    assert " onclick" not in content

@@ -1,0 +1,49 @@
+import io
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from partners.models import Partner, Signature
+from tests.partners.conftest import make_partner, png_upload
+
+
+def _age(partner, days):
+    partner.signatures.update(signed_at=timezone.now() - timedelta(days=days))
+
+
+def test_purges_stale_unconfirmed_signatures_only(declaration):
+    stale = make_partner("Alt", status="unconfirmed")
+    stale.logo.save("logo.png", png_upload())
+    logo, storage = stale.logo.name, stale.logo.storage
+    _age(stale, 15)
+    fresh = make_partner("Frisch", status="unconfirmed")
+    _age(fresh, 13)
+    active = make_partner("Aktiv")
+    _age(active, 400)
+    withdrawn = make_partner("Ausgetreten", status="withdrawn")
+    _age(withdrawn, 400)
+
+    out = io.StringIO()
+    call_command("purge_unconfirmed", stdout=out)
+    assert "1 unbestätigte Unterzeichnung(en) gelöscht." in out.getvalue()
+    assert set(Partner.objects.values_list("name", flat=True)) == {"Frisch", "Aktiv", "Ausgetreten"}
+    assert not storage.exists(logo)
+
+
+def test_former_partner_keeps_history_but_loses_the_contact_data(declaration):
+    partner = make_partner("Rückkehrer", status="withdrawn", contact_email="")
+    Signature.objects.create(partner=partner, declaration=declaration,
+                             signed_at=timezone.now() - timedelta(days=20))
+    Partner.objects.filter(pk=partner.pk).update(contact_name="Neu", contact_email="neu@example.org")
+    call_command("purge_unconfirmed", stdout=io.StringIO())
+    partner.refresh_from_db()
+    assert partner.signatures.count() == 1
+    assert partner.signatures.get().withdrawn_at is not None
+    assert (partner.contact_name, partner.contact_email) == ("", "")
+
+
+def test_nothing_to_purge(db):
+    out = io.StringIO()
+    call_command("purge_unconfirmed", stdout=out)
+    assert out.getvalue().startswith("0 ")
