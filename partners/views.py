@@ -125,7 +125,9 @@ def partner_list(request):
     context = {
         "page_obj": page_obj,
         "partners": page_obj.object_list,
-        "total": Partner.objects.listed().count(),
+        # Unfiltered, the page already counted them all (scale, issue 8).
+        "total": paginator.count if not (selected_kind or selected_field or query)
+        else Partner.objects.listed().count(),
         "found": paginator.count,
         "kinds": kinds,
         "fields_of_action": fields_of_action,
