@@ -180,7 +180,8 @@ class Command(BaseCommand):
                 contribution=sentence(rng, 30),
                 contact_name=f"Ansprechperson {number}",
                 contact_email=f"kontakt{number}@partner-{number}.example.org",
-                listed=rng.random() < 0.97,
+                listed=(listed := rng.random() < 0.97),
+                wants_listing=listed,
                 founding_partner=number < 60,
             )
             if rng.random() < logo_share:
