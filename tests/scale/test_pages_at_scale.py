@@ -50,3 +50,19 @@ def test_home_names_the_newest_listed_partners_in_order(client, alliance):
     assert shown == [f"Partner {number}" for number in range(3, 9)]
     assert html.index(">Partner 8<") < html.index(">Partner 3<")
     assert ">Partner 9<" not in html and "Ehemalig" not in html
+
+
+def test_upcoming_dates_are_paginated(client, alliance):
+    from events.models import Event
+
+    start = timezone.now() + timedelta(days=1)
+    for number in range(25):
+        Event.objects.create(
+            title=f"Termin {number:02}", slug=f"termin-{number:02}", kind=Event.Kind.PUBLIC,
+            starts_at=start + timedelta(days=number), ends_at=start + timedelta(days=number, hours=2),
+        )
+    first = client.get("/termine/").content.decode()
+    assert "Termin 00" in first and "Termin 19" in first and "Termin 20" not in first
+    assert 'href="?seite=2"' in first
+    second = client.get("/termine/?seite=2").content.decode()
+    assert "Termin 20" in second and "Termin 24" in second and "Termin 19" not in second
