@@ -66,3 +66,18 @@ def test_upcoming_dates_are_paginated(client, alliance):
     assert 'href="?seite=2"' in first
     second = client.get("/termine/?seite=2").content.decode()
     assert "Termin 20" in second and "Termin 24" in second and "Termin 19" not in second
+
+
+def test_partner_list_links_a_few_pages_not_all(client, alliance):
+    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    for number in range(24 * 12):
+        partner = Partner.objects.create(
+            name=f"Partner {number:03}", slug=f"partner-{number:03}", kind=Partner.Kind.COMPANY
+        )
+        Signature.objects.create(partner=partner, declaration=declaration, confirmed_at=timezone.now())
+    html = client.get("/partner/?seite=6").content.decode()
+    for linked in (1, 4, 5, 6, 7, 8, 12):
+        assert f"seite={linked}\"" in html, linked
+    for hidden in (2, 3, 9, 10, 11):
+        assert f"seite={hidden}\"" not in html, hidden
+    assert html.count("…") >= 2
