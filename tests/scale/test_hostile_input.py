@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core import mail
 
 from partners.models import Partner, Signature
+from partners.services import management_path
 from tests.scale.hostile import (
     PAYLOADS,
     TOKEN_FORGERIES,
@@ -146,8 +147,16 @@ def test_forged_tokens_are_refused_without_error(site, client):
 
 def test_hostile_files_are_refused_and_not_stored(site, client, settings):
     _pages, forms = site
-    upload_forms = [form for form in forms if form.method == "post" and image_field_names(form)]
-    assert upload_forms, "no public form with an upload found"
+    # The partner's own management page, reached through its personal link.
+    partner = Partner.objects.active().exclude(contact_email="").first()
+    _manage_pages, manage_forms = crawl(client, start=management_path(partner), limit=1)
+    upload_forms = [
+        form for form in forms + manage_forms if form.method == "post" and image_field_names(form)
+    ]
+    actions = {form.action for form in upload_forms}
+    assert "/buendniserklaerung/unterzeichnen/" in actions
+    assert any(action.startswith("/partner/verwalten/") for action in actions)
+    changed_at = partner.updated_at
     logos = settings.MEDIA_ROOT / "logos"
     for form in upload_forms:
         for name, (filename, content, content_type) in hostile_files().items():
@@ -161,3 +170,5 @@ def test_hostile_files_are_refused_and_not_stored(site, client, settings):
             assert row_counts() == before, f"{form.action} [{name}] stored something"
             now = set(logos.rglob("*")) if logos.exists() else set()
             assert now == existing, f"{form.action} [{name}] left a file"
+    partner.refresh_from_db()
+    assert partner.updated_at == changed_at
