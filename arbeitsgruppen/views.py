@@ -20,6 +20,9 @@ def home_fields(request):
     return {"fields_of_action": fields} if fields else None
 
 
+RUNNING_PROJECTS_SHOWN = 12
+
+
 def field_list(request):
     fields = FieldOfAction.objects.published().prefetch_related(
         Prefetch(
@@ -29,11 +32,16 @@ def field_list(request):
         ),
         Prefetch(
             "projects",
-            queryset=Project.objects.visible().running().only("title", "slug", "field_of_action"),
+            # A few per field, the rest in the project database (scale, issue 8): at
+            # national size a field has hundreds of running projects.
+            queryset=Project.objects.visible()
+            .running()
+            .only("title", "slug", "field_of_action")[: RUNNING_PROJECTS_SHOWN + 1],
             to_attr="running_projects",
         ),
     )
-    return render(request, "arbeitsgruppen/field_list.html", {"fields": fields})
+    context = {"fields": fields, "running_projects_shown": RUNNING_PROJECTS_SHOWN}
+    return render(request, "arbeitsgruppen/field_list.html", context)
 
 
 def field_detail(request, slug):

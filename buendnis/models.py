@@ -265,3 +265,22 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} @ {self.window_start}: {self.count}"
+
+
+class ContentVersion(models.Model):
+    """One row whose number changes whenever public content may have changed.
+
+    The page cache (`buendnis/pagecache.py`) puts the number into every cache
+    key, so bumping it retires every cached page in every worker process and on
+    every app server that shares the database.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Inhaltsstand")
+        verbose_name_plural = _("Inhaltsstand")
+
+    def __str__(self):
+        return str(self.version)

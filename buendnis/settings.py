@@ -75,17 +75,24 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "buendnis.security.RejectNullBytesMiddleware",
+    "buendnis.pagecache.PageCacheMiddleware",
     "buendnis.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "buendnis.security.AdminSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made a change in the history of partners, minutes, … (issue 7).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -126,8 +133,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A gunicorn sync worker handles one request at a time, so it can keep its SQLite
+    # connection: opening one (with the PRAGMAs) costs more than most pages.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    # Tests use a file as well: SQLite's shared in-memory test database locks whole tables
+    # and fails concurrent writers at once, where a file in WAL mode lets them wait.
+    DATABASES["default"]["TEST"] = {"NAME": env("SQLITE_TEST_NAME", str(BASE_DIR / "test-db.sqlite3"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -170,6 +181,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "buendnis",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
 if env("REDIS_URL"):
@@ -260,5 +272,44 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# --- Scale and security (issue 8) ---------------------------------------------------
+# Anonymous public pages are cached (buendnis/pagecache.py); 0 switches the cache off,
+# which is the default with DEBUG on and therefore in development and in the tests.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+PAGE_CACHE_VERSION_CHECK = float(env("PAGE_CACHE_VERSION_CHECK", "2"))
+# Only for `make bench`: a view that does nothing, to compare the pages against.
+BENCH_MINIMAL_VIEW = env_bool("BENCH_MINIMAL_VIEW", False)
+
+# Under HTTPS the cookies carry the __Host- prefix: the browser then accepts them only
+# from this host, over TLS, for the whole site.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Sessions (only the admin has them): idle and absolute timeouts in seconds.
+SESSION_IDLE_TIMEOUT = int(env("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+SESSION_ABSOLUTE_TIMEOUT = int(env("SESSION_ABSOLUTE_TIMEOUT", str(10 * 60 * 60)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Admin: TOTP required for superusers and these groups; login attempts per IP and per
+# user name and hour.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+ADMIN_2FA_GROUPS = env_list("ADMIN_2FA_GROUPS", "Koordination")
+ADMIN_LOGIN_ATTEMPTS_PER_HOUR = int(env("ADMIN_LOGIN_ATTEMPTS_PER_HOUR", "10"))
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Bündnisportal")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Rate limits: counted in the database, or in Redis when REDIS_URL is set (shared by
+# every worker and app server either way).
+RATELIMIT_REDIS_URL = env("RATELIMIT_REDIS_URL", env("REDIS_URL"))

@@ -16,8 +16,14 @@ urlpatterns = [
     path("", include("events.urls")),
     # Dashboard and exports of the cockpit (issue 7), before the admin's own URLs.
     path("verwaltung/", include("buendnis.cockpit_urls")),
+    path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),
     path("verwaltung/", admin.site.urls),
 ]
+
+if settings.BENCH_MINIMAL_VIEW:
+    from bench.views import minimal
+
+    urlpatterns += [path("bench/minimal/", minimal)]
 
 # Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
 urlpatterns += [

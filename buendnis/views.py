@@ -1,5 +1,7 @@
+import sys
+
 from django.db import connection
-from django.db.utils import DatabaseError
+from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import lazy
@@ -59,4 +61,11 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # No database access here: the error may be the database itself.
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        # The database failed outside a view (loading the session, saving it):
+        # the same German 503 page as DatabaseUnavailableMiddleware gives for views.
+        from buendnis.middleware import DatabaseUnavailableMiddleware
+
+        return DatabaseUnavailableMiddleware(None).process_exception(request, error)
     return render(request, "500.html", {"alliance": None}, status=500)

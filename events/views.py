@@ -17,6 +17,7 @@ from events.models import AgendaItem, Event, Invitation, Minutes, Registration
 from partners.models import Partner
 
 PAST_PER_PAGE = 30
+UPCOMING_PER_PAGE = 20
 # The feed keeps a year of past dates, so subscribers still see what happened recently.
 FEED_PAST_DAYS = 365
 
@@ -40,8 +41,10 @@ def _minutes_with_content():
 
 @require_GET
 def event_list(request):
-    events = _public_events().upcoming()
-    return render(request, "events/event_list.html", {"events": events})
+    # Paginated like the archive (scale, issue 8): a large alliance has a hundred dates ahead.
+    paginator = Paginator(_public_events().upcoming(), UPCOMING_PER_PAGE)
+    page = paginator.get_page(request.GET.get("seite"))
+    return render(request, "events/event_list.html", {"page_obj": page, "events": page.object_list})
 
 
 @require_GET

@@ -1,7 +1,7 @@
 """The home page's "Neue Partner" section."""
 
 from buendnis import home_sections
-from partners.models import Partner
+from partners.models import Partner, Signature
 
 NEWEST_COUNT = 6
 
@@ -9,8 +9,16 @@ NEWEST_COUNT = 6
 @home_sections.register("partners/includes/home_newest.html", order=20)
 def newest_partners(request):
     listed = Partner.objects.listed()
+    # The newest open periods first, from the index on confirmed_at, instead of
+    # aggregating every partner's signatures (140 ms at 13,000 partners; scale, issue 8).
+    newest = (
+        Signature.objects.active()
+        .filter(partner__listed=True)
+        .order_by("-confirmed_at")
+        .values("partner_id")[:NEWEST_COUNT]
+    )
     partners = list(
-        listed.with_partner_since().order_by("-partner_since", "name")[:NEWEST_COUNT]
+        listed.filter(pk__in=newest).with_partner_since().order_by("-partner_since", "name")
     )
     if not partners:
         return None

@@ -142,7 +142,14 @@ def sign(partner, fields_of_action=(), wants_listing=True):
     if declaration is None:
         raise NoCurrentDeclaration
 
-    existing = _open_partner_with_email(partner.contact_email)
+    with transaction.atomic():
+        # One sign-up at a time (scale, issue 8): the lock on the current declaration
+        # makes concurrent submissions with the same e-mail or name wait, so the check
+        # below sees the partner the first one created.
+        Declaration.objects.select_for_update().get(pk=declaration.pk)
+        existing = _open_partner_with_email(partner.contact_email)
+        if existing is None:
+            signature = _record_signature(partner, declaration, fields_of_action, wants_listing)
     if existing is not None:
         open_signature = existing.signatures.filter(withdrawn_at__isnull=True).first()
         if open_signature.confirmed_at:
@@ -150,37 +157,40 @@ def sign(partner, fields_of_action=(), wants_listing=True):
         else:
             emails.send_confirmation(existing, open_signature, confirmation_link(open_signature))
         return None
-
-    with transaction.atomic():
-        former = (
-            Partner.objects.withdrawn()
-            .filter(name__iexact=partner.name.strip())
-            .exclude(signatures__withdrawn_at__isnull=True)
-            .order_by("-updated_at")
-            .first()
-        )
-        if former is not None:
-            # Carry the submitted entry over to the existing record, so its
-            # earlier membership periods stay attached to it.
-            partner.pk = former.pk
-            partner.slug = former.slug
-            partner.created_at = former.created_at
-            partner.founding_partner = former.founding_partner
-            if not partner.logo:
-                partner.logo = former.logo
-        else:
-            partner.slug = unique_slug(partner.name)
-        partner.wants_listing = wants_listing
-        partner.listed = False  # decided on confirmation
-        partner.save()
-        partner.fields_of_action.set(fields_of_action)
-        signature = Signature.objects.create(
-            partner=partner,
-            declaration=declaration,
-            source=Signature.Source.ONLINE,
-            signed_by=partner.contact_name,
-        )
     emails.send_confirmation(partner, signature, confirmation_link(signature))
+    return signature
+
+
+def _record_signature(partner, declaration, fields_of_action, wants_listing):
+    """A new Partner, or a withdrawn one of the same name again, with a new Signature."""
+    former = (
+        Partner.objects.withdrawn()
+        .filter(name__iexact=partner.name.strip())
+        .exclude(signatures__withdrawn_at__isnull=True)
+        .order_by("-updated_at")
+        .first()
+    )
+    if former is not None:
+        # Carry the submitted entry over to the existing record, so its
+        # earlier membership periods stay attached to it.
+        partner.pk = former.pk
+        partner.slug = former.slug
+        partner.created_at = former.created_at
+        partner.founding_partner = former.founding_partner
+        if not partner.logo:
+            partner.logo = former.logo
+    else:
+        partner.slug = unique_slug(partner.name)
+    partner.wants_listing = wants_listing
+    partner.listed = False  # decided on confirmation
+    partner.save()
+    partner.fields_of_action.set(fields_of_action)
+    signature = Signature.objects.create(
+        partner=partner,
+        declaration=declaration,
+        source=Signature.Source.ONLINE,
+        signed_by=partner.contact_name,
+    )
     return signature
 
 
@@ -193,6 +203,9 @@ def confirm(signature):
     now = timezone.now()
     partner = signature.partner
     with transaction.atomic():
+        # The same link posted twice at once (double click, two tabs) confirms once.
+        if Signature.objects.select_for_update().get(pk=signature.pk).confirmed_at:
+            return signature
         signature.confirmed_at = now
         signature.save(update_fields=["confirmed_at"])
         partner.listed = _listed_on_confirmation(partner)

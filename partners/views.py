@@ -124,8 +124,12 @@ def partner_list(request):
     filters.pop("seite", None)
     context = {
         "page_obj": page_obj,
+        # 1 2 … 7 8 9 … 541 542 instead of 542 links at national size (scale, issue 8).
+        "page_numbers": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
         "partners": page_obj.object_list,
-        "total": Partner.objects.listed().count(),
+        # Unfiltered, the page already counted them all (scale, issue 8).
+        "total": paginator.count if not (selected_kind or selected_field or query)
+        else Partner.objects.listed().count(),
         "found": paginator.count,
         "kinds": kinds,
         "fields_of_action": fields_of_action,

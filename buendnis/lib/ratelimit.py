@@ -1,11 +1,13 @@
-"""Rate limits for the public forms, counted in the database.
+"""Rate limits for the public forms, counted in the database or in Redis.
 
-The counts live in `buendnis.RateLimitCounter`, so they hold across every
-gunicorn worker and every app server that shares the database.
+By default the counts live in `buendnis.RateLimitCounter`, so they hold across
+every gunicorn worker and every app server that shares the database. With
+`REDIS_URL` (or `RATELIMIT_REDIS_URL`) set they live in Redis instead: one
+atomic INCR per hit, expiring with its window.
 """
 
 import functools
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -22,15 +24,38 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+_redis_clients = {}
+
+
+def _redis(url):
+    if url not in _redis_clients:
+        import redis
+
+        _redis_clients[url] = redis.Redis.from_url(url)
+    return _redis_clients[url]
+
+
+def _hit_redis(url, key, limit, seconds, window):
+    client = _redis(url)
+    redis_key = f"ratelimit:{key}:{window}"
+    with client.pipeline() as pipe:
+        pipe.incr(redis_key)
+        pipe.expire(redis_key, seconds + 60, nx=True)
+        count, _ = pipe.execute()
+    return count <= limit
+
+
 def hit(key, limit, period=timedelta(hours=1)):
     """Count one hit for `key`; return True while the count stays within `limit`."""
     from buendnis.models import RateLimitCounter
 
     now = timezone.now()
     seconds = int(period.total_seconds())
-    window_start = timezone.datetime.fromtimestamp(
-        int(now.timestamp()) // seconds * seconds, tz=UTC
-    )
+    window = int(now.timestamp()) // seconds * seconds
+    redis_url = getattr(settings, "RATELIMIT_REDIS_URL", "")
+    if redis_url:
+        return _hit_redis(redis_url, key, limit, seconds, window)
+    window_start = datetime.fromtimestamp(window, tz=UTC)
     updated = RateLimitCounter.objects.filter(key=key, window_start=window_start).update(
         count=F("count") + 1
     )
@@ -80,3 +105,13 @@ def ratelimit(scope, per_hour=None):
         return wrapped
 
     return decorator
+
+
+def email_allowed(scope, address, per_hour=None):
+    """Count one submission for an e-mail address (normalised, stored only as a hash)."""
+    import hashlib
+
+    if not settings.RATELIMIT_ENABLED:
+        return True
+    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()[:32]
+    return hit(f"{scope}:email:{digest}", per_hour or settings.RATELIMIT_PER_HOUR)

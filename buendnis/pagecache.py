@@ -1,0 +1,173 @@
+"""Cache for the public pages that anonymous visitors see.
+
+What is cached: GET requests without a session or messages cookie whose
+response is a 200 HTML page that sets no cookie (so nothing with a CSRF token),
+was not reached through a personal link (a URL with a `token`) and is not
+marked private/no-cache/no-store (`@never_cache` opts a view out). Entries
+are stored compressed (gzip and brotli) in the default cache: per worker
+process by default, shared with Redis (`REDIS_URL`).
+
+How it is invalidated: every cache key contains the number stored in
+`buendnis.ContentVersion`. The one invalidation point is `bump()`, which the
+middleware calls after every successful POST/PUT/PATCH/DELETE - that covers
+every change the coordinator makes in the admin and every public form. Code
+that changes public content outside a request (management commands) calls
+`bump()` itself. Each worker re-reads the number at most every
+`PAGE_CACHE_VERSION_CHECK` seconds (default 2), so a change is visible in every
+worker and on every app server within that time. `PAGE_CACHE_SECONDS` (default
+300 with DEBUG off, 0 = off, also in tests) bounds how long a page that depends
+only on the clock (upcoming dates) may stay.
+"""
+
+import gzip
+import hashlib
+import re
+import time
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, patch_vary_headers
+
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/")
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+MAX_QUERY_LENGTH = 300
+# django.contrib.messages.storage.cookie.CookieStorage.cookie_name
+MESSAGES_COOKIE = "messages"
+re_accepts_br = re.compile(r"\bbr\b")
+re_accepts_gzip = re.compile(r"\bgzip\b")
+
+# Per process: the last version read from the database and when.
+_memo = {"version": None, "read_at": 0.0}
+
+
+def current_version():
+    now = time.monotonic()
+    if _memo["version"] is not None and now - _memo["read_at"] < settings.PAGE_CACHE_VERSION_CHECK:
+        return _memo["version"]
+    from buendnis.models import ContentVersion
+
+    version = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    _memo.update(version=version, read_at=now)
+    return version
+
+
+def bump():
+    """Retire every cached page (after the current transaction commits)."""
+    transaction.on_commit(_bump_now)
+
+
+def _bump_now():
+    from buendnis.models import ContentVersion
+
+    updated = ContentVersion.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=timezone.now()
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                ContentVersion.objects.create(pk=1, version=1)
+        except IntegrityError:
+            ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    _memo["version"] = None
+
+
+def _is_cacheable_request(request):
+    if request.method != "GET" or settings.PAGE_CACHE_SECONDS <= 0:
+        return False
+    if request.path.startswith(NEVER_CACHED_PREFIXES):
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
+
+
+def _is_cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    match = request.resolver_match
+    if match is not None and "token" in match.kwargs:
+        return False  # a personal link: its page is for one person only
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & UNCACHEABLE_DIRECTIVES
+
+
+def _cache_key(request, version):
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _entry(response):
+    body = response.content
+    headers = {
+        name: value
+        for name, value in response.items()
+        if name.lower() not in {"content-length", "content-encoding", "etag"}
+    }
+    return {
+        "headers": headers,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        "br": brotli.compress(body, quality=9),
+    }
+
+
+def _response(entry, request, state):
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    if re_accepts_br.search(accepted):
+        body, encoding = entry["br"], "br"
+    elif re_accepts_gzip.search(accepted):
+        body, encoding = entry["gzip"], "gzip"
+    else:
+        body, encoding = gzip.decompress(entry["gzip"]), None
+    response = HttpResponse(body)
+    for name, value in entry["headers"].items():
+        response[name] = value
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Content-Length"] = str(len(body))
+    response["X-Page-Cache"] = state
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in UNSAFE_METHODS:
+            response = self.get_response(request)
+            if response.status_code < 400:
+                try:
+                    bump()
+                except DatabaseError:
+                    pass
+            return response
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = _cache_key(request, current_version())
+        except DatabaseError:
+            return self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return _response(entry, request, "hit")
+        response = self.get_response(request)
+        if not _is_cacheable_response(request, response):
+            return response
+        entry = _entry(response)
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return _response(entry, request, "miss")

@@ -1,0 +1,50 @@
+"""The database goes away during requests and comes back."""
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from partners.models import Declaration, Partner, Signature
+from tests.scale.outage import database_outage
+from tests.security.otp import login_verified
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def confirmed_partner(alliance):
+    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    partner = Partner.objects.create(
+        name="Stadtwerke Musterhausen", slug="stadtwerke", kind=Partner.Kind.COMPANY,
+        contact_email="stadtwerke@example.org",
+    )
+    Signature.objects.create(partner=partner, declaration=declaration, confirmed_at=timezone.now())
+    return partner
+
+
+def assert_german_503(response):
+    assert response.status_code == 503
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()
+    assert response["Retry-After"] == "30"
+
+
+def test_pages_answer_503_during_outage_and_recover_by_themselves(confirmed_partner):
+    client = Client(raise_request_exception=False)
+    assert client.get("/buendnis/").status_code == 200
+    with database_outage():
+        assert_german_503(client.get("/buendnis/"))
+        assert client.get("/healthz").status_code == 503
+        assert_german_503(client.get("/buendnis/"))
+    # No restart, no intervention: the next requests work again.
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/buendnis/").status_code == 200
+    assert Partner.objects.active().filter(pk=confirmed_partner.pk).exists()
+
+
+def test_logged_in_coordinator_gets_503_not_500(confirmed_partner, admin_user):
+    client = Client(raise_request_exception=False)
+    login_verified(client, admin_user)
+    assert client.get("/verwaltung/").status_code == 200
+    with database_outage():
+        assert_german_503(client.get("/verwaltung/"))
+    assert client.get("/verwaltung/").status_code == 200

@@ -1,0 +1,174 @@
+"""Hostile input against every public form and link: no 5xx, nothing unescaped, nothing stored
+that should not be. The forms and links are found by crawling the demo alliance, so a new
+form is covered without a change here."""
+
+import re
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+from django.core import mail
+
+from partners.models import Partner, Signature
+from partners.services import management_path
+from tests.scale.hostile import (
+    PAYLOADS,
+    TOKEN_FORGERIES,
+    assert_escaped,
+    crawl,
+    fill,
+    hostile_files,
+    image_field_names,
+    token_url_patterns,
+    upload,
+)
+
+# Counters and queues that may change with any request; everything else must not.
+VOLATILE = {"buendnis.ratelimitcounter", "buendnis.contentversion", "sessions.session"}
+
+
+def row_counts():
+    return {
+        model._meta.label_lower: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.label_lower not in VOLATILE and model._meta.managed
+    }
+
+
+def assert_mail_safe():
+    for message in mail.outbox:
+        assert "\n" not in message.subject and "\r" not in message.subject, message.subject
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                assert_escaped(content, f"HTML e-mail {message.subject!r}")
+
+
+def check(response, where):
+    assert response.status_code < 500, f"{where}: {response.status_code}"
+    if response.get("Content-Type", "").startswith("text/html"):
+        assert_escaped(response.content.decode(), where)
+
+
+@pytest.fixture
+def site(demo_data, client, settings):
+    settings.RATELIMIT_ENABLED = False
+    pages, forms = crawl(client)
+    return pages, forms
+
+
+def test_crawler_finds_every_public_form(site):
+    _pages, forms = site
+    actions = {(form.action.split("?")[0], form.method) for form in forms}
+    assert ("/buendniserklaerung/unterzeichnen/", "post") in actions
+    assert ("/partner/verwalten/", "post") in actions
+    assert ("/anregungen/", "post") in actions
+    assert any(action.endswith("/anmelden/") and method == "post" for action, method in actions)
+    assert ("/partner/", "get") in actions
+
+
+def test_hostile_text_in_every_form_field(site, client):
+    _pages, forms = site
+    for form in forms:
+        for name, payload in PAYLOADS.items():
+            where = f"{form.method.upper()} {form.action} [{name}]"
+            if form.method == "get":
+                data = {item["name"]: payload for item in form.fields}
+                check(client.get(form.action, data), where)
+                continue
+            # A hostile e-mail address makes every form invalid: nothing may be stored.
+            before = row_counts()
+            response = client.post(form.action, fill(form, payload, email=payload[:300]))
+            check(response, where)
+            assert row_counts() == before, f"{where}: stored despite an invalid address"
+            # With a valid address the text may be stored, but must come back escaped.
+            response = client.post(
+                form.action, fill(form, payload, email=f"{name}.{len(mail.outbox)}@example.org")
+            )
+            check(response, where)
+            if response.status_code in (301, 302, 303):
+                check(client.get(response["Location"]), f"{where} → {response['Location']}")
+    assert_mail_safe()
+
+
+def test_hostile_partner_entry_is_escaped_everywhere_after_confirmation(site, client):
+    _pages, forms = site
+    sign = next(form for form in forms if form.action == "/buendniserklaerung/unterzeichnen/")
+    names = ("script", "attribute", "sql", "unicode", "template")
+    for name in names:
+        data = fill(sign, PAYLOADS[name], email=f"{name}@example.org")
+        data["name"] = f"Verein {PAYLOADS[name]}"[:200]
+        assert client.post(sign.action, data).status_code == 302, name
+    links = {
+        link
+        for message in mail.outbox
+        for link in re.findall(r"http://testserver(/buendniserklaerung/bestaetigen/\S+/)", message.body)
+    }
+    assert len(links) == 5
+    for link in links:
+        check(client.get(link), link)
+        check(client.post(link, follow=True), link)
+        # Replayed: the used link is refused, nothing changes, no error.
+        before = Signature.objects.filter(confirmed_at__isnull=False).count()
+        check(client.post(link), f"{link} again")
+        assert Signature.objects.filter(confirmed_at__isnull=False).count() == before
+    hostile = Partner.objects.listed().filter(contact_email__in=[f"{name}@example.org" for name in names])
+    assert hostile.count() == 5
+    pages, _forms = crawl(client, limit=200)
+    for path, html in pages.items():
+        assert_escaped(html, path)
+    for partner in hostile:
+        html = client.get(partner.get_absolute_url()).content.decode()
+        assert_escaped(html, partner.get_absolute_url())
+    assert_mail_safe()
+
+
+def test_hostile_query_strings_on_every_page(site, client):
+    pages, _forms = site
+    for path in pages:
+        base = path.split("?")[0]
+        for name in ("script", "attribute", "sql_or", "control", "unicode"):
+            query = "&".join(
+                f"{key}={quote(PAYLOADS[name])}" for key in ("q", "seite", "art", "handlungsfeld", "status")
+            )
+            check(client.get(f"{base}?{query}"), f"{base}?… [{name}]")
+
+
+def test_forged_tokens_are_refused_without_error(site, client):
+    patterns = token_url_patterns()
+    assert any("bestaetigen" in pattern for pattern in patterns)
+    for pattern in patterns:
+        for token in TOKEN_FORGERIES:
+            url = pattern.format(token=quote(token, safe=""))
+            before = row_counts()
+            for response in (client.get(url), client.post(url, {"number_of_people": "1"})):
+                check(response, url)
+            assert row_counts() == before, url
+
+
+def test_hostile_files_are_refused_and_not_stored(site, client, settings):
+    _pages, forms = site
+    # The partner's own management page, reached through its personal link.
+    partner = Partner.objects.active().exclude(contact_email="").first()
+    _manage_pages, manage_forms = crawl(client, start=management_path(partner), limit=1)
+    upload_forms = [
+        form for form in forms + manage_forms if form.method == "post" and image_field_names(form)
+    ]
+    actions = {form.action for form in upload_forms}
+    assert "/buendniserklaerung/unterzeichnen/" in actions
+    assert any(action.startswith("/partner/verwalten/") for action in actions)
+    changed_at = partner.updated_at
+    logos = settings.MEDIA_ROOT / "logos"
+    for form in upload_forms:
+        for name, (filename, content, content_type) in hostile_files().items():
+            files = {field: upload(filename, content, content_type) for field in image_field_names(form)}
+            before = row_counts()
+            existing = set(logos.rglob("*")) if logos.exists() else set()
+            data = fill(form, "Hostile Upload GmbH", email=f"upload.{name}@example.org", files=files)
+            response = client.post(form.action, data)
+            check(response, f"{form.action} [{name}]")
+            assert response.status_code == 200, f"{form.action} [{name}] accepted"
+            assert row_counts() == before, f"{form.action} [{name}] stored something"
+            now = set(logos.rglob("*")) if logos.exists() else set()
+            assert now == existing, f"{form.action} [{name}] left a file"
+    partner.refresh_from_db()
+    assert partner.updated_at == changed_at

@@ -1,0 +1,106 @@
+import io
+import tarfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from arbeitsgruppen.models import FieldOfAction, Project
+from buendnis.models import Alliance
+from partners.models import Declaration, Partner, Signature
+
+
+def make_alliance_data(django_user_model):
+    declaration = Declaration.objects.create(version="2020", text="<p>Text</p>", is_current=True)
+    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    for number in range(25):
+        partner = Partner.objects.create(
+            name=f"Partner {number} – „Bäckerei“ & Söhne",
+            slug=f"partner-{number}",
+            kind=Partner.Kind.COMPANY,
+            contact_email=f"p{number}@example.org",
+        )
+        partner.fields_of_action.add(field)
+        Signature.objects.create(
+            partner=partner, declaration=declaration, confirmed_at=timezone.now()
+        )
+    with_logo = Partner.objects.get(slug="partner-3")
+    with_logo.logo.save("logo.png", ContentFile(b"\x89PNG fake logo bytes"))
+    project = Project.objects.create(title="Pflege-Lotsen", slug="pflege-lotsen", field_of_action=field)
+    project.partners.add(with_logo)
+    user = django_user_model.objects.create_superuser(
+        "koordination", "k@example.org", "ein-langes-passwort-1"
+    )
+    user.groups.add(Group.objects.create(name="Koordination"))
+    TOTPDevice.objects.create(user=user, name="App", confirmed=True)
+    Alliance.load()
+    return with_logo.logo.name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_restores_into_an_empty_database(tmp_path, settings, django_user_model):
+    logo_name = make_alliance_data(django_user_model)
+    expected = {
+        partner.slug: (partner.name, partner.contact_email, partner.is_active)
+        for partner in Partner.objects.all()
+    }
+    archive = tmp_path / "sicherung.tar.gz"
+    call_command("backup", output=str(archive), stdout=io.StringIO())
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert {"manifest.json", "data.json", f"media/{logo_name}"} <= set(names)
+
+    # An empty database and an empty media folder, as on a new server.
+    call_command("flush", interactive=False, verbosity=0)
+    settings.MEDIA_ROOT = tmp_path / "neu"
+    assert not Partner.objects.exists()
+
+    out = io.StringIO()
+    call_command("restore", str(archive), stdout=out)
+    assert "25 Partner" in out.getvalue()
+    restored = {
+        partner.slug: (partner.name, partner.contact_email, partner.is_active)
+        for partner in Partner.objects.all()
+    }
+    assert restored == expected
+    partner = Partner.objects.get(slug="partner-3")
+    assert partner.logo.read() == b"\x89PNG fake logo bytes"
+    assert list(partner.projects.values_list("slug", flat=True)) == ["pflege-lotsen"]
+    assert Partner.objects.get(slug="partner-1").fields_of_action.get().slug == "beruf-und-pflege"
+    user = django_user_model.objects.get(username="koordination")
+    assert user.check_password("ein-langes-passwort-1")
+    assert user.groups.filter(name="Koordination").exists()
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    # New rows get fresh ids after the restore (sequences reset).
+    Partner.objects.create(name="Neu", slug="neu", kind=Partner.Kind.OTHER)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_refuses_a_database_with_data(tmp_path, django_user_model):
+    make_alliance_data(django_user_model)
+    archive = tmp_path / "sicherung.tar.gz"
+    call_command("backup", output=str(archive), stdout=io.StringIO())
+    with pytest.raises(CommandError, match="enthält schon Daten"):
+        call_command("restore", str(archive), stdout=io.StringIO())
+    assert Partner.objects.count() == 25
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_refuses_archive_with_paths_outside(tmp_path):
+    archive = tmp_path / "boese.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        data = b'{"format": 1}'
+        info = tarfile.TarInfo("../../manifest.json")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    with pytest.raises(tarfile.TarError):
+        call_command("restore", str(archive), stdout=io.StringIO())
+    assert not (tmp_path.parent.parent / "manifest.json").exists()
+
+
+def test_missing_archive_is_reported(db):
+    with pytest.raises(CommandError, match="nicht gefunden"):
+        call_command("restore", "/gibt/es/nicht.tar.gz")

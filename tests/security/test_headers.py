@@ -1,0 +1,110 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k" * 20 + "Zq8#mW2!pL5@xR9$vT3%nB6^cF1&hJ4*",
+    "ALLOWED_HOSTS": "buendnis.example.org",
+    "SITE_URL": "https://buendnis.example.org",
+    "PATH": "/usr/bin:/bin",
+}
+
+
+def run_production(code):
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**PRODUCTION, "DJANGO_SETTINGS_MODULE": "buendnis.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=PRODUCTION,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_cookies_and_transport():
+    result = run_production(
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_HTTPONLY, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "s.PAGE_CACHE_SECONDS]))"
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values[:2] == ["__Host-sessionid", "__Host-csrftoken"]
+    assert values[2:7] == [True, True, True, True, True]
+    assert values[7] >= 31536000 and values[8] is True
+    assert values[9] > 0  # the page cache is on in production
+
+
+@pytest.fixture
+def production_headers(settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+
+
+def test_headers_for_observatory_a_plus(client, alliance, production_headers):
+    response = client.get("/", secure=True)
+    csp = response["Content-Security-Policy"]
+    directives = dict(
+        (part.split()[0], part.split()[1:]) for part in csp.split(";") if part.strip()
+    )
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+    assert directives["default-src"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+    assert directives["form-action"] == ["'self'"]
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_pages_carry_no_inline_script_or_style(client, alliance):
+    html = client.get("/").content.decode()
+    assert "<script>" not in html and "style=" not in html and " on" + "click=" not in html
+
+
+@pytest.mark.parametrize(
+    "password", ["kurz1!", "123456789012345", "password1234", "1qaz2wsx3edc", "koordination-2024"]
+)
+def test_weak_passwords_are_refused(django_user_model, db, password):
+    user = django_user_model(username="koordination", email="koordination@example.org")
+    with pytest.raises(ValidationError):
+        validate_password(password, user)
+
+
+def test_long_unusual_password_is_accepted(db):
+    validate_password("Wiesen-Pfad 17 zum Rathaus")
+
+
+@pytest.mark.parametrize("url", ["/?q=%00", "/buendnis/?seite=1%00", "/%00/"])
+def test_nul_bytes_are_refused_with_400(client, alliance, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Ungültige Anfrage" in response.content.decode()

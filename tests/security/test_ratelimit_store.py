@@ -1,0 +1,44 @@
+import fakeredis
+import pytest
+
+from buendnis.lib import ratelimit
+from buendnis.models import RateLimitCounter
+
+
+def test_database_counts_per_key(db):
+    assert all(ratelimit.hit("form:ip:1.2.3.4", 2) for _ in range(2))
+    assert not ratelimit.hit("form:ip:1.2.3.4", 2)
+    assert ratelimit.hit("form:ip:5.6.7.8", 2)
+    assert RateLimitCounter.objects.get(key="form:ip:1.2.3.4").count == 3
+
+
+@pytest.fixture
+def redis_store(settings, monkeypatch):
+    server = fakeredis.FakeServer()
+    settings.RATELIMIT_REDIS_URL = "redis://redis.invalid:6379/0"
+    monkeypatch.setattr(ratelimit, "_redis", lambda url: fakeredis.FakeRedis(server=server))
+    return server
+
+
+def test_redis_counts_when_configured(db, redis_store):
+    assert ratelimit.hit("form:ip:1.2.3.4", 2)
+    assert ratelimit.hit("form:ip:1.2.3.4", 2)
+    assert not ratelimit.hit("form:ip:1.2.3.4", 2)
+    assert not RateLimitCounter.objects.exists()
+    client = fakeredis.FakeRedis(server=redis_store)
+    (key,) = client.keys("ratelimit:form:ip:1.2.3.4:*")
+    assert 0 < client.ttl(key) <= 3600 + 60
+
+
+def test_per_email_limit_normalises_the_address_and_stores_no_address(db, settings):
+    settings.RATELIMIT_PER_HOUR = 2
+    assert ratelimit.email_allowed("sign", "Anna@Example.org")
+    assert ratelimit.email_allowed("sign", " anna@example.org ")
+    assert not ratelimit.email_allowed("sign", "ANNA@example.org")
+    assert ratelimit.email_allowed("sign", "bert@example.org")
+    assert not RateLimitCounter.objects.filter(key__contains="example").exists()
+
+
+def test_per_email_limit_can_be_switched_off_for_load_tests(db, settings):
+    settings.RATELIMIT_ENABLED = False
+    assert all(ratelimit.email_allowed("sign", "a@example.org") for _ in range(20))

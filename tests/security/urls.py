@@ -1,0 +1,34 @@
+"""A small URLconf for the page-cache tests: one view of each kind the cache must tell apart."""
+
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+
+from buendnis.models import Alliance
+
+
+def plain(request):
+    return HttpResponse(f"<p>{Alliance.load().name}</p>" + "x" * 500)
+
+
+def with_form(request):
+    return HttpResponse(f"<form><input name=csrfmiddlewaretoken value={get_token(request)}></form>")
+
+
+@never_cache
+def private(request):
+    return HttpResponse(f"<p>{Alliance.load().name}</p>")
+
+
+def personal(request, token):
+    return HttpResponse(f"<p>Einladung für {token}</p>")
+
+
+urlpatterns = [
+    path("plain/", plain),
+    path("einladung/<str:token>/", personal),
+    path("form/", with_form),
+    path("private/", private),
+    path("", include("buendnis.urls")),
+]
