@@ -94,15 +94,16 @@ def sees_everything(user):
 
 
 def changes_only_led_groups(user):
-    """AG-Leitung (without a wider role): changes only what belongs to the groups it leads.
+    """Everybody but Koordination changes only what belongs to the groups it leads.
 
-    Users without any role are left to their model permissions (which the roles hand out).
+    For a user without a role these are no groups at all: even a permission given
+    by hand outside the roles shows nothing ("a user without a role sees nothing").
     """
-    return WORKING_GROUP_LEAD in _role_names(user) and not edits_everything(user)
+    return not edits_everything(user)
 
 
 def sees_only_led_groups(user):
-    return changes_only_led_groups(user) and not sees_everything(user)
+    return not sees_everything(user)
 
 
 def led_group_ids(user):
