@@ -17,9 +17,7 @@ def edit(client, admin_name, obj, **changes):
 
 def test_partner_change_is_recorded_with_user_and_diff(coordinator_client, coordinator, make_partner):
     partner = make_partner("Alte Bäckerei", town="Musterhausen")
-    edit(
-        coordinator_client, "partners_partner", partner, name="Neue Bäckerei", town="Beispielstadt"
-    )
+    edit(coordinator_client, "partners_partner", partner, name="Neue Bäckerei", town="Beispielstadt")
     latest = partner.history.latest()
     assert latest.history_user == coordinator
     assert latest.history_type == "~"
@@ -71,3 +69,17 @@ def test_signature_changes_are_recorded(make_partner, coordinator):
     assert [record.history_type for record in records] == ["~", "+"]
     assert records[0].history_user == coordinator
     assert Declaration.history.count() >= 1
+
+
+def test_signature_history_is_viewable_read_only_in_the_admin(coordinator_client, coordinator, make_partner):
+    partner = make_partner("Kita Regenbogen")
+    signature = Signature.objects.get(partner=partner)
+    signature._history_user = coordinator
+    signature.withdrawn_at = signature.confirmed_at
+    signature.save()
+    change = coordinator_client.get(reverse("admin:partners_signature_change", args=[signature.pk]))
+    assert change.status_code == 200 and not change.context["has_change_permission"]
+    page = coordinator_client.get(reverse("admin:partners_signature_history", args=[signature.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "koordination" in html and "Ausgetreten am" in html
