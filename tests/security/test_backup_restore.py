@@ -34,7 +34,7 @@ def make_alliance_data(django_user_model):
     user = django_user_model.objects.create_superuser(
         "koordination", "k@example.org", "ein-langes-passwort-1"
     )
-    user.groups.add(Group.objects.create(name="Koordination"))
+    user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
     TOTPDevice.objects.create(user=user, name="App", confirmed=True)
     Alliance.load()
     return with_logo.logo.name

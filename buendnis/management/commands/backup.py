@@ -38,6 +38,7 @@ def dump_database(path):
         call_command(
             "dumpdata",
             natural_foreign=True,
+            natural_primary=True,
             exclude=EXCLUDED,
             output=str(path),
             verbosity=0,
