@@ -17,7 +17,6 @@ static and media files from disk.
 
 import hashlib
 import hmac
-import logging
 import os
 import tempfile
 import time
@@ -41,9 +40,6 @@ STYLESHEET = "pdf/print.css"
 CACHE_DIRECTORY = "pdf-cache"
 # Raise when the way documents are rendered changes, so every stored PDF is made anew.
 FORMAT_VERSION = "1"
-
-# WeasyPrint reports each layout step at INFO; the portal logs at INFO.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class PortalURLFetcher(weasyprint.URLFetcher):
