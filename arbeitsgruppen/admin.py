@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arbeitsgruppen.forms import ProjectAdminForm
 from arbeitsgruppen.models import FieldOfAction, Mandate, Project, TargetGroup, WorkingGroup
+from buendnis import exports, roles
 
 
 @admin.register(FieldOfAction)
@@ -33,7 +34,7 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(roles.WorkingGroupRoleAdmin, admin.ModelAdmin):
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
     list_filter = ["status", "field_of_action", "published"]
     list_select_related = ["field_of_action"]
@@ -82,7 +83,7 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(roles.ProjectRoleAdmin, admin.ModelAdmin):
     form = ProjectAdminForm
     list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
     list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]
@@ -92,6 +93,7 @@ class ProjectAdmin(admin.ModelAdmin):
     autocomplete_fields = ["working_group", "partners"]
     filter_horizontal = ["target_groups"]
     date_hierarchy = "starts_on"
+    actions = [exports.export_projects_action]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -66,7 +66,6 @@ def group_detail(request, slug):
         "earlier_mandates": group.earlier_mandates.all(),
         "members": _listed_partners().filter(working_groups=group),
         "projects": group.projects.visible(),
-        "meetings": group.events.public().upcoming()[:10],
     }
     return render(request, "arbeitsgruppen/group_detail.html", context)
 

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
+from buendnis import cockpit_admin  # noqa: F401 - mailings and signatures (issue 7)
 from buendnis.models import Alliance, Milestone, Page, Suggestion
 
 
 @admin.register(Alliance)
-class AllianceAdmin(admin.ModelAdmin):
+class AllianceAdmin(SimpleHistoryAdmin):
     """The alliance profile is a singleton: one object, never added twice or deleted."""
 
     fieldsets = [

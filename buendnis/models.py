@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from buendnis.lib.images import logo_upload_to
 
@@ -61,6 +62,8 @@ class Alliance(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Bündnisprofil")

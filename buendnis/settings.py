@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "buendnis.security.AdminSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made a change in the history of partners, minutes, … (issue 7).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -214,6 +217,10 @@ TASKS = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Change history (django-simple-history): readable with field-level diffs, but no
+# "revert" button - an old version could bring back data erased on withdrawal.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from buendnis import suggestions, views
+from buendnis import documents, suggestions, views
 from buendnis.models import Page
 
 
@@ -25,5 +25,6 @@ urlpatterns = [
     path("buendnis/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
     path("anregungen/", suggestions.suggestions, name="suggestions"),
+    path("gruendungsurkunde.pdf", documents.founding_certificate, name="founding_certificate"),
     path("<pageslug:slug>/", views.page, name="page"),
 ]

@@ -11,9 +11,12 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
 
+from buendnis import exports, roles
 from buendnis.models import Suggestion
 from events import services, tasks
+from events.documents import MinutesPdfAdminMixin
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Task
 
 # Event slugs that would collide with the fixed addresses under /termine/.
@@ -89,7 +92,7 @@ def _format_datetime(value):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(roles.EventRoleAdmin, admin.ModelAdmin):
     form = EventAdminForm
     list_display = [
         "title", "starts_at", "kind", "is_public", "published", "registration_open", "expected",
@@ -100,7 +103,7 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["overview"]
     inlines = [InvitationInline, RegistrationInline, SuggestionInline]
-    actions = ["invite_active_partners", "invite_working_group_members"]
+    actions = ["invite_active_partners", "invite_working_group_members", exports.export_event_action]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "working_group", "description"]}),
         (gettext_lazy("Zeit und Ort"), {"fields": ["starts_at", "ends_at", "venue", "address"]}),
@@ -240,7 +243,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(roles.EventPartRoleAdmin, admin.ModelAdmin):
     list_display = ["partner", "event", "sent_at", "reply", "number_of_people", "replied_at"]
     list_filter = ["reply", "event"]
     list_select_related = ["partner", "event"]
@@ -253,7 +256,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(roles.EventPartRoleAdmin, admin.ModelAdmin):
     list_display = [
         "name", "event", "number_of_people", "childcare_needed", "number_of_children",
         "created_at", "cancelled_at",
@@ -284,7 +287,7 @@ class TaskInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(roles.AgendaItemRoleAdmin, admin.ModelAdmin):
     """Reached from the minutes; here the tasks of one agenda item are entered."""
 
     list_display = ["title", "minutes", "position"]
@@ -297,20 +300,20 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
-    list_display = ["event", "status", "visibility", "approved_at", "approved_by"]
+class MinutesAdmin(MinutesPdfAdminMixin, roles.MinutesRoleAdmin, SimpleHistoryAdmin):
+    list_display = ["event", "status", "visibility", "approved_at", "approved_by", "pdf_link"]
     list_filter = ["status", "visibility"]
     list_select_related = ["event", "approved_by"]
     search_fields = ["event__title", "summary"]
     filter_horizontal = ["partners_present"]
     inlines = [AgendaItemInline]
     actions = ["approve", "reopen"]
-    readonly_fields = ["status", "approved_at", "approved_by", "collected_suggestions"]
+    readonly_fields = ["status", "approved_at", "approved_by", "collected_suggestions", "pdf_link"]
     fieldsets = [
         (None, {"fields": ["event", "visibility", "recorded_by", "summary"]}),
         (gettext_lazy("Anwesende"), {"fields": ["partners_present", "number_of_guests"]}),
         (gettext_lazy("Anregungen"), {"fields": ["collected_suggestions"]}),
-        (gettext_lazy("Freigabe"), {"fields": ["status", "approved_at", "approved_by"]}),
+        (gettext_lazy("Freigabe"), {"fields": ["status", "approved_at", "approved_by", "pdf_link"]}),
     ]
 
     @admin.display(description=gettext_lazy("bei der Veranstaltung gesammelte Anregungen"))

@@ -228,6 +228,9 @@ def _working_group_meetings(now):
     for number, group in enumerate(groups):
         past_day = (now - datetime.timedelta(days=40 + 7 * number)).astimezone(BERLIN).date()
         next_day = (now + datetime.timedelta(days=14 + 7 * number)).astimezone(BERLIN).date()
+        # Groups meet on Tuesday afternoons.
+        past_day -= datetime.timedelta(days=(past_day.weekday() - 1) % 7)
+        next_day += datetime.timedelta(days=(1 - next_day.weekday()) % 7)
         _event(
             f"treffen-{group.slug}-rueckblick",
             title=f"Treffen der Arbeitsgruppe {group.name}",

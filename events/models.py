@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 def new_token():
@@ -333,6 +334,7 @@ class Minutes(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = MinutesQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Protokoll")
@@ -392,3 +394,7 @@ class Task(models.Model):
 
     def __str__(self):
         return self.description
+
+
+# Mailings (issue 7) live in their own module; imported here so Django registers them.
+from events.mailing_models import Delivery, Mailing  # noqa: E402, F401

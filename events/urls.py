@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import documents, views
 
 app_name = "events"
 
@@ -13,8 +13,14 @@ urlpatterns = [
     path("termine/einladung/<str:token>/", views.invitation_detail, name="invitation"),
     path("termine/einladung/<str:token>/zusagen/", views.accept, name="accept"),
     path("termine/einladung/<str:token>/absagen/", views.decline, name="decline"),
+    path(
+        "termine/einladung/<str:token>/protokoll.pdf",
+        documents.invitation_minutes_pdf,
+        name="invitation_minutes_pdf",
+    ),
     path("termine/<slug:slug>.ics", views.event_ics, name="ics"),
     path("termine/<slug:slug>/", views.event_detail, name="detail"),
     path("termine/<slug:slug>/anmelden/", views.register, name="register"),
     path("termine/<slug:slug>/angemeldet/", views.registered, name="registered"),
+    path("termine/<slug:slug>/protokoll.pdf", documents.minutes_pdf, name="minutes_pdf"),
 ]

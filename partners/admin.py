@@ -12,9 +12,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from buendnis.lib.images import process_image
+from buendnis.roles import PartnerContactScopedAdmin
 from partners import services
+from partners.documents import PartnerCertificateAdminMixin
 from partners.forms import PaperSignatureForm, https_urls
 from partners.models import Declaration, Partner, Signature
 
@@ -84,7 +87,7 @@ def _date(value):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(PartnerCertificateAdminMixin, PartnerContactScopedAdmin, SimpleHistoryAdmin):
     form = PartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -101,7 +104,7 @@ class PartnerAdmin(admin.ModelAdmin):
     search_fields = ["name", "town", "contact_name", "contact_email"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["fields_of_action"]
-    readonly_fields = ["entry_confirmed_at", "created_at", "updated_at"]
+    readonly_fields = ["entry_confirmed_at", "created_at", "updated_at", "certificate_link"]
     inlines = [SignatureInline]
     actions = [
         "release_action",
@@ -120,7 +123,7 @@ class PartnerAdmin(admin.ModelAdmin):
         (
             _("Verzeichnis"),
             {"fields": ["listed", "wants_listing", "founding_partner", "entry_confirmed_at",
-                        "created_at", "updated_at"]},
+                        "created_at", "updated_at", "certificate_link"]},
         ),
     ]
 
@@ -304,7 +307,7 @@ class DeclarationAdminForm(forms.ModelForm):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(SimpleHistoryAdmin):
     form = DeclarationAdminForm
     list_display = ["version", "title", "valid_from", "is_current", "signature_count"]
     search_fields = ["version", "title", "text"]

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from buendnis.lib.emails import absolute_url, send_templated
 from buendnis.models import Alliance
+from partners.documents import certificate_attachments
 
 
 def _coordinator_address():
@@ -31,14 +32,18 @@ def send_already_partner(partner, link):
 
 
 def send_welcome(partner, signature, attachments=()):
-    """The signature is confirmed: welcome to the alliance."""
+    """The signature is confirmed: welcome to the alliance, with the certificate attached."""
+    certificate = certificate_attachments(partner)
     context = {
+        "certificate_attached": bool(certificate),
         "partner": partner,
         "signature": signature,
         "manage_request_url": absolute_url(reverse("partners:manage_request")),
         "entry_url": absolute_url(partner.get_absolute_url()) if partner.listed else "",
     }
-    return send_templated("partner_welcome", context, [partner.contact_email], attachments)
+    return send_templated(
+        "partner_welcome", context, [partner.contact_email], [*certificate, *attachments]
+    )
 
 
 def send_coordinator_new_partner(partner, signature):

@@ -3,6 +3,7 @@ from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from buendnis.lib.images import logo_upload_to
 
@@ -25,6 +26,7 @@ class Declaration(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
     objects = DeclarationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Bündniserklärung")
@@ -160,6 +162,8 @@ class Partner(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = PartnerQuerySet.as_manager()
+    # Contact data is erased on withdrawal, so it never enters the history.
+    history = HistoricalRecords(excluded_fields=["contact_name", "contact_email", "contact_phone"])
 
     class Meta:
         verbose_name = _("Partner")
@@ -226,6 +230,7 @@ class Signature(models.Model):
     )
 
     objects = SignatureQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["signed_by"])
 
     class Meta:
         verbose_name = _("Unterzeichnung")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partners import views
+from partners import documents, views
 
 app_name = "partners"
 
@@ -21,5 +21,6 @@ urlpatterns = [
         name="manage_confirm_entry",
     ),
     path("partner/verwalten/<str:token>/austreten/", views.manage_withdraw, name="withdraw"),
+    path("partner/verwalten/<str:token>/urkunde.pdf", documents.certificate_download, name="certificate"),
     path("partner/<slug:slug>/", views.partner_detail, name="detail"),
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('buendnis', '0001_initial'),
+        ('buendnis', '0051_roles'),
     ]
 
     operations = [

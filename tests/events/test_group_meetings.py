@@ -48,3 +48,18 @@ def test_group_meetings_query_count_does_not_grow(group, make_event, django_asse
         make_event(working_group=group, starts_in=datetime.timedelta(days=-10))
     with django_assert_max_num_queries(1):
         _render(group)
+
+
+def test_working_group_page_shows_its_meetings(client, group, make_event):
+    make_event(title="Offenes Treffen im Familienzentrum", working_group=group,
+               kind="working_group", registration_open=True)
+    make_event(title="Internes Treffen", working_group=group, is_public=False)
+
+    response = client.get(group.get_absolute_url())
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Nächste Treffen" in content
+    assert "Offenes Treffen im Familienzentrum" in content
+    assert "Anmeldung offen" in content
+    assert "Internes Treffen" not in content

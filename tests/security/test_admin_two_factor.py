@@ -86,14 +86,14 @@ def test_next_must_stay_on_this_site(client, superuser):
 
 def test_koordination_group_needs_the_second_factor(client, django_user_model, alliance):
     user = django_user_model.objects.create_user("ko", "ko@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.create(name="Koordination"))
+    user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
     password_login(client, "ko")
     assert client.get("/verwaltung/")["Location"].startswith("/verwaltung/zwei-faktor/einrichten/")
 
 
 def test_other_staff_log_in_with_password(client, django_user_model, alliance):
     user = django_user_model.objects.create_user("steuer", "s@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.create(name="Steuerungsgruppe"))
+    user.groups.add(Group.objects.get_or_create(name="Steuerungsgruppe")[0])
     password_login(client, "steuer")
     assert client.get("/verwaltung/").status_code == 200
 

@@ -11,7 +11,7 @@ PASSWORD = "ein-langes-passwort-123"
 
 def test_coordinator_enrols_an_app_and_logs_in_again(page, alliance, django_user_model, axe):
     user = django_user_model.objects.create_user("koordination", "k@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.create(name="Koordination"))
+    user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
 
     page.goto("/verwaltung/")
     page.get_by_label("Benutzername").fill("koordination")

@@ -1,0 +1,194 @@
+"""PDF documents rendered by WeasyPrint, stored and served again until they change.
+
+Each document is a template under `templates/pdf/` that extends `pdf/base.html`
+and shares the print stylesheet `static/pdf/print.css`. `render_pdf()` turns a
+template and its context into PDF bytes; `get_pdf()` and `pdf_response()` add the
+cache every document goes through.
+
+The cache key is a fingerprint of the rendered HTML and the stylesheet: the HTML
+is everything the PDF shows (alliance profile, partners, minutes and their items,
+logo file names …), so any change to the source gives a new fingerprint and a new
+PDF, while an unchanged document is served from MEDIA_ROOT without running
+WeasyPrint. Rendering the template costs milliseconds; WeasyPrint costs far more.
+
+Rendering never touches the network: the URL fetcher only reads the portal's own
+static and media files from disk.
+"""
+
+import hashlib
+import hmac
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.http import content_disposition_header, http_date, quote_etag
+from PIL import Image
+from weasyprint.urls import URLFetcherResponse
+
+STYLESHEET = "pdf/print.css"
+CACHE_DIRECTORY = "pdf-cache"
+# Raise when the way documents are rendered changes, so every stored PDF is made anew.
+FORMAT_VERSION = "1"
+
+# WeasyPrint reports each layout step at INFO; the portal logs at INFO.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+class PortalURLFetcher(weasyprint.URLFetcher):
+    """Reads only the portal's own static and media files, straight from disk."""
+
+    def fetch(self, url, headers=None):
+        path = local_file(url)
+        if path is None:
+            raise ValueError(f"Nur eigene Dateien des Portals werden geladen: {url}")
+        return URLFetcherResponse(url, path.read_bytes())
+
+
+def _inside(root, relative):
+    try:
+        root = Path(root).resolve()
+        candidate = (root / relative).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+    except (ValueError, OSError):
+        pass
+    return None
+
+
+def local_file(url):
+    """The file on disk behind a static or media URL of this portal, or None."""
+    parts = urlsplit(url)
+    site = urlsplit(base_url())
+    if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
+        return None
+    path = unquote(parts.path)
+    if path.startswith(settings.STATIC_URL):
+        name = path.removeprefix(settings.STATIC_URL)
+        try:
+            found = finders.find(name)
+        except SuspiciousFileOperation:
+            return None
+        if found:
+            return Path(found)
+        # Production: hashed file names exist only in STATIC_ROOT (collectstatic).
+        return _inside(settings.STATIC_ROOT, name)
+    if path.startswith(settings.MEDIA_URL):
+        return _inside(settings.MEDIA_ROOT, path.removeprefix(settings.MEDIA_URL))
+    return None
+
+
+def base_url():
+    return f"{settings.SITE_URL}/"
+
+
+def image_or_none(image_field):
+    """The URL of an uploaded image if its file is there and readable, else None.
+
+    Templates show a fallback instead of a missing or broken logo.
+    """
+    if not image_field:
+        return None
+    try:
+        with image_field.storage.open(image_field.name) as file, Image.open(file) as image:
+            image.verify()
+    except Exception:  # whatever is wrong with the file, it is not shown
+        return None
+    return image_field.url
+
+
+def _stylesheet_text():
+    path = finders.find(STYLESHEET) or staticfiles_storage.path(STYLESHEET)
+    return Path(path).read_text(encoding="utf-8")
+
+
+def _html_and_stylesheet(template_name, context):
+    # Dates and labels in German, also when rendered outside a request (e-mails, tasks).
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(template_name, context)
+    return html, _stylesheet_text()
+
+
+def _write_pdf(html, stylesheet):
+    fetcher = PortalURLFetcher()
+    document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=fetcher)
+    css = weasyprint.CSS(string=stylesheet, base_url=base_url(), url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1")
+
+
+def render_pdf(template_name, context):
+    """Render a template under `templates/pdf/` to PDF bytes (no cache)."""
+    return _write_pdf(*_html_and_stylesheet(template_name, context))
+
+
+@dataclass(frozen=True)
+class StoredPdf:
+    content: bytes
+    fingerprint: str
+    modified: float  # when this PDF was rendered (a timestamp)
+
+
+def _fingerprint(html, stylesheet):
+    # Keyed with the secret: the stored files sit under MEDIA_ROOT, and nobody may
+    # guess the name of a draft's PDF from its text.
+    source = "\0".join((FORMAT_VERSION, weasyprint.__version__, stylesheet, html))
+    return hmac.new(settings.SECRET_KEY.encode(), source.encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def get_pdf(key, template_name, context):
+    """The PDF of a document, from the cache when nothing it shows has changed.
+
+    `key` names the document (e.g. "gruendungsurkunde", "protokoll-7"); only its
+    newest PDF is kept.
+    """
+    html, stylesheet = _html_and_stylesheet(template_name, context)
+    fingerprint = _fingerprint(html, stylesheet)
+    directory = Path(settings.MEDIA_ROOT) / CACHE_DIRECTORY / key
+    path = directory / f"{fingerprint}.pdf"
+    try:
+        return StoredPdf(path.read_bytes(), fingerprint, path.stat().st_mtime)
+    except FileNotFoundError:
+        pass
+
+    content = _write_pdf(html, stylesheet)
+    directory.mkdir(parents=True, exist_ok=True)
+    # Write next to the target and rename: a reader never sees half a file.
+    handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+    with os.fdopen(handle, "wb") as file:
+        file.write(content)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+    for old in directory.iterdir():
+        if old != path and old.suffix == ".pdf":
+            old.unlink(missing_ok=True)
+    return StoredPdf(content, fingerprint, time.time())
+
+
+def pdf_response(request, stored, filename, *, attachment=False, private=False):
+    """Serve a stored PDF with its file name, ETag and Last-Modified.
+
+    Browsers revalidate every time (`no-cache`) and get a 304 while the PDF is
+    unchanged; `private` keeps personal and draft documents out of shared caches.
+    """
+    etag = quote_etag(stored.fingerprint)
+    cache_control = "private, no-cache" if private else "public, no-cache"
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(stored.content, content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(attachment, filename)
+        response["Last-Modified"] = http_date(stored.modified)
+    response["ETag"] = etag
+    response["Cache-Control"] = cache_control
+    return response

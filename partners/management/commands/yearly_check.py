@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand
+
+from partners.yearly_check import due_for_check, send_reminder
+
+
+class Command(BaseCommand):
+    help = (
+        "Schreibt jedem aktiven Partner, dessen Eintrag seit über zwölf Monaten (oder nie) "
+        "bestätigt wurde, eine E-Mail mit persönlichem Link zum Bestätigen oder Ändern. "
+        "Für cron gedacht, z. B. einmal im Monat: Wer nicht reagiert, wird im nächsten Lauf "
+        "erneut erinnert."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Nur auflisten, keine E-Mails versenden."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        due = due_for_check().order_by("name", "pk")
+        sent = without_address = 0
+        for partner in due.iterator(chunk_size=500):
+            if not partner.contact_email:
+                without_address += 1
+                self.stderr.write(f"Keine E-Mail-Adresse: {partner.name}")
+                continue
+            if dry_run:
+                self.stdout.write(f"fällig: {partner.name} <{partner.contact_email}>")
+            else:
+                send_reminder(partner)
+            sent += 1
+        verb = "wären zu erinnern" if dry_run else "erinnert"
+        self.stdout.write(
+            self.style.SUCCESS(f"{sent} Partner {verb}, {without_address} ohne E-Mail-Adresse.")
+        )

@@ -1,0 +1,159 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from buendnis.models import Alliance, Suggestion
+from events.models import Invitation, Minutes, Registration
+from partners.models import Partner
+
+DASHBOARD = "/verwaltung/"
+
+
+def last_year():
+    return timezone.now().replace(year=timezone.now().year - 1)
+
+
+@pytest.fixture
+def known_data(make_partner, make_group, make_project, make_event, field):
+    """Known numbers: 5 active (2 unlisted, 1 from last year), 2 unconfirmed, withdrawals."""
+    alliance = Alliance.load()
+    alliance.moderate_new_partners = True
+    alliance.save()
+    old = make_partner(
+        "Stadtwerke",
+        confirmed_at=last_year(),
+        kind=Partner.Kind.MUNICIPALITY,
+        entry_confirmed_at=timezone.now(),
+    )
+    first = make_partner("Kita Sonnenschein", kind=Partner.Kind.YOUTH_WELFARE)
+    second = make_partner("Bäckerei Korn")
+    make_partner("Neue Firma", listed=False)
+    make_partner("Will nicht genannt werden", listed=False, wants_listing=False)
+    make_partner("Noch unbestätigt 1", state="unconfirmed")
+    make_partner("Noch unbestätigt 2", state="unconfirmed")
+    make_partner("Ausgetreten heuer", state="withdrawn", confirmed_at=last_year())
+    make_partner(
+        "Ausgetreten letztes Jahr",
+        state="withdrawn",
+        confirmed_at=last_year() - datetime.timedelta(days=30),
+        withdrawn_at=last_year(),
+    )
+    make_group("AG Betriebe")
+    make_group("AG Pflege")
+    make_group("AG alt", status="completed")
+    make_project("Ferienbetreuung", status="running")
+    make_project("Pflegelotsen", status="planned")
+    event = make_event("Plenum 2027")
+    Invitation.objects.create(event=event, partner=old, reply="accepted", number_of_people=3)
+    Invitation.objects.create(event=event, partner=first, reply="accepted", number_of_people=2)
+    Invitation.objects.create(event=event, partner=second, reply="declined")
+    Registration.objects.create(event=event, name="A", email="a@example.org", number_of_people=1)
+    Registration.objects.create(
+        event=event, name="B", email="b@example.org", number_of_people=4, childcare_needed=True
+    )
+    Registration.objects.create(
+        event=event, name="C", email="c@example.org", number_of_people=9, cancelled_at=timezone.now()
+    )
+    past = make_event("AG-Treffen im Mai", days=-30)
+    Minutes.objects.create(event=past)
+    Suggestion.objects.create(text="Mehr Spielplätze")
+    Suggestion.objects.create(text="Längere Öffnungszeiten")
+    Suggestion.objects.create(text="Erledigt", status="done")
+    return event
+
+
+def test_dashboard_shows_known_numbers(coordinator_client, known_data):
+    response = coordinator_client.get(DASHBOARD)
+    assert response.status_code == 200
+    data = response.context["dashboard"]
+    assert data["numbers"] == {
+        "active": 5,
+        "new_this_year": 4,
+        "unconfirmed": 2,
+        "withdrawn_this_year": 1,
+        "new_suggestions": 2,
+        "overdue": 4,
+    }
+    assert [partner.name for partner in data["waiting_for_release"]] == ["Neue Firma"]
+    [event] = data["upcoming_events"]
+    assert (event.invited, event.accepted, event.accepted_people, event.declined) == (3, 2, 5, 1)
+    assert (event.registered, event.registered_people, event.childcare) == (2, 5, 1)
+    assert [minutes.event.title for minutes in data["draft_minutes"]] == ["AG-Treffen im Mai"]
+    [field] = data["fields_of_action"]
+    assert (field.active_groups, field.running_projects) == (2, 1)
+    assert {point.label: point.value for point in data["by_kind"]} == {
+        "Kommune": 1,
+        "Unternehmen": 3,
+        "Träger der Kinder- und Jugendhilfe": 1,
+    }
+    assert data["over_time"][-1].value == 5
+    html = response.content.decode()
+    assert "Plenum 2027" in html
+    assert "Partner warten auf Freigabe" in html
+
+
+def test_release_waiting_is_hidden_without_moderation(coordinator_client, known_data):
+    alliance = Alliance.load()
+    alliance.moderate_new_partners = False
+    alliance.save()
+    response = coordinator_client.get(DASHBOARD)
+    assert response.context["dashboard"]["waiting_for_release"] is None
+    assert "Partner warten auf Freigabe" not in response.content.decode()
+
+
+def test_overdue_entries_are_listed_oldest_first(coordinator_client, make_partner):
+    make_partner("Geprüft", entry_confirmed_at=timezone.now() - datetime.timedelta(days=10))
+    make_partner("Lange her", entry_confirmed_at=timezone.now() - datetime.timedelta(days=400))
+    make_partner("Nie bestätigt")
+    make_partner("Ausgetreten", state="withdrawn")
+    response = coordinator_client.get(DASHBOARD)
+    names = [partner.name for partner in response.context["dashboard"]["overdue_partners"]]
+    assert set(names) == {"Lange her", "Nie bestätigt"}
+    assert "Lange her" in response.content.decode()
+
+
+def test_charts_are_svg_with_text_alternative_and_no_inline_style(coordinator_client, known_data):
+    page = coordinator_client.get(DASHBOARD).content.decode()
+    html = page[page.index('<div class="cockpit"') : page.index('<div class="app-')]
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="cockpit-chart"') == 2
+    assert '<title id="aktive-partner-im-zeitverlauf-title">' in html
+    assert "<desc" in html and "Unternehmen: 3" in html
+    assert "style=" not in html
+    # Values are written into the chart, not only encoded as bar length or colour.
+    assert 'class="chart-value"' in html
+
+
+def _queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(DASHBOARD).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_rows(coordinator_client, make_partner, make_event, known_data):
+    few = _queries(coordinator_client)
+    for number in range(40):
+        partner = make_partner(
+            f"Mehr {number}", confirmed_at=last_year() - datetime.timedelta(days=number * 20)
+        )
+        Invitation.objects.create(event=known_data, partner=partner)
+    for number in range(5):
+        make_event(f"Termin {number}", days=number + 1)
+    assert _queries(coordinator_client) == few
+
+
+def test_user_without_role_sees_no_dashboard(client, django_user_model, known_data):
+    user = django_user_model.objects.create_user("ohne", password="ein-langes-passwort-123", is_staff=True)
+    client.force_login(user)
+    response = client.get(DASHBOARD)
+    assert response.status_code == 200
+    assert response.context["dashboard"] is None
+    assert "Plenum 2027" not in response.content.decode()
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(DASHBOARD)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/verwaltung/login/")

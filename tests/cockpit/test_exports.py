@@ -1,0 +1,146 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from events.models import Invitation, Registration
+
+
+def read_csv(response):
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def read_xlsx(response):
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    return [list(row) for row in workbook.active.iter_rows(values_only=True)]
+
+
+@pytest.fixture
+def partners(make_partner):
+    return [
+        make_partner("Zahnarztpraxis", email="praxis@example.org"),
+        make_partner('=HYPERLINK("http://evil")'),
+        make_partner("Autohaus Adler", town="Musterhausen"),
+        make_partner("Unbestätigt", state="unconfirmed"),
+        make_partner("Ausgetreten", state="withdrawn"),
+    ]
+
+
+def test_partner_csv_contains_active_partners_with_contact_data(coordinator_client, partners):
+    response = coordinator_client.get(reverse("cockpit:export_partners", args=["csv"]))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][:6] == ["Name", "Art", "Ort", "Website", "Ansprechperson", "E-Mail"]
+    names = [row[0] for row in rows[1:]]
+    assert names == ['\'=HYPERLINK("http://evil")', "Autohaus Adler", "Zahnarztpraxis"]
+    praxis = rows[3]
+    assert praxis[1] == "Unternehmen" and praxis[5] == "praxis@example.org"
+
+
+def test_partner_excel_parses_with_the_same_rows(coordinator_client, partners):
+    response = coordinator_client.get(reverse("cockpit:export_partners", args=["xlsx"]))
+    assert response.status_code == 200
+    rows = read_xlsx(response)
+    assert rows[0][0] == "Name"
+    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://evil")', "Autohaus Adler", "Zahnarztpraxis"]
+    assert rows[2][2] == "Musterhausen"
+
+
+def test_partner_export_is_for_the_coordinator_only(client, django_user_model, partners):
+    viewer = django_user_model.objects.create_user("nur-lesen", password="x", is_staff=True)
+    client.force_login(viewer)
+    assert client.get(reverse("cockpit:export_partners", args=["csv"])).status_code == 403
+    client.logout()
+    response = client.get(reverse("cockpit:export_partners", args=["csv"]))
+    assert response.status_code == 302
+
+
+def test_unknown_format_is_not_found(coordinator_client):
+    assert coordinator_client.get("/verwaltung/exporte/partner.pdf").status_code == 404
+
+
+def test_event_export_lists_replies_and_registrations(coordinator_client, make_event, partners):
+    event = make_event("Plenum")
+    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    Invitation.objects.create(event=event, partner=partners[2], reply="declined")
+    Registration.objects.create(
+        event=event,
+        name="Familie Lang",
+        email="lang@example.org",
+        number_of_people=3,
+        childcare_needed=True,
+        number_of_children=2,
+        children_ages="3, 5",
+    )
+    Registration.objects.create(
+        event=event, name="Storniert", email="s@example.org", cancelled_at=event.starts_at
+    )
+    other = make_event("Anderer Termin")
+    Invitation.objects.create(event=other, partner=partners[1])
+
+    rows = read_csv(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "csv"])))
+    assert [row[:5] for row in rows[1:]] == [
+        ["Einladung", "Autohaus Adler", "", "abgesagt", "0"],
+        ["Einladung", "Zahnarztpraxis", "", "zugesagt", "2"],
+        ["Anmeldung", "Familie Lang", "lang@example.org", "angemeldet", "3"],
+    ]
+    assert rows[3][5:8] == ["ja", "2", "3, 5"]
+    rows = read_xlsx(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "xlsx"])))
+    assert len(rows) == 4 and rows[3][5] is True
+    assert coordinator_client.get(reverse("cockpit:export_event", args=[9999, "csv"])).status_code == 404
+
+
+def test_project_export(coordinator_client, make_project, make_group, partners):
+    group = make_group("AG Ferien")
+    project = make_project("Ferienprogramm", status="running", working_group=group)
+    project.partners.set([partners[0], partners[2]])
+    make_project("Elterncafé")
+    rows = read_csv(coordinator_client.get(reverse("cockpit:export_projects", args=["csv"])))
+    assert rows[1][:4] == ["Elterncafé", "in Planung", "Familie und Beruf", "bündnisweit"]
+    assert rows[2][:4] == ["Ferienprogramm", "laufend", "Familie und Beruf", "AG Ferien"]
+    assert rows[2][6] == "Autohaus Adler, Zahnarztpraxis"
+    rows = read_xlsx(coordinator_client.get(reverse("cockpit:export_projects", args=["xlsx"])))
+    assert [row[0] for row in rows] == ["Titel", "Elterncafé", "Ferienprogramm"]
+
+
+def test_partner_export_streams_from_an_iterator(
+    coordinator_client, make_partner, django_assert_max_num_queries
+):
+    for number in range(30):
+        make_partner(f"Partner Nr. {number:03d}")
+    response = coordinator_client.get(reverse("cockpit:export_partners", args=["csv"]))
+    # Streaming: the rows are produced while the response is read.
+    assert response.streaming
+    with django_assert_max_num_queries(3):
+        rows = read_csv(response)
+    assert len(rows) == 31
+
+
+def test_admin_actions_export_selected_projects_and_one_events_replies(
+    coordinator_client, make_project, make_event, partners
+):
+    chosen = make_project("Elterncafé")
+    make_project("Nicht gewählt")
+    response = coordinator_client.post(
+        reverse("admin:arbeitsgruppen_project_changelist"),
+        {"action": "export_projects_action", "_selected_action": [chosen.pk]},
+    )
+    assert [row[0] for row in read_xlsx(response)] == ["Titel", "Elterncafé"]
+
+    event = make_event("Plenum")
+    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    changelist = reverse("admin:events_event_changelist")
+    response = coordinator_client.post(
+        changelist, {"action": "export_event_action", "_selected_action": [event.pk]}
+    )
+    assert read_xlsx(response)[1][:5] == ["Einladung", "Zahnarztpraxis", None, "zugesagt", 2]
+    other = make_event("Zweiter Termin")
+    response = coordinator_client.post(
+        changelist, {"action": "export_event_action", "_selected_action": [event.pk, other.pk]}, follow=True
+    )
+    assert "Bitte genau einen Termin auswählen." in response.content.decode()

@@ -1,0 +1,304 @@
+"""Roles: what Koordination, Steuerungsgruppe and AG-Leitung may do in the admin, and what not."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from arbeitsgruppen.models import Project
+from buendnis import roles
+from events.models import Minutes, Registration
+from tests.cockpit.helpers import change_form_data
+
+PASSWORD = "ein-langes-passwort-123"
+
+
+def url(name, *args):
+    return reverse(f"admin:{name}", args=args)
+
+
+@pytest.fixture
+def make_user(django_user_model, role_groups):
+    def make(username, *role_names):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+        user.is_staff = True
+        user.save()
+        user.groups.set(Group.objects.filter(name__in=role_names))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def world(make_partner, make_group, make_project, make_event):
+    """Two working groups, each with a member partner, a project, a past event with minutes."""
+    own, other = make_group("AG Eigene"), make_group("AG Fremde")
+    member = make_partner("Mitglied GmbH", email="mitglied@example.org")
+    outsider = make_partner("Außenstehend e. V.", email="aussen@example.org")
+    own.members.add(member)
+    other.members.add(outsider)
+    objects = {"own": own, "other": other, "member": member, "outsider": outsider}
+    for key, group in (("own", own), ("other", other)):
+        objects[f"{key}_project"] = make_project(f"Projekt {group.name}", working_group=group)
+        event = make_event(f"Treffen {group.name}", days=-7, working_group=group, kind="working_group")
+        objects[f"{key}_event"] = event
+        objects[f"{key}_minutes"] = Minutes.objects.create(event=event, summary="Entwurf")
+        objects[f"{key}_registration"] = Registration.objects.create(
+            event=event, name=f"Gast {group.name}", email=f"gast-{key}@example.org"
+        )
+    return objects
+
+
+@pytest.fixture
+def lead(make_user, world):
+    user = make_user("ag-leitung", roles.WORKING_GROUP_LEAD)
+    world["own"].leads.add(user)
+    return user
+
+
+def test_migration_created_the_three_roles_with_their_permissions(db):
+    portal = Permission.objects.filter(content_type__app_label__in=roles.PORTAL_APPS)
+    coordination = Group.objects.get(name=roles.COORDINATION)
+    assert set(coordination.permissions.all()) == set(portal)
+    steering = set(
+        Group.objects.get(name=roles.STEERING_GROUP).permissions.values_list("codename", flat=True)
+    )
+    assert "approve_minutes" in steering
+    assert all(codename.startswith("view_") for codename in steering - {"approve_minutes"})
+    assert "view_partner" in steering and "change_partner" not in steering
+    lead_permissions = Group.objects.get(name=roles.WORKING_GROUP_LEAD).permissions.all()
+    assert {(p.content_type.app_label, p.codename) for p in lead_permissions} == set(
+        roles.WORKING_GROUP_LEAD_PERMISSIONS
+    )
+
+
+# Users without a role
+
+
+def test_user_without_role_sees_nothing(client, make_user, world):
+    client.force_login(make_user("ohne-rolle"))
+    response = client.get("/verwaltung/")
+    assert response.status_code == 200
+    assert response.context["app_list"] == []
+    assert response.context["dashboard"] is None
+    for name, args in [
+        ("partners_partner_changelist", []),
+        ("partners_partner_change", [world["member"].pk]),
+        ("arbeitsgruppen_workinggroup_changelist", []),
+        ("events_minutes_change", [world["own_minutes"].pk]),
+        ("events_mailing_add", []),
+    ]:
+        assert client.get(url(name, *args)).status_code == 403, name
+    assert client.get(reverse("cockpit:export_projects", args=["csv"])).status_code == 403
+
+
+# Koordination
+
+
+def test_coordination_edits_everything_and_exports_contact_data(client, make_user, world):
+    client.force_login(make_user("koordinatorin", roles.COORDINATION))
+    assert client.get("/verwaltung/").context["dashboard"] is not None
+    for name, obj in [
+        ("partners_partner_change", world["outsider"]),
+        ("arbeitsgruppen_workinggroup_change", world["other"]),
+        ("events_minutes_change", world["other_minutes"]),
+    ]:
+        response = client.get(url(name, obj.pk))
+        assert response.status_code == 200
+        assert response.context["has_change_permission"], name
+    assert (
+        "aussen@example.org"
+        in client.get(url("partners_partner_change", world["outsider"].pk)).content.decode()
+    )
+    assert client.get(reverse("cockpit:export_partners", args=["csv"])).status_code == 200
+    project = world["other_project"]
+    response = client.get(url("arbeitsgruppen_project_change", project.pk))
+    response = client.post(
+        url("arbeitsgruppen_project_change", project.pk), change_form_data(response, title="Neu")
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.title == "Neu"
+
+
+# Steuerungsgruppe
+
+
+def test_steering_group_sees_everything_but_changes_nothing(client, make_user, world):
+    client.force_login(make_user("steuerung", roles.STEERING_GROUP))
+    assert client.get("/verwaltung/").context["dashboard"] is not None
+    response = client.get(url("partners_partner_change", world["outsider"].pk))
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+    assert "aussen@example.org" in response.content.decode()
+    project = world["own_project"]
+    response = client.get(url("arbeitsgruppen_project_change", project.pk))
+    assert response.status_code == 200
+    response = client.post(
+        url("arbeitsgruppen_project_change", project.pk), change_form_data(response, title="X")
+    )
+    assert response.status_code == 403
+    project.refresh_from_db()
+    assert project.title != "X"
+    assert client.get(url("events_event_add")).status_code == 403
+    assert client.get(url("events_mailing_add")).status_code == 403
+    assert client.get(reverse("cockpit:export_partners", args=["csv"])).status_code == 403
+    assert client.get(reverse("cockpit:export_projects", args=["csv"])).status_code == 200
+
+
+def test_steering_group_approves_minutes(client, make_user, world):
+    client.force_login(make_user("steuerung", roles.STEERING_GROUP))
+    minutes = world["other_minutes"]
+    response = client.post(
+        url("events_minutes_changelist"), {"action": "approve", "_selected_action": [minutes.pk]}
+    )
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.APPROVED
+    assert minutes.approved_by.username == "steuerung"
+
+
+def test_working_group_lead_cannot_approve_minutes(client, lead, world):
+    client.force_login(lead)
+    minutes = world["own_minutes"]
+    client.post(url("events_minutes_changelist"), {"action": "approve", "_selected_action": [minutes.pk]})
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT
+
+
+# AG-Leitung
+
+
+def test_lead_lists_only_its_own_groups_objects(client, lead, world):
+    client.force_login(lead)
+    assert client.get("/verwaltung/").context["dashboard"] is None
+    for name, own, other in [
+        ("arbeitsgruppen_workinggroup_changelist", "AG Eigene", "AG Fremde"),
+        ("arbeitsgruppen_project_changelist", "Projekt AG Eigene", "Projekt AG Fremde"),
+        ("events_event_changelist", "Treffen AG Eigene", "Treffen AG Fremde"),
+        ("events_minutes_changelist", "Treffen AG Eigene", "Treffen AG Fremde"),
+    ]:
+        html = client.get(url(name)).content.decode()
+        assert own in html and other not in html, name
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("arbeitsgruppen_workinggroup_change", "other"),
+        ("arbeitsgruppen_project_change", "other_project"),
+        ("events_event_change", "other_event"),
+        ("events_minutes_change", "other_minutes"),
+        ("arbeitsgruppen_project_delete", "other_project"),
+        ("events_event_delete", "other_event"),
+        ("arbeitsgruppen_workinggroup_history", "other"),
+        ("events_minutes_history", "other_minutes"),
+        ("events_registration_change", "other_registration"),
+    ],
+)
+def test_lead_is_refused_another_groups_object_by_direct_url(client, lead, world, name, key):
+    client.force_login(lead)
+    target = url(name, world[key].pk)
+    assert client.get(target).status_code in (403, 404)
+    assert client.post(target, {"post": "yes", "title": "Gekapert"}).status_code in (403, 404)
+
+
+def test_lead_edits_its_own_project(client, lead, world):
+    client.force_login(lead)
+    project = world["own_project"]
+    response = client.get(url("arbeitsgruppen_project_change", project.pk))
+    assert response.status_code == 200 and response.context["has_change_permission"]
+    response = client.post(
+        url("arbeitsgruppen_project_change", project.pk), change_form_data(response, title="Neuer Titel")
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.title == "Neuer Titel"
+
+
+def test_lead_edits_its_own_group_but_not_its_leads(client, lead, world, make_user):
+    client.force_login(lead)
+    group = world["own"]
+    response = client.get(url("arbeitsgruppen_workinggroup_change", group.pk))
+    assert response.status_code == 200
+    intruder = make_user("freund")
+    data = change_form_data(response, mandate="Neuer Auftrag", leads=[str(lead.pk), str(intruder.pk)])
+    response = client.post(url("arbeitsgruppen_workinggroup_change", group.pk), data)
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.mandate == "Neuer Auftrag"
+    assert list(group.leads.all()) == [lead]
+
+
+def test_lead_cannot_move_a_project_to_another_group(client, lead, world):
+    client.force_login(lead)
+    project = world["own_project"]
+    response = client.get(url("arbeitsgruppen_project_change", project.pk))
+    data = change_form_data(response, working_group=str(world["other"].pk))
+    response = client.post(url("arbeitsgruppen_project_change", project.pk), data)
+    assert response.status_code == 200
+    assert "working_group" in response.context["adminform"].form.errors
+    project.refresh_from_db()
+    assert project.working_group == world["own"]
+
+
+def test_lead_cannot_add_a_project_for_another_group_or_the_whole_alliance(client, lead, world, field):
+    client.force_login(lead)
+    base = {"title": "Neu", "slug": "neu", "status": "planned", "field_of_action": field.pk}
+    for working_group in (world["other"].pk, ""):
+        response = client.post(url("arbeitsgruppen_project_add"), {**base, "working_group": working_group})
+        assert response.status_code == 200
+        assert "working_group" in response.context["adminform"].form.errors
+    assert not Project.objects.filter(slug="neu").exists()
+
+
+def test_lead_sees_partner_names_but_contact_data_only_of_its_members(client, lead, world):
+    client.force_login(lead)
+    listing = client.get(url("partners_partner_changelist")).content.decode()
+    assert "Mitglied GmbH" in listing and "Außenstehend e. V." in listing
+    assert "aussen@example.org" not in listing
+    member = client.get(url("partners_partner_change", world["member"].pk))
+    assert member.status_code == 200 and not member.context["has_change_permission"]
+    assert "mitglied@example.org" in member.content.decode()
+    outsider = client.get(url("partners_partner_change", world["outsider"].pk)).content.decode()
+    assert "Außenstehend e. V." in outsider and "aussen@example.org" not in outsider
+    # Searching by an e-mail address would reveal it, too.
+    found = client.get(url("partners_partner_changelist") + "?q=aussen@example.org").content.decode()
+    assert "Außenstehend e. V." not in found
+    assert client.get(reverse("cockpit:export_partners", args=["csv"])).status_code == 403
+
+
+def test_lead_exports_only_its_own_events_and_projects(client, lead, world):
+    client.force_login(lead)
+    own = reverse("cockpit:export_event", args=[world["own_event"].pk, "csv"])
+    other = reverse("cockpit:export_event", args=[world["other_event"].pk, "csv"])
+    assert client.get(own).status_code == 200
+    assert client.get(other).status_code == 403
+    projects = b"".join(client.get(reverse("cockpit:export_projects", args=["csv"])).streaming_content)
+    assert "Projekt AG Eigene" in projects.decode() and "Projekt AG Fremde" not in projects.decode()
+
+
+def test_lead_edits_its_own_events_and_minutes(client, lead, world):
+    client.force_login(lead)
+    for name, key in [("events_event_change", "own_event"), ("events_minutes_change", "own_minutes")]:
+        response = client.get(url(name, world[key].pk))
+        assert response.status_code == 200 and response.context["has_change_permission"], name
+    minutes = world["own_minutes"]
+    response = client.get(url("events_minutes_change", minutes.pk))
+    response = client.post(
+        url("events_minutes_change", minutes.pk), change_form_data(response, summary="Neu")
+    )
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.summary == "Neu"
+    assert minutes.history.latest().history_user == lead
+    registrations = client.get(url("events_registration_changelist")).content.decode()
+    assert "Gast AG Eigene" in registrations and "Gast AG Fremde" not in registrations
+
+
+def test_lead_chooses_only_its_own_groups_and_events_in_forms(client, lead, world):
+    client.force_login(lead)
+    form = client.get(url("events_minutes_add")).context["adminform"].form
+    assert list(form.fields["event"].queryset) == [world["own_event"]]
+    form = client.get(url("events_event_add")).context["adminform"].form
+    assert list(form.fields["working_group"].queryset) == [world["own"]]
+    assert form.fields["working_group"].required

@@ -1,0 +1,103 @@
+"""The admin's PDF of minutes: drafts marked "Entwurf" on every page."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from events.models import Invitation
+from tests.documents.conftest import pdf_text, read_pdf
+
+
+@pytest.fixture
+def coordinator(db):
+    return User.objects.create_superuser("koordination", "k@example.org", "geheim-geheim-123")
+
+
+def preview_url(minutes):
+    return reverse("admin:events_minutes_pdf", args=[minutes.pk])
+
+
+def test_change_page_and_list_offer_the_preview(client, alliance, coordinator, make_minutes):
+    minutes = make_minutes(approved=False)
+    client.force_login(coordinator)
+
+    change = client.get(reverse("admin:events_minutes_change", args=[minutes.pk])).content.decode()
+    changelist = client.get(reverse("admin:events_minutes_changelist")).content.decode()
+
+    for page in (change, changelist):
+        assert f'href="{preview_url(minutes)}"' in page
+        assert "Vorschau als PDF (Entwurf)" in page
+
+
+def test_draft_preview_is_marked_on_every_page(client, alliance, coordinator, make_minutes):
+    minutes = make_minutes(approved=False, items=20)
+    client.force_login(coordinator)
+
+    response = client.get(preview_url(minutes))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'inline; filename="Protokoll-Entwurf-buendnistreffen-2025.pdf"'
+    )
+    assert "private" in response["Cache-Control"]
+    reader = read_pdf(response.content)
+    assert len(reader.pages) > 1
+    for page in reader.pages:
+        text = page.extract_text()
+        assert "ENTWURF · Protokoll: Bündnistreffen 2025" in text
+        assert "Entwurf – noch nicht freigegeben" in text
+    assert "Tagesordnungspunkt Nummer 20" in pdf_text(response.content)
+
+
+def test_approved_minutes_in_the_admin_carry_no_draft_mark(client, alliance, coordinator, make_minutes):
+    minutes = make_minutes()
+    client.force_login(coordinator)
+
+    change = client.get(reverse("admin:events_minutes_change", args=[minutes.pk])).content.decode()
+    text = pdf_text(client.get(preview_url(minutes)).content)
+
+    assert "PDF ansehen" in change
+    assert "Entwurf" not in text and "ENTWURF" not in text
+    assert "Protokoll freigegeben am 2. April 2025" in text
+
+
+def test_preview_needs_login_and_permission(client, alliance, make_minutes):
+    minutes = make_minutes(approved=False)
+
+    assert client.get(preview_url(minutes)).status_code == 302
+
+    staff = User.objects.create_user("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
+    client.force_login(staff)
+    # Without a role the minutes are outside the user's scope.
+    assert client.get(preview_url(minutes)).status_code == 404
+
+    staff.groups.add(Group.objects.get(name="Steuerungsgruppe"))
+    assert client.get(preview_url(minutes)).status_code == 200
+
+
+def test_unknown_minutes_are_not_found(client, alliance, coordinator):
+    client.force_login(coordinator)
+
+    assert client.get(reverse("admin:events_minutes_pdf", args=[999])).status_code == 404
+
+
+def test_event_page_links_the_public_pdf(client, alliance, make_minutes, plenary):
+    make_minutes()
+
+    page = client.get(plenary.get_absolute_url()).content.decode()
+
+    assert 'href="/termine/buendnistreffen-2025/protokoll.pdf"' in page
+
+
+def test_invitation_page_links_the_pdf_through_the_personal_link(
+    client, alliance, make_minutes, make_partner, plenary
+):
+    make_minutes()
+    invitation = Invitation.objects.create(event=plenary, partner=make_partner("Eingeladen e. V."))
+
+    page = client.get(reverse("events:invitation", kwargs={"token": invitation.token}))
+
+    url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
+    assert f'href="{url}"' in page.content.decode()
+    assert client.get(url).status_code == 200

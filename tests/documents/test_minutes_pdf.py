@@ -1,0 +1,201 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import AgendaItem, Event, Invitation, Minutes
+from tests.documents.conftest import (
+    assert_a4,
+    assert_edges_clear,
+    assert_not_blank,
+    pdf_text,
+    read_pdf,
+    squeeze,
+)
+
+URL = "/termine/buendnistreffen-2025/protokoll.pdf"
+
+
+def test_url_name(plenary):
+    assert reverse("events:minutes_pdf", kwargs={"slug": plenary.slug}) == URL
+
+
+def test_approved_minutes_as_pdf(client, alliance, make_minutes, tmp_path):
+    make_minutes(items=3)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'inline; filename="Protokoll-buendnistreffen-2025.pdf"'
+    )
+    content = response.content
+    assert content.startswith(b"%PDF-")
+    assert_a4(content)
+    reader = read_pdf(content)
+    assert reader.metadata.title == "Protokoll: Bündnistreffen 2025"
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    text = pdf_text(content)
+    for expected in [
+        alliance.name,
+        "Bündnistreffen 2025",
+        "Mittwoch, 12. März 2025, 18:00–20:30 Uhr",
+        "Bürgersaal im Rathaus, Marktplatz 1, 12345 Musterhausen",
+        "2 Partnerorganisationen, 12 Gäste",
+        "Stadt Musterhausen",
+        "Familienzentrum am Marktplatz",
+        "TOP 3",
+        "Tagesordnungspunkt Nummer 3",
+        "Aussprache zu Punkt 2.",
+        "Beschluss zu Punkt 1: einstimmig angenommen.",
+        "Aufgabe aus Punkt 3",
+        "Geschäftsstelle",
+        "01.05.2025",
+        "Mehr Ferienangebote für Jugendliche.",
+        "Dieses Protokoll wurde am 2. April 2025 freigegeben.",
+    ]:
+        assert squeeze(expected) in squeeze(text), expected
+    assert "Entwurf" not in text
+    assert_not_blank(content, tmp_path)
+
+
+def test_every_page_has_page_numbers_and_the_approval_date(client, alliance, make_minutes):
+    make_minutes(items=20)
+
+    reader = read_pdf(client.get(URL).content)
+
+    pages = len(reader.pages)
+    assert pages > 1
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"Seite {number} von {pages}" in text
+        assert "Protokoll freigegeben am 2. April 2025" in text
+
+
+def test_fifty_agenda_items_paginate_cleanly(client, alliance, make_minutes, tmp_path):
+    make_minutes(items=55)
+
+    content = client.get(URL).content
+
+    reader = read_pdf(content)
+    # Each item (discussion, decision box, task table) takes a third of a page at most.
+    assert 6 <= len(reader.pages) <= 55 // 3
+    text = squeeze(pdf_text(content))
+    for number in (1, 27, 55):
+        assert squeeze(f"Tagesordnungspunkt Nummer {number}") in text
+        assert squeeze(f"Beschluss zu Punkt {number}: einstimmig angenommen.") in text
+    assert_edges_clear(content, tmp_path)
+
+
+def test_long_text_and_names_stay_on_the_page(client, alliance, make_minutes, make_partner, tmp_path):
+    minutes = make_minutes(items=1)
+    endless = "Vereinbarkeitsberatungsstellenkoordination" * 5
+    minutes.partners_present.add(make_partner(endless[:200]))
+    AgendaItem.objects.create(minutes=minutes, position=9, title=endless, discussion=endless * 3)
+
+    content = client.get(URL).content
+
+    assert squeeze(endless * 3) in squeeze(pdf_text(content))
+    assert_edges_clear(content, tmp_path)
+
+
+def test_html_and_script_from_the_admin_appear_as_text(client, alliance, make_minutes):
+    minutes = make_minutes(items=0)
+    AgendaItem.objects.create(
+        minutes=minutes,
+        position=1,
+        title="<h1>Groß</h1>",
+        discussion="<script>alert('x')</script>",
+        decisions='<img src="http://example.org/track.png">',
+    )
+
+    text = pdf_text(client.get(URL).content)
+
+    assert "<h1>Groß</h1>" in text
+    assert "<script>alert('x')</script>" in text
+    assert squeeze('<img src="http://example.org/track.png">') in squeeze(text)
+
+
+def test_draft_minutes_are_not_public(client, alliance, make_minutes):
+    make_minutes(approved=False)
+
+    assert client.get(URL).status_code == 404
+
+
+def test_minutes_for_partners_only_are_not_public(client, alliance, make_minutes):
+    make_minutes(visibility=Minutes.Visibility.PARTNERS)
+
+    assert client.get(URL).status_code == 404
+
+
+def test_minutes_of_an_unpublished_event_are_not_public(client, alliance, make_minutes, plenary):
+    make_minutes()
+    plenary.published = False
+    plenary.save()
+
+    assert client.get(URL).status_code == 404
+
+
+@pytest.mark.django_db
+def test_event_without_minutes_or_unknown_event(client, plenary):
+    assert client.get(URL).status_code == 404
+    assert client.get("/termine/gibt-es-nicht/protokoll.pdf").status_code == 404
+
+
+def test_minutes_of_another_event_are_their_own(client, alliance, make_minutes):
+    start = timezone.make_aware(datetime.datetime(2024, 3, 1, 18))
+    other = Event.objects.create(
+        title="AG Familie und Beruf", slug="ag-beruf", starts_at=start, ends_at=start
+    )
+    make_minutes(event=other)
+
+    assert client.get(URL).status_code == 404
+    text = pdf_text(client.get("/termine/ag-beruf/protokoll.pdf").content)
+    assert "AG Familie und Beruf" in text
+
+
+def test_only_partners_of_the_directory_are_named(client, alliance, make_minutes, make_partner):
+    minutes = make_minutes()
+    minutes.partners_present.add(
+        make_partner("Verborgen e. V.", listed=False), make_partner("Ausgetreten GmbH", confirmed=False)
+    )
+
+    text = pdf_text(client.get(URL).content)
+
+    assert "Verborgen" not in text and "Ausgetreten" not in text
+    assert "4 Partnerorganisationen, 12 Gäste" in text
+    expected = "Dazu 2 Partnerorganisationen, die im Verzeichnis nicht genannt werden."
+    assert squeeze(expected) in squeeze(text)
+
+
+def test_minutes_of_an_invitation_only_event_are_not_public(client, alliance, make_minutes, plenary):
+    make_minutes()
+    plenary.is_public = False
+    plenary.save()
+
+    assert client.get(URL).status_code == 404
+
+
+def test_invited_partner_gets_minutes_for_partners_only(client, alliance, make_minutes, make_partner):
+    minutes = make_minutes(visibility=Minutes.Visibility.PARTNERS)
+    invitation = Invitation.objects.create(event=minutes.event, partner=make_partner("Eingeladen"))
+    url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "Tagesordnungspunkt Nummer 1" in pdf_text(response.content)
+    assert client.get(URL).status_code == 404
+
+
+def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, make_minutes, make_partner):
+    minutes = make_minutes(approved=False)
+    invitation = Invitation.objects.create(event=minutes.event, partner=make_partner("Eingeladen"))
+
+    url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
+    assert client.get(url).status_code == 404
+    wrong = reverse("events:invitation_minutes_pdf", kwargs={"token": "falsch"})
+    assert client.get(wrong).status_code == 404
