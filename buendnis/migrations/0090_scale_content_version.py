@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Inhaltsstand',
                 'verbose_name_plural': 'Inhaltsstand',
+                'default_permissions': (),
             },
         ),
     ]
