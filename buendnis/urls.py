@@ -14,9 +14,9 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("arbeitsgruppen.urls")),
     path("", include("events.urls")),
-    path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),
     # Dashboard and exports of the cockpit (issue 7), before the admin's own URLs.
     path("verwaltung/", include("buendnis.cockpit_urls")),
+    path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),
     path("verwaltung/", admin.site.urls),
 ]
 

@@ -340,6 +340,7 @@ class Minutes(models.Model):
         verbose_name = _("Protokoll")
         verbose_name_plural = _("Protokolle")
         ordering = ["-event__starts_at"]
+        permissions = [("approve_minutes", _("Kann Protokolle freigeben"))]
 
     def __str__(self):
         return _("Protokoll: %(event)s") % {"event": self.event}

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('buendnis', '0051_roles'),
+        ('buendnis', '0001_initial'),
     ]
 
     operations = [
@@ -20,7 +20,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Inhaltsstand',
                 'verbose_name_plural': 'Inhaltsstand',
-                'default_permissions': (),
             },
         ),
     ]

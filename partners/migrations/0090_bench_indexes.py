@@ -9,7 +9,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partners", "0050_history")]
+    dependencies = [("partners", "0002_partner_wants_listing")]
 
     operations = [
         migrations.RunSQL(

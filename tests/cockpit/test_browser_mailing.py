@@ -20,7 +20,7 @@ def test_coordinator_sends_a_mailing_to_one_working_group(page, coordinator, mak
     page.get_by_label("Benutzername").fill("koordination")
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    pass_second_factor(page, coordinator)
+    pass_second_factor(page, coordinator)  # Koordination users need the second factor
     page.get_by_role("heading", name="Auf einen Blick").wait_for()
     axe(page)
 
