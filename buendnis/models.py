@@ -281,6 +281,7 @@ class ContentVersion(models.Model):
     class Meta:
         verbose_name = _("Inhaltsstand")
         verbose_name_plural = _("Inhaltsstand")
+        default_permissions = ()  # internal: nobody edits it, no role needs rights on it
 
     def __str__(self):
         return str(self.version)

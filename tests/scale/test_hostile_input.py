@@ -2,13 +2,16 @@
 that should not be. The forms and links are found by crawling the demo alliance, so a new
 form is covered without a change here."""
 
+import io
 import re
 from urllib.parse import quote
 
 import pytest
 from django.apps import apps
 from django.core import mail
+from pypdf import PdfReader
 
+from partners.documents import partner_certificate_pdf
 from partners.models import Partner, Signature
 from partners.services import management_path
 from tests.scale.hostile import (
@@ -119,6 +122,11 @@ def test_hostile_partner_entry_is_escaped_everywhere_after_confirmation(site, cl
     for partner in hostile:
         html = client.get(partner.get_absolute_url()).content.decode()
         assert_escaped(html, partner.get_absolute_url())
+    # In the certificate (PDF) the name is text, not markup: it appears as typed.
+    script_partner = hostile.get(contact_email="script@example.org")
+    pdf = PdfReader(io.BytesIO(partner_certificate_pdf(script_partner)))
+    text = " ".join("".join(page.extract_text() for page in pdf.pages).split())
+    assert 'alert("xss")' in text, text[:500]
     assert_mail_safe()
 
 

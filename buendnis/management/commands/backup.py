@@ -1,7 +1,8 @@
 """`python manage.py backup`: the database and the uploaded files in one archive.
 
 The archive (tar.gz) holds `manifest.json`, `data.json` (every table as Django
-fixtures with natural keys for content types, so it restores into SQLite and
+fixtures with natural keys for content types, permissions, groups and users, so
+it restores into SQLite and
 PostgreSQL alike, also from one to the other) and `media/` (logos, pictures,
 generated documents). The data is read in one transaction, so it is a consistent
 snapshot even while the portal is running. Restore with
@@ -35,6 +36,8 @@ def dump_database(path):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        # Natural keys for users and groups too: a new database already has the role
+        # groups (created by a migration); restored ones merge with them by name.
         call_command(
             "dumpdata",
             natural_foreign=True,
