@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/lib/chromium/chromium
+# The PDFs are set in DejaVu (Debian's fonts-dejavu-core); nothing is fetched while rendering.
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
 .PHONY: run test test-only lint bench install install-test system-test-deps clean
 
@@ -24,12 +26,12 @@ run: install
 
 # Chromium (browser tests) and poppler-utils (PDF to PNG) come from Debian.
 system-test-deps:
-	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null; then \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null || [ ! -f $(DEJAVU) ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
 	  else \
-	    echo "Für die Tests fehlen Chromium und/oder poppler-utils. Bitte installieren: sudo apt-get install chromium poppler-utils"; \
-	    echo "The tests need Chromium and poppler-utils. Please install: sudo apt-get install chromium poppler-utils"; \
+	    echo "Für die Tests fehlen Chromium, poppler-utils oder fonts-dejavu-core. Bitte installieren: sudo apt-get install chromium poppler-utils fonts-dejavu-core"; \
+	    echo "The tests need Chromium, poppler-utils and fonts-dejavu-core. Please install: sudo apt-get install chromium poppler-utils fonts-dejavu-core"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from buendnis import views
 
@@ -26,13 +25,9 @@ if settings.BENCH_MINIMAL_VIEW:
     urlpatterns += [path("bench/minimal/", minimal)]
 
 # Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
+# Stored PDFs (pdf-cache/) are served only through their views, which check access.
 urlpatterns += [
-    re_path(
-        r"^media/(?P<path>.+)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-        name="media",
-    ),
+    re_path(r"^media/(?P<path>(?!pdf-cache/).+)$", views.media, name="media"),
 ]
 
 handler404 = "buendnis.views.page_not_found"

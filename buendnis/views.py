@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import JsonResponse
@@ -7,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from buendnis import home_sections
 from buendnis.models import Alliance, Milestone, Page
@@ -53,6 +55,11 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+def media(request, path):
+    """Uploaded logos and pictures from MEDIA_ROOT (read per request, not at import)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def page_not_found(request, exception):

@@ -108,3 +108,12 @@ def test_security_headers(client):
 def test_navigation_only_links_existing_pages(client):
     content = client.get("/").content.decode()
     assert reverse("buendnis:about") in content
+
+
+def test_media_serves_uploads_but_not_stored_pdfs(client, settings):
+    (settings.MEDIA_ROOT / "logos").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "pdf-cache" / "urkunde").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "logos" / "logo.png").write_bytes(b"\x89PNG")
+    (settings.MEDIA_ROOT / "pdf-cache" / "urkunde" / "x.pdf").write_bytes(b"%PDF-1.7")
+    assert client.get("/media/logos/logo.png").status_code == 200
+    assert client.get("/media/pdf-cache/urkunde/x.pdf").status_code == 404
