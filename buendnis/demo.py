@@ -240,5 +240,7 @@ def ensure_admin(stdout, username="koordination"):
     stdout.write("  Adresse:   http://127.0.0.1:8000/verwaltung/")
     stdout.write(f"  Benutzer:  {username}")
     stdout.write(f"  Passwort:  {password}")
+    stdout.write("Beim ersten Anmelden richten Sie die Zwei-Faktor-Anmeldung ein: QR-Code mit")
+    stdout.write("einer Authenticator-App scannen und den sechsstelligen Code eingeben.")
     stdout.write("=" * 60)
     return password
