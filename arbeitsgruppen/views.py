@@ -44,6 +44,10 @@ def field_list(request):
     return render(request, "arbeitsgruppen/field_list.html", context)
 
 
+FIELD_PAGE_PROJECTS = 24
+FIELD_PAGE_PARTNERS = 48
+
+
 def field_detail(request, slug):
     field = get_object_or_404(FieldOfAction.objects.published(), slug=slug)
     groups = list(field.working_groups.visible().order_by("name"))
@@ -51,8 +55,12 @@ def field_detail(request, slug):
         "field": field,
         "active_groups": [group for group in groups if group.status == WorkingGroup.Status.ACTIVE],
         "finished_groups": [group for group in groups if group.status != WorkingGroup.Status.ACTIVE],
-        "projects": field.projects.visible().select_related("working_group"),
-        "partners": _listed_partners().filter(fields_of_action=field),
+        # A field can hold hundreds of projects and partners: the page shows the first
+        # ones and links to the filtered project database and partner directory.
+        "projects": field.projects.visible().select_related("working_group")[:FIELD_PAGE_PROJECTS],
+        "project_count": field.projects.visible().count(),
+        "partners": _listed_partners().filter(fields_of_action=field)[:FIELD_PAGE_PARTNERS],
+        "partner_count": _listed_partners().filter(fields_of_action=field).count(),
     }
     return render(request, "arbeitsgruppen/field_detail.html", context)
 

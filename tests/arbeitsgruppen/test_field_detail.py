@@ -90,3 +90,22 @@ def test_group_lifecycle_as_visitors_see_it(client, make_field, make_group):
     group_page = client.get(group.get_absolute_url()).content.decode()
     assert 'status-completed">abgeschlossen</span>' in group_page
     assert "30. September 2021" in group_page
+
+
+def test_large_field_shows_first_projects_and_partners_and_links_to_the_rest(
+    client, make_field, make_project, make_partner
+):
+    field = make_field(name="Beruf und Pflege")
+    for number in range(30):
+        make_project(title=f"Projekt {number:02d}", field_of_action=field)
+    for number in range(50):
+        make_partner(name=f"Partner {number:02d}").fields_of_action.add(field)
+
+    content = client.get(f"/handlungsfelder/{field.slug}/").content.decode()
+
+    assert "Projekt 23" in content and "Projekt 24" not in content
+    assert "Alle 30 Projekte in der Projektdatenbank" in content
+    assert f"/projekte/?handlungsfeld={field.slug}" in content
+    assert "Partner 47" in content and "Partner 48" not in content
+    assert "Alle 50 interessierten Partner im Verzeichnis" in content
+    assert f"/partner/?handlungsfeld={field.slug}" in content

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from buendnis.lib.ratelimit import purge_old
+
+
+class Command(BaseCommand):
+    help = "Löscht Zähler der Ratenbegrenzung, die älter als einen Tag sind (für cron, täglich)."
+
+    def handle(self, *args, **options):
+        deleted = purge_old()
+        self.stdout.write(self.style.SUCCESS(f"{deleted} alte Zähler gelöscht."))
