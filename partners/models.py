@@ -53,11 +53,7 @@ class PartnerQuerySet(models.QuerySet):
 
     def active(self):
         """Partners with a confirmed membership period that has not ended."""
-        return self.filter(
-            Exists(
-                self._signatures().filter(confirmed_at__isnull=False, withdrawn_at__isnull=True)
-            )
-        )
+        return self.filter(is_member=True)
 
     def pending(self):
         """Partners whose only open signature still waits for confirmation."""
@@ -152,6 +148,14 @@ class Partner(models.Model):
         ),
     )
     founding_partner = models.BooleanField(_("Gründungspartner"), default=False)
+    # Kept by the database itself (triggers in migration 0092), whatever writes the
+    # signatures: the directory counts and sorts 13,000 partners by it (issue 8).
+    is_member = models.BooleanField(
+        _("aktives Mitglied"),
+        default=False,
+        editable=False,
+        help_text=_("Hat eine bestätigte, nicht beendete Unterzeichnung."),
+    )
     entry_confirmed_at = models.DateTimeField(
         _("Eintrag zuletzt bestätigt"),
         null=True,
@@ -163,14 +167,23 @@ class Partner(models.Model):
 
     objects = PartnerQuerySet.as_manager()
     # Contact data is erased on withdrawal, so it never enters the history.
-    history = HistoricalRecords(excluded_fields=["contact_name", "contact_email", "contact_phone"])
+    # Contact data is erased on withdrawal, so it never enters the history;
+    # `is_member` follows the signatures, which have their own history.
+    history = HistoricalRecords(
+        excluded_fields=["contact_name", "contact_email", "contact_phone", "is_member"]
+    )
 
     class Meta:
         verbose_name = _("Partner")
         verbose_name_plural = _("Partner")
         ordering = ["name"]
         indexes = [
-            models.Index(fields=["listed", "name"], name="partner_listed_name_idx"),
+            # The public directory: listed members in alphabetical order, and their count.
+            models.Index(
+                fields=["name"],
+                condition=Q(is_member=True, listed=True),
+                name="partner_directory_idx",
+            ),
             models.Index(fields=["kind", "name"], name="partner_kind_name_idx"),
         ]
 
@@ -187,9 +200,8 @@ class Partner(models.Model):
 
     @property
     def is_active(self):
-        return self.signatures.filter(
-            confirmed_at__isnull=False, withdrawn_at__isnull=True
-        ).exists()
+        """Asked of the database, so it holds right after a signature changed."""
+        return self.signatures.active().exists()
 
 
 class SignatureQuerySet(models.QuerySet):
@@ -246,6 +258,10 @@ class Signature(models.Model):
         ]
         indexes = [
             models.Index(fields=["confirmed_at", "withdrawn_at"], name="signature_state_idx"),
+            # Is this partner a member? Answered from the index alone.
+            models.Index(
+                fields=["partner", "withdrawn_at", "confirmed_at"], name="signature_open_idx"
+            ),
         ]
 
     def __str__(self):
