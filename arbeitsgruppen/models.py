@@ -236,6 +236,21 @@ class Project(models.Model):
         ordering = ["title"]
         indexes = [
             models.Index(fields=["published", "status", "title"], name="project_status_idx"),
+            # The project database at national scale (issue 8): the page in title order,
+            # its count, and the running projects of each field of action.
+            models.Index(
+                fields=["title", "id"], condition=models.Q(published=True), name="project_listing_idx"
+            ),
+            models.Index(
+                fields=["field_of_action", "working_group"],
+                condition=models.Q(published=True),
+                name="project_visible_idx",
+            ),
+            models.Index(
+                fields=["field_of_action", "status", "title"],
+                condition=models.Q(published=True),
+                name="project_field_status_idx",
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from arbeitsgruppen.forms import ProjectFilterForm
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
 from buendnis import home_sections
+from buendnis.lib.fragments import render_entries
 from partners.models import Partner
 
 PROJECTS_PER_PAGE = 20
@@ -21,27 +22,41 @@ def home_fields(request):
 
 
 RUNNING_PROJECTS_SHOWN = 12
+ACTIVE_GROUPS_SHOWN = 12
 
 
 def field_list(request):
-    fields = FieldOfAction.objects.published().prefetch_related(
-        Prefetch(
-            "working_groups",
-            queryset=WorkingGroup.objects.visible().active().only("name", "slug", "field_of_action"),
-            to_attr="active_groups",
-        ),
-        Prefetch(
-            "projects",
-            # A few per field, the rest in the project database (scale, issue 8): at
-            # national size a field has hundreds of running projects.
-            queryset=Project.objects.visible()
-            .running()
-            .only("title", "slug", "field_of_action")[: RUNNING_PROJECTS_SHOWN + 1],
-            to_attr="running_projects",
-        ),
+    fields = FieldOfAction.objects.published()
+    blocks = render_entries(
+        "arbeitsgruppen/includes/field_block.html",
+        fields,
+        name="field",
+        context={
+            "running_projects_shown": RUNNING_PROJECTS_SHOWN,
+            "active_groups_shown": ACTIVE_GROUPS_SHOWN,
+        },
+        # Only for fields whose block is not in the cache.
+        prefetch=[
+            Prefetch(
+                "working_groups",
+                # Like the projects: the first ones, the rest on the field's own page.
+                queryset=WorkingGroup.objects.visible()
+                .active()
+                .only("name", "slug", "field_of_action")[: ACTIVE_GROUPS_SHOWN + 1],
+                to_attr="active_groups",
+            ),
+            Prefetch(
+                "projects",
+                # A few per field, the rest in the project database (scale, issue 8): at
+                # national size a field has hundreds of running projects.
+                queryset=Project.objects.visible()
+                .running()
+                .only("title", "slug", "field_of_action")[: RUNNING_PROJECTS_SHOWN + 1],
+                to_attr="running_projects",
+            ),
+        ],
     )
-    context = {"fields": fields, "running_projects_shown": RUNNING_PROJECTS_SHOWN}
-    return render(request, "arbeitsgruppen/field_list.html", context)
+    return render(request, "arbeitsgruppen/field_list.html", {"fields": fields, "blocks": blocks})
 
 
 FIELD_PAGE_PROJECTS = 24
@@ -83,11 +98,20 @@ def project_list(request):
     projects = Project.objects.visible().select_related("field_of_action", "working_group")
     if form.is_bound:
         projects = form.filter(projects)
-    projects = projects.prefetch_related(
-        "target_groups", Prefetch("partners", queryset=_listed_partners(), to_attr="listed_partners")
-    ).order_by("title", "pk")
-    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("seite"))
-    context = {"form": form, "page_obj": page, "projects": page.object_list}
+    page = Paginator(projects.order_by("title", "pk"), PROJECTS_PER_PAGE).get_page(
+        request.GET.get("seite")
+    )
+    cards = render_entries(
+        "arbeitsgruppen/includes/project_card.html",
+        page.object_list,
+        name="project",
+        # Only for cards not in the cache.
+        prefetch=[
+            Prefetch("target_groups", to_attr="target_group_list"),
+            Prefetch("partners", queryset=_listed_partners(), to_attr="listed_partners"),
+        ],
+    )
+    context = {"form": form, "page_obj": page, "projects": page.object_list, "cards": cards}
     return render(request, "arbeitsgruppen/project_list.html", context)
 
 

@@ -2,8 +2,10 @@
 
 1. Creates and fills the bench database if it is missing (`fill_bench`; SQLite file
    bench/bench.sqlite3, or BENCH_DATABASE_URL for PostgreSQL) and runs collectstatic.
-2. Starts gunicorn (2 workers, DEBUG off) on a free 127.0.0.1 port, twice: with the
-   page cache on (as in production) and off (every request renders).
+2. Starts gunicorn (2 workers, DEBUG off) on a free 127.0.0.1 port, three times: with
+   the page cache on (as in production); with it off, so every request renders the
+   page but takes the list entries from the entry cache (buendnis/lib/fragments.py),
+   as after a change or for a new search; and with both off (everything rendered).
 3. Drives a bounded load client (BENCH_CONCURRENCY processes for BENCH_SECONDS per
    target, one new connection per request, Accept-Encoding: gzip, br) against every
    public page, a minimal Django view and a static file served by whitenoise.
@@ -40,7 +42,7 @@ WORKERS = 2
 ACCEPT_ENCODING = "gzip, br"
 
 
-def bench_env(page_cache_seconds):
+def bench_env(page_cache_seconds, fragment_cache_seconds=300):
     env = dict(os.environ)
     env.update(
         DATABASE_URL=os.environ.get(
@@ -58,6 +60,7 @@ def bench_env(page_cache_seconds):
         BENCH_MINIMAL_VIEW="1",
         RATELIMIT_ENABLED="false",
         PAGE_CACHE_SECONDS=str(page_cache_seconds),
+        FRAGMENT_CACHE_SECONDS=str(fragment_cache_seconds),
         LOG_LEVEL="WARNING",
     )
     return env
@@ -284,10 +287,10 @@ def first_visit_bytes(port, home):
 
 
 def count_queries(paths):
-    """In a separate process (page cache off): SQL queries per request for each path."""
+    """In a separate process (no cache at all): SQL queries per request for each path."""
     result = subprocess.run(
         [PYTHON, __file__, "--count-queries", *paths],
-        cwd=ROOT, env=bench_env(0), capture_output=True, text=True, check=True,
+        cwd=ROOT, env=bench_env(0, 0), capture_output=True, text=True, check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -363,22 +366,37 @@ def add_ratios(phase):
 def print_summary(report):
     print("\n== Zusammenfassung")
     cached, uncached = report["cached"]["pages"], report["uncached"]["pages"]
+    cold = report["cold"]["pages"]
     queries = report["queries"]
+    print("Spalten: Seiten-Cache an | Seiten-Cache aus, Einträge gecacht | nichts gecacht")
     print(
-        f"{'Seite':32} {'SQL':>4} {'mit Cache req/s':>16} {'÷static':>8} {'p95':>7} "
-        f"{'ohne Cache req/s':>17} {'÷minimal':>9} {'p95':>7} {'Bytes':>7}"
+        f"{'Seite':32} {'SQL':>4} {'req/s':>7} {'÷static':>8} {'p95':>6} "
+        f"{'req/s':>7} {'÷minimal':>9} {'p95':>6} {'req/s':>7} {'÷minimal':>9} {'p95':>6} "
+        f"{'Bytes':>7}"
     )
     for label, row in uncached.items():
         hit = cached.get(label, {})
+        miss = cold.get(label, {})
         print(
-            f"{label:32} {queries.get(row['path'], '-')!s:>4} {hit.get('rps', 0):16.1f} "
-            f"{hit.get('vs_static') or 0:8.2f} {hit.get('p95_ms', 0):7.1f} {row['rps']:17.1f} "
-            f"{row['vs_minimal'] or 0:9.2f} {row['p95_ms']:7.1f} {hit.get('bytes', row['bytes']):7}"
+            f"{label:32} {queries.get(row['path'], '-')!s:>4} {hit.get('rps', 0):7.0f} "
+            f"{hit.get('vs_static') or 0:8.2f} {hit.get('p95_ms', 0):6.1f} {row['rps']:7.0f} "
+            f"{row['vs_minimal'] or 0:9.2f} {row['p95_ms']:6.1f} {miss.get('rps', 0):7.0f} "
+            f"{miss.get('vs_minimal') or 0:9.2f} {miss.get('p95_ms', 0):6.1f} "
+            f"{hit.get('bytes', row['bytes']):7}"
         )
     print(f"Startseite, erster Besuch (komprimiert): {report['cached']['home_first_visit_bytes']} B")
-    print(f"Worker-Speicher nach dem Lauf (RSS, MB): mit Cache {report['cached']['worker_rss_mb']}, "
-          f"ohne Cache {report['uncached']['worker_rss_mb']}")
+    print(
+        "Worker-Speicher nach dem Lauf (RSS, MB): "
+        + ", ".join(f"{phase} {report[phase]['worker_rss_mb']}" for phase in PHASES)
+    )
     print(f"PDF: {report['pdf'] if report['pdf'] is not None else report['pdf_output']}")
+
+
+PHASES = {
+    "cached": ("Seiten-Cache an (wie im Betrieb)", bench_env(300)),
+    "uncached": ("Seiten-Cache aus (jede Anfrage rendert, Einträge gecacht)", bench_env(0)),
+    "cold": ("Nichts gecacht (jede Anfrage rendert alles)", bench_env(0, 0)),
+}
 
 
 def main():
@@ -399,10 +417,9 @@ def main():
         "cpus": os.cpu_count(),
     }
     with concurrent.futures.ProcessPoolExecutor(max_workers=CONCURRENCY) as pool:
-        report["cached"] = run_phase("Seiten-Cache an (wie im Betrieb)", bench_env(300), pool)
-        report["uncached"] = run_phase("Seiten-Cache aus (jede Anfrage rendert)", bench_env(0), pool)
-    add_ratios(report["cached"])
-    add_ratios(report["uncached"])
+        for phase, (title, env) in PHASES.items():
+            report[phase] = run_phase(title, env, pool)
+            add_ratios(report[phase])
     paths = [row["path"] for row in report["uncached"]["pages"].values()]
     report["queries"] = count_queries(paths)
     report["pdf"], report["pdf_output"] = pdf_times(bench_env(0))

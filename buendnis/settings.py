@@ -285,6 +285,9 @@ LOGGING = {
 # which is the default with DEBUG on and therefore in development and in the tests.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 PAGE_CACHE_VERSION_CHECK = float(env("PAGE_CACHE_VERSION_CHECK", "2"))
+# The entries of the public lists are cached as HTML (buendnis/lib/fragments.py), with
+# the same invalidation as the pages; 0 switches it off, again the default with DEBUG on.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "300"))
 # Only for `make bench`: a view that does nothing, to compare the pages against.
 BENCH_MINIMAL_VIEW = env_bool("BENCH_MINIMAL_VIEW", False)
 

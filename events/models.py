@@ -32,6 +32,7 @@ class EventQuerySet(models.QuerySet):
         registered = (
             Registration.objects.active()
             .filter(event=OuterRef("pk"))
+            .order_by()
             .values("event")
             .annotate(total=Sum("number_of_people"))
             .values("total")
@@ -39,6 +40,7 @@ class EventQuerySet(models.QuerySet):
         accepted = (
             Invitation.objects.accepted()
             .filter(event=OuterRef("pk"))
+            .order_by()  # no join to the partners for the default ordering
             .values("event")
             .annotate(total=Sum("number_of_people"))
             .values("total")
@@ -96,6 +98,12 @@ class Event(models.Model):
         ordering = ["-starts_at"]
         indexes = [
             models.Index(fields=["is_public", "published", "ends_at"], name="event_public_idx"),
+            # The public listings in date order, stopping after the first page (issue 8).
+            models.Index(
+                fields=["starts_at"],
+                condition=Q(is_public=True, published=True),
+                name="event_public_start_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from buendnis.lib.fragments import render_entries
 from buendnis.lib.ratelimit import ratelimit
 from buendnis.models import Alliance, Suggestion
 from events import calendar, services
@@ -39,19 +40,28 @@ def _minutes_with_content():
     ).select_related("event")
 
 
+def _listing(request, events, per_page, *, show_minutes_state):
+    page = Paginator(events, per_page).get_page(request.GET.get("seite"))
+    items = render_entries(
+        "events/includes/event_item.html",
+        page.object_list,
+        name="event",
+        context={"heading_level": 2, "show_minutes_state": show_minutes_state},
+    )
+    return {"page_obj": page, "events": page.object_list, "items": items}
+
+
 @require_GET
 def event_list(request):
     # Paginated like the archive (scale, issue 8): a large alliance has a hundred dates ahead.
-    paginator = Paginator(_public_events().upcoming(), UPCOMING_PER_PAGE)
-    page = paginator.get_page(request.GET.get("seite"))
-    return render(request, "events/event_list.html", {"page_obj": page, "events": page.object_list})
+    context = _listing(request, _public_events().upcoming(), UPCOMING_PER_PAGE, show_minutes_state=False)
+    return render(request, "events/event_list.html", context)
 
 
 @require_GET
 def past_list(request):
-    paginator = Paginator(_public_events().past(), PAST_PER_PAGE)
-    page = paginator.get_page(request.GET.get("seite"))
-    return render(request, "events/past_list.html", {"page_obj": page, "events": page.object_list})
+    context = _listing(request, _public_events().past(), PAST_PER_PAGE, show_minutes_state=True)
+    return render(request, "events/past_list.html", context)
 
 
 def _render_detail(request, event, form=None, status=200):

@@ -1,6 +1,7 @@
 """The home page's "Neue Partner" section."""
 
 from buendnis import home_sections
+from buendnis.lib.fragments import render_entries
 from partners.models import Partner, Signature
 
 NEWEST_COUNT = 6
@@ -22,4 +23,7 @@ def newest_partners(request):
     )
     if not partners:
         return None
-    return {"partners": partners, "partner_count": listed.count()}
+    cards = render_entries(
+        "partners/includes/partner_card.html", partners, name="partner", context={"heading_level": 3}
+    )
+    return {"partners": partners, "cards": cards, "partner_count": listed.count()}

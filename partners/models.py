@@ -184,6 +184,11 @@ class Partner(models.Model):
                 condition=Q(is_member=True, listed=True),
                 name="partner_directory_idx",
             ),
+            models.Index(
+                fields=["kind", "name"],
+                condition=Q(is_member=True, listed=True),
+                name="partner_directory_kind_idx",
+            ),
             models.Index(fields=["kind", "name"], name="partner_kind_name_idx"),
         ]
 

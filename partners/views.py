@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from buendnis.lib.fragments import render_entries
 from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
 from buendnis.lib.tokens import TokenError
 from buendnis.models import Page
@@ -127,6 +128,12 @@ def partner_list(request):
         # 1 2 … 7 8 9 … 541 542 instead of 542 links at national size (scale, issue 8).
         "page_numbers": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
         "partners": page_obj.object_list,
+        "cards": render_entries(
+            "partners/includes/partner_card.html",
+            page_obj.object_list,
+            name="partner",
+            context={"heading_level": 2},
+        ),
         # Unfiltered, the page already counted them all (scale, issue 8).
         "total": paginator.count if not (selected_kind or selected_field or query)
         else Partner.objects.listed().count(),

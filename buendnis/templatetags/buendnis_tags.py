@@ -16,3 +16,16 @@ def richtext(value):
     if "<" not in value:
         return linebreaks_filter(value, autoescape=True)
     return clean_html(value)
+
+
+@register.filter
+def select_options(bound_field):
+    """(value, label, selected) for each choice of a filter's <select>.
+
+    Filter forms on the public lists are written out by hand: Django's widget templates
+    cost more than the rest of such a page at national scale (issue 8).
+    """
+    current = str(bound_field.value() or "")
+    return [
+        (str(value), label, str(value) == current) for value, label in bound_field.field.choices
+    ]

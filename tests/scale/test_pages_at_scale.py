@@ -81,3 +81,19 @@ def test_partner_list_links_a_few_pages_not_all(client, alliance):
     for hidden in (2, 3, 9, 10, 11):
         assert f"seite={hidden}\"" not in html, hidden
     assert html.count("…") >= 2
+
+
+def test_field_list_shows_a_dozen_active_groups_and_links_to_the_field(client, alliance):
+    from arbeitsgruppen.models import WorkingGroup
+
+    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    for number in range(15):
+        WorkingGroup.objects.create(
+            name=f"AG {number:02}", slug=f"ag-{number:02}", field_of_action=field,
+            mandate="Auftrag",
+        )
+    html = client.get("/handlungsfelder/").content.decode()
+    assert html.count('href="/arbeitsgruppen/ag-') == 12
+    assert "AG 00" in html and "AG 12" not in html
+    assert "Alle Arbeitsgruppen dieses Handlungsfelds" in html
+    assert "AG 14" in client.get(field.get_absolute_url()).content.decode()

@@ -1,0 +1,60 @@
+"""Cached HTML of the entries on the public lists (scale, issue 8).
+
+At national scale a list page spends most of its time rendering entries it has
+rendered before: a project's card reads the same whatever filter, search or page
+led to it. `render_entries()` renders each entry once per content version and
+keeps the HTML in the default cache. One cache read fetches every entry of a
+page; only the missing ones are rendered, and only they need their related
+objects loaded (`prefetch`).
+
+Invalidation is the page cache's (`buendnis.pagecache`): every key contains the
+content version, which every change bumps, and the entry's `updated_at`. Like a
+cached page, an entry that depends on the clock (registration deadlines) stays
+at most `FRAGMENT_CACHE_SECONDS`. 0 switches the cache off; that is the default
+with DEBUG on and therefore in development and in the tests.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from buendnis.pagecache import current_version
+
+
+def _key(template_name, variant, version, entry):
+    changed = getattr(entry, "updated_at", None)
+    stamp = changed.timestamp() if changed else ""
+    language = translation.get_language()
+    return f"entry:{template_name}:{variant}:{language}:{version}:{entry.pk}:{stamp}"
+
+
+def render_entries(template_name, entries, *, name, prefetch=(), context=None):
+    """The HTML of `template_name` for each entry, in order, as safe strings.
+
+    The template sees the entry as `name` plus `context`, which must be the same
+    for every request (it is part of the cache key), not the request itself.
+    """
+    entries = list(entries)
+    context = context or {}
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    keys = {}
+    cached = {}
+    if seconds > 0:
+        version = current_version()
+        variant = ",".join(f"{key}={value}" for key, value in sorted(context.items()))
+        keys = {entry.pk: _key(template_name, variant, version, entry) for entry in entries}
+        cached = cache.get_many(list(keys.values()))
+    missing = [entry for entry in entries if keys.get(entry.pk) not in cached]
+    if missing and prefetch:
+        prefetch_related_objects(missing, *prefetch)
+    template = get_template(template_name)
+    rendered = {entry.pk: template.render({**context, name: entry}) for entry in missing}
+    if seconds > 0 and rendered:
+        cache.set_many({keys[pk]: html for pk, html in rendered.items()}, seconds)
+    return [
+        mark_safe(rendered[entry.pk] if entry.pk in rendered else cached[keys[entry.pk]])
+        for entry in entries
+    ]

@@ -1,0 +1,95 @@
+"""The cached HTML of list entries (buendnis/lib/fragments.py): rendered once per
+content version, and every change that bumps the version shows at once."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup
+from buendnis import pagecache
+from partners import services
+from partners.models import Declaration
+from tests.partners.conftest import make_partner
+
+
+@pytest.fixture
+def entry_cache(settings, alliance):
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_CHECK = 0
+    cache.clear()
+    pagecache._memo["version"] = None
+    yield settings
+    cache.clear()
+
+
+@pytest.fixture
+def project(db):
+    Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    project = Project.objects.create(
+        title="Pflege-Lotsen", slug="pflege-lotsen", field_of_action=field,
+        status=Project.Status.RUNNING,
+    )
+    project.partners.add(make_partner("Bäckerei Korn"))
+    project.target_groups.add(TargetGroup.objects.create(name="Pflegende", slug="pflegende"))
+    return project
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_entry_cache_is_off_in_tests_and_development(settings):
+    assert settings.FRAGMENT_CACHE_SECONDS == 0
+
+
+def test_cached_project_cards_need_no_queries_for_partners_and_target_groups(
+    entry_cache, client, project
+):
+    first, first_queries = get(client, "/projekte/")
+    second, second_queries = get(client, "/projekte/")
+    assert second == first
+    assert "Bäckerei Korn" in second and "Pflegende" in second
+    # The two prefetches run only for cards that are not in the cache.
+    assert second_queries == first_queries - 2
+
+
+def test_search_and_filters_reuse_the_same_cards(entry_cache, client, project):
+    get(client, "/projekte/")
+    _, unfiltered = get(client, "/projekte/?q=lotsen")
+    html, queries = get(client, "/projekte/?q=lotsen")
+    assert queries == unfiltered
+    assert "Pflege-Lotsen" in html
+
+
+def test_withdrawal_through_the_portal_removes_the_partner_from_cached_cards(
+    entry_cache, client, project, django_capture_on_commit_callbacks
+):
+    assert "Bäckerei Korn" in get(client, "/projekte/")[0]
+    partner = project.partners.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(services.management_path(partner) + "austreten/")
+    assert response.status_code == 302
+    html = get(client, "/projekte/")[0]
+    assert "Pflege-Lotsen" in html
+    assert "Bäckerei Korn" not in html
+
+
+def test_an_edited_entry_is_rendered_again_even_without_a_new_version(
+    entry_cache, client, project
+):
+    get(client, "/projekte/")
+    project.title = "Pflege-Lotsen im Betrieb"
+    project.save()
+    assert "Pflege-Lotsen im Betrieb" in get(client, "/projekte/")[0]
+
+
+def test_the_same_partner_keeps_its_heading_level_on_each_page(entry_cache, client, project):
+    listing = get(client, "/partner/")[0]
+    home = get(client, "/")[0]
+    assert '<h2><a href="/partner/backerei-korn/">Bäckerei Korn</a></h2>' in listing
+    assert '<h3><a href="/partner/backerei-korn/">Bäckerei Korn</a></h3>' in home
