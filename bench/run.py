@@ -359,8 +359,8 @@ def add_ratios(phase):
     minimal = pages.get("minimale Django-View", {}).get("rps")
     static = pages.get("statische Datei (whitenoise)", {}).get("rps")
     for row in pages.values():
-        row["vs_minimal"] = round(row["rps"] / minimal, 2) if minimal else None
-        row["vs_static"] = round(row["rps"] / static, 2) if static else None
+        row["vs_minimal"] = round(row["rps"] / minimal, 3) if minimal else None
+        row["vs_static"] = round(row["rps"] / static, 3) if static else None
 
 
 def print_summary(report):
@@ -379,9 +379,9 @@ def print_summary(report):
         miss = cold.get(label, {})
         print(
             f"{label:32} {queries.get(row['path'], '-')!s:>4} {hit.get('rps', 0):7.0f} "
-            f"{hit.get('vs_static') or 0:8.2f} {hit.get('p95_ms', 0):6.1f} {row['rps']:7.0f} "
-            f"{row['vs_minimal'] or 0:9.2f} {row['p95_ms']:6.1f} {miss.get('rps', 0):7.0f} "
-            f"{miss.get('vs_minimal') or 0:9.2f} {miss.get('p95_ms', 0):6.1f} "
+            f"{hit.get('vs_static') or 0:8.3f} {hit.get('p95_ms', 0):6.1f} {row['rps']:7.0f} "
+            f"{row['vs_minimal'] or 0:9.3f} {row['p95_ms']:6.1f} {miss.get('rps', 0):7.0f} "
+            f"{miss.get('vs_minimal') or 0:9.3f} {miss.get('p95_ms', 0):6.1f} "
             f"{hit.get('bytes', row['bytes']):7}"
         )
     print(f"Startseite, erster Besuch (komprimiert): {report['cached']['home_first_visit_bytes']} B")

@@ -1,7 +1,7 @@
 """The home page's "Nächste Termine" section."""
 
 from buendnis import home_sections
-from buendnis.lib.fragments import render_entries
+from events.listing import event_items
 from events.models import Event
 
 HOME_EVENTS = 3
@@ -9,13 +9,7 @@ HOME_EVENTS = 3
 
 @home_sections.register("events/includes/home_next.html", order=10)
 def next_events(request):
-    events = list(Event.objects.public().for_listing().upcoming()[:HOME_EVENTS])
+    events = list(Event.objects.public().listed().upcoming()[:HOME_EVENTS])
     if not events:
         return None
-    items = render_entries(
-        "events/includes/event_item.html",
-        events,
-        name="event",
-        context={"heading_level": 3, "show_minutes_state": False},
-    )
-    return {"events": events, "items": items}
+    return {"events": events, "items": event_items(events, heading_level=3)}

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from buendnis.lib.fragments import render_entries
 from buendnis.lib.ratelimit import ratelimit
 from buendnis.models import Alliance, Suggestion
 from events import calendar, services
 from events.forms import AcceptForm, RegistrationForm
+from events.listing import event_items
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration
 from partners.models import Partner
 
@@ -42,25 +42,22 @@ def _minutes_with_content():
 
 def _listing(request, events, per_page, *, show_minutes_state):
     page = Paginator(events, per_page).get_page(request.GET.get("seite"))
-    items = render_entries(
-        "events/includes/event_item.html",
-        page.object_list,
-        name="event",
-        context={"heading_level": 2, "show_minutes_state": show_minutes_state},
-    )
+    items = event_items(page.object_list, heading_level=2, show_minutes_state=show_minutes_state)
     return {"page_obj": page, "events": page.object_list, "items": items}
 
 
 @require_GET
 def event_list(request):
     # Paginated like the archive (scale, issue 8): a large alliance has a hundred dates ahead.
-    context = _listing(request, _public_events().upcoming(), UPCOMING_PER_PAGE, show_minutes_state=False)
+    events = Event.objects.public().listed().upcoming()
+    context = _listing(request, events, UPCOMING_PER_PAGE, show_minutes_state=False)
     return render(request, "events/event_list.html", context)
 
 
 @require_GET
 def past_list(request):
-    context = _listing(request, _public_events().past(), PAST_PER_PAGE, show_minutes_state=True)
+    events = Event.objects.public().listed().past()
+    context = _listing(request, events, PAST_PER_PAGE, show_minutes_state=True)
     return render(request, "events/past_list.html", context)
 
 

@@ -31,11 +31,14 @@ def _key(template_name, variant, version, entry):
     return f"entry:{template_name}:{variant}:{language}:{version}:{entry.pk}:{stamp}"
 
 
-def render_entries(template_name, entries, *, name, prefetch=(), context=None):
+def render_entries(template_name, entries, *, name, prefetch=(), prepare=None, context=None):
     """The HTML of `template_name` for each entry, in order, as safe strings.
 
     The template sees the entry as `name` plus `context`, which must be the same
     for every request (it is part of the cache key), not the request itself.
+    `prefetch` (lookups for `prefetch_related_objects`) and `prepare` (a function
+    taking the list of entries) load what the template needs; both run only for
+    the entries that are not in the cache.
     """
     entries = list(entries)
     context = context or {}
@@ -50,6 +53,8 @@ def render_entries(template_name, entries, *, name, prefetch=(), context=None):
     missing = [entry for entry in entries if keys.get(entry.pk) not in cached]
     if missing and prefetch:
         prefetch_related_objects(missing, *prefetch)
+    if missing and prepare:
+        prepare(missing)
     template = get_template(template_name)
     rendered = {entry.pk: template.render({**context, name: entry}) for entry in missing}
     if seconds > 0 and rendered:

@@ -93,3 +93,28 @@ def test_the_same_partner_keeps_its_heading_level_on_each_page(entry_cache, clie
     home = get(client, "/")[0]
     assert '<h2><a href="/partner/backerei-korn/">Bäckerei Korn</a></h2>' in listing
     assert '<h3><a href="/partner/backerei-korn/">Bäckerei Korn</a></h3>' in home
+
+
+def test_a_registration_updates_the_places_left_in_cached_date_entries(
+    entry_cache, client, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Event
+
+    starts_at = timezone.now() + timedelta(days=10)
+    event = Event.objects.create(
+        title="Bündnistreffen", slug="buendnistreffen", starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=2), registration_open=True, capacity=10,
+    )
+    assert "noch 10 Plätze frei" in get(client, "/termine/")[0]
+    assert "noch 10 Plätze frei" in get(client, "/")[0]
+    data = {"name": "Anna Schmidt", "email": "anna@example.org", "number_of_people": "3",
+            "privacy": "on", "website": ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/termine/{event.slug}/anmelden/", data)
+    assert response.status_code == 302
+    assert "noch 7 Plätze frei" in get(client, "/termine/")[0]
+    assert "noch 7 Plätze frei" in get(client, "/")[0]
