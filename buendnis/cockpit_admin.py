@@ -4,12 +4,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from buendnis.lib.admin import ReadOnlyAdminMixin
 from events import mailing_admin  # noqa: F401 - registers mailings and deliveries
 from partners.models import Signature
 
 
 @admin.register(Signature)
-class SignatureAdmin(SimpleHistoryAdmin):
+class SignatureAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Membership periods, read-only: to look up a period and its change history."""
 
     list_display = [
@@ -25,12 +26,3 @@ class SignatureAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("Status"))
     def status_display(self, obj):
         return obj.get_status_display()
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from buendnis.lib.admin import ReadOnlyAdminMixin
 from buendnis.lib.emails import render_email
 from events import mailings
 from events.mailing_models import Delivery, Mailing
@@ -162,21 +163,12 @@ class MailingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The record of what was sent to whom; written only by the sending task."""
 
     list_display = ["email", "partner", "mailing", "sent_at", "error"]
     list_filter = ["mailing"]
     search_fields = ["email", "partner__name"]
     list_select_related = ["partner", "mailing"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
