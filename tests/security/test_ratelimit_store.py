@@ -3,6 +3,11 @@ import pytest
 
 from buendnis.lib import ratelimit
 from buendnis.models import RateLimitCounter
+from tests.security.processes import hit_from_processes
+
+PROCESSES = 4
+HITS_PER_PROCESS = 50
+LIMIT = 70
 
 
 def test_database_counts_per_key(db):
@@ -10,6 +15,14 @@ def test_database_counts_per_key(db):
     assert not ratelimit.hit("form:ip:1.2.3.4", 2)
     assert ratelimit.hit("form:ip:5.6.7.8", 2)
     assert RateLimitCounter.objects.get(key="form:ip:1.2.3.4").count == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_limit_holds_across_processes():
+    allowed = hit_from_processes("form:ip:1.2.3.4", LIMIT, PROCESSES, HITS_PER_PROCESS)
+    assert sum(allowed) == LIMIT, allowed
+    counter = RateLimitCounter.objects.get(key="form:ip:1.2.3.4")
+    assert counter.count == PROCESSES * HITS_PER_PROCESS
 
 
 @pytest.fixture
