@@ -24,14 +24,17 @@ run: install
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver 127.0.0.1:8000
 
-# Chromium (browser tests) and poppler-utils (PDF to PNG) come from Debian.
+# Chromium (browser tests), poppler-utils (PDF to PNG) and redis-server (the rate limits'
+# Redis store, started by the tests themselves) come from Debian.
+TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core redis-server
 system-test-deps:
-	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null || [ ! -f $(DEJAVU) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null || [ ! -f $(DEJAVU) ] \
+	    || ! command -v redis-server >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Für die Tests fehlen Chromium, poppler-utils oder fonts-dejavu-core. Bitte installieren: sudo apt-get install chromium poppler-utils fonts-dejavu-core"; \
-	    echo "The tests need Chromium, poppler-utils and fonts-dejavu-core. Please install: sudo apt-get install chromium poppler-utils fonts-dejavu-core"; \
+	    echo "Für die Tests fehlen Pakete. Bitte installieren: sudo apt-get install $(TEST_PACKAGES)"; \
+	    echo "The tests need Debian packages. Please install: sudo apt-get install $(TEST_PACKAGES)"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -56,23 +56,18 @@ def hit(key, limit, period=timedelta(hours=1)):
     if redis_url:
         return _hit_redis(redis_url, key, limit, seconds, window)
     window_start = datetime.fromtimestamp(window, tz=UTC)
-    updated = RateLimitCounter.objects.filter(key=key, window_start=window_start).update(
-        count=F("count") + 1
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                RateLimitCounter.objects.create(key=key, window_start=window_start, count=1)
-        except IntegrityError:
-            RateLimitCounter.objects.filter(key=key, window_start=window_start).update(
-                count=F("count") + 1
-            )
-    count = (
-        RateLimitCounter.objects.filter(key=key, window_start=window_start)
-        .values_list("count", flat=True)
-        .first()
-    )
-    return (count or 0) <= limit
+    counter = RateLimitCounter.objects.filter(key=key, window_start=window_start)
+    # One transaction: the row stays locked from the increment to the read, so the
+    # count read is this hit's own and not one that other workers have raised since.
+    with transaction.atomic():
+        if not counter.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RateLimitCounter.objects.create(key=key, window_start=window_start, count=1)
+            except IntegrityError:
+                counter.update(count=F("count") + 1)
+        count = counter.values_list("count", flat=True).get()
+    return count <= limit
 
 
 def purge_old(before=None):

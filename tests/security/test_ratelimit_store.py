@@ -1,8 +1,13 @@
-import fakeredis
 import pytest
+import redis
 
 from buendnis.lib import ratelimit
 from buendnis.models import RateLimitCounter
+from tests.security.processes import hit_from_processes
+
+PROCESSES = 4
+HITS_PER_PROCESS = 50
+LIMIT = 70
 
 
 def test_database_counts_per_key(db):
@@ -12,21 +17,23 @@ def test_database_counts_per_key(db):
     assert RateLimitCounter.objects.get(key="form:ip:1.2.3.4").count == 3
 
 
-@pytest.fixture
-def redis_store(settings, monkeypatch):
-    server = fakeredis.FakeServer()
-    settings.RATELIMIT_REDIS_URL = "redis://redis.invalid:6379/0"
-    monkeypatch.setattr(ratelimit, "_redis", lambda url: fakeredis.FakeRedis(server=server))
-    return server
+@pytest.mark.django_db(transaction=True)
+def test_database_limit_holds_across_processes():
+    allowed = hit_from_processes("form:ip:1.2.3.4", LIMIT, PROCESSES, HITS_PER_PROCESS)
+    assert sum(allowed) == LIMIT, allowed
+    counter = RateLimitCounter.objects.get(key="form:ip:1.2.3.4")
+    assert counter.count == PROCESSES * HITS_PER_PROCESS
 
 
-def test_redis_counts_when_configured(db, redis_store):
-    assert ratelimit.hit("form:ip:1.2.3.4", 2)
-    assert ratelimit.hit("form:ip:1.2.3.4", 2)
-    assert not ratelimit.hit("form:ip:1.2.3.4", 2)
+@pytest.mark.django_db(transaction=True)
+def test_redis_limit_holds_across_processes(redis_url):
+    allowed = hit_from_processes("form:ip:1.2.3.4", LIMIT, PROCESSES, HITS_PER_PROCESS, redis_url)
+    assert sum(allowed) == LIMIT, allowed
     assert not RateLimitCounter.objects.exists()
-    client = fakeredis.FakeRedis(server=redis_store)
+    client = redis.Redis.from_url(redis_url)
     (key,) = client.keys("ratelimit:form:ip:1.2.3.4:*")
+    assert int(client.get(key)) == PROCESSES * HITS_PER_PROCESS
+    # The window's hour plus a minute of grace; then Redis forgets the count.
     assert 0 < client.ttl(key) <= 3600 + 60
 
 
