@@ -108,3 +108,18 @@ def test_nul_bytes_are_refused_with_400(client, alliance, url):
     response = client.get(url)
     assert response.status_code == 400
     assert "Ungültige Anfrage" in response.content.decode()
+
+
+def test_nginx_example_fits_the_observatory_run():
+    # bench/observatory.py runs deploy/nginx-buendnis.conf with local values replaced.
+    from bench.observatory import site_config
+
+    site = site_config(8123, "/tmp/c.pem", "/tmp/k.pem", "/tmp/media")
+    assert "server 127.0.0.1:8123;" in site and "alias /tmp/media/;" in site
+    assert "buendnis.example.org" not in site and "listen [::]" not in site
+    # Django sets the security headers; the proxy adds them only where Django is not
+    # asked (/media/), or browsers would see two HSTS headers.
+    before_media = [line.strip() for line in site.split("location /media/ {")[0].splitlines()]
+    assert not [line for line in before_media if line.startswith("add_header")]
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in site
+    assert "location ^~ /media/pdf-cache/" in site
