@@ -327,7 +327,8 @@ def proxy_checks(ca_cert, media):
     checks.append(("Startseite: jeder Sicherheits-Header genau einmal", all(
         len(headers.get_all(name) or []) == 1
         for name in ("Strict-Transport-Security", "Content-Security-Policy",
-                     "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")
+                     "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                     "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy")
     )))
     return checks
 
