@@ -169,7 +169,7 @@ def portal_env(work):
         DATABASE_URL=f"sqlite:///{work / 'portal.sqlite3'}",
         MEDIA_ROOT=str(work / "media"),
         STATIC_ROOT=str(work / "static"),
-        LOG_LEVEL="ERROR",
+        LOG_LEVEL="WARNING",
     )
     return env
 
@@ -191,12 +191,23 @@ def free_port():
 
 
 def start_gunicorn(env, port, work):
-    return subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "buendnis.wsgi", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning",
-         "--error-logfile", str(work / "gunicorn.log")],
-        cwd=ROOT, env=env, start_new_session=True,
-    )
+    # gunicorn's and Django's messages (the scanner's 404s among them) go to a file,
+    # shown only when something fails.
+    with open(work / "gunicorn.log", "wb") as log:
+        return subprocess.Popen(
+            [str(Path(PYTHON).parent / "gunicorn"), "buendnis.wsgi", "--workers", "2",
+             "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
+            cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
+        )
+
+
+def logs(work):
+    text = []
+    for path in (work / "gunicorn.log", work / "nginx" / "error.log"):
+        if path.exists():
+            lines = path.read_text(errors="replace").splitlines()[-20:]
+            text.append(f"--- {path.name} ---\n" + "\n".join(lines))
+    return "\n".join(text)
 
 
 # --- nginx ---------------------------------------------------------------------------
@@ -275,7 +286,7 @@ def wait_until_up(ca_cert, processes, work):
     while True:
         for name, process in processes.items():
             if process.poll() is not None:
-                raise SystemExit(f"{name} ist beendet (Protokolle in {work}).")
+                raise SystemExit(f"{name} ist beendet.\n{logs(work)}")
         try:
             with opener.open(f"https://{HOST}/healthz", timeout=5) as response:
                 if response.status == 200:
@@ -283,7 +294,7 @@ def wait_until_up(ca_cert, processes, work):
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise SystemExit(f"https://{HOST}/healthz antwortet nicht.")
+            raise SystemExit(f"https://{HOST}/healthz antwortet nicht.\n{logs(work)}")
         time.sleep(0.3)
 
 
