@@ -6,7 +6,7 @@ CHROMIUM := /usr/lib/chromium/chromium
 # The PDFs are set in DejaVu (Debian's fonts-dejavu-core); nothing is fetched while rendering.
 DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: run test test-only lint bench install install-test system-test-deps clean
+.PHONY: run test test-only lint bench observatory install install-test system-test-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ lint: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Mozilla's HTTP Observatory scanner against gunicorn behind nginx (root; bench/README.md).
+observatory: install
+	$(PY) bench/observatory.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,4 +1,5 @@
 """Protection of the admin (/verwaltung/): login throttling, session timeouts, 2FA.
+Also the Cross-Origin-Resource-Policy header and the refusal of NUL bytes.
 
 - Login attempts are counted in the shared rate-limit store
   (`buendnis.lib.ratelimit.hit`) per client IP and per user name, so the limit
@@ -127,3 +128,22 @@ class RejectNullBytesMiddleware:
         if "\x00" in request.path or any("\x00" in value for value in values):
             return render(request, "security/bad_request.html", status=400)
         return self.get_response(request)
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Send Cross-Origin-Resource-Policy (`SECURE_CROSS_ORIGIN_RESOURCE_POLICY`).
+
+    With "same-origin" a browser will not load the portal's pages, images or files
+    into another site (as <img>, <script>, …); links to them still work. Place it
+    before WhiteNoiseMiddleware, so static files get the header too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = settings.SECURE_CROSS_ORIGIN_RESOURCE_POLICY
+        if policy:
+            response.headers.setdefault("Cross-Origin-Resource-Policy", policy)
+        return response

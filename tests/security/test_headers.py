@@ -71,7 +71,8 @@ def test_headers_for_observatory_a_plus(client, alliance, production_headers):
         (part.split()[0], part.split()[1:]) for part in csp.split(";") if part.strip()
     )
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
-    assert directives["default-src"] == ["'self'"]
+    # Deny by default: frames, workers, media, manifests, … are refused.
+    assert directives["default-src"] == ["'none'"]
     assert directives["script-src"] == ["'self'"]
     assert directives["style-src"] == ["'self'"]
     assert directives["frame-ancestors"] == ["'none'"]
@@ -83,6 +84,7 @@ def test_headers_for_observatory_a_plus(client, alliance, production_headers):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def test_pages_carry_no_inline_script_or_style(client, alliance):
@@ -108,3 +110,53 @@ def test_nul_bytes_are_refused_with_400(client, alliance, url):
     response = client.get(url)
     assert response.status_code == 400
     assert "Ungültige Anfrage" in response.content.decode()
+
+
+def test_uploads_carry_the_resource_policy(client, settings):
+    (settings.MEDIA_ROOT / "logos").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "logos" / "logo.png").write_bytes(b"\x89PNG")
+    response = client.get("/media/logos/logo.png")
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_resource_policy_is_set_before_whitenoise_answers(settings):
+    # whitenoise answers static files itself; only middleware above it sees them.
+    middleware = settings.MIDDLEWARE
+    policy = middleware.index("buendnis.security.CrossOriginResourcePolicyMiddleware")
+    assert policy < middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
+
+
+def test_resource_policy_can_be_relaxed_or_switched_off(client, alliance, settings):
+    settings.SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-site"
+    assert client.get("/")["Cross-Origin-Resource-Policy"] == "same-site"
+    settings.SECURE_CROSS_ORIGIN_RESOURCE_POLICY = ""
+    assert "Cross-Origin-Resource-Policy" not in client.get("/")
+
+
+def test_form_page_sets_a_host_only_secure_csrf_cookie(client, demo_data, settings):
+    # What Mozilla's Observatory wants of cookies (Secure, HttpOnly, SameSite), and what
+    # the __Host- prefix demands (Secure, Path=/, no Domain), on a real response.
+    settings.CSRF_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+    response = client.get("/buendniserklaerung/unterzeichnen/", secure=True)
+    assert response.status_code == 200
+    cookie = response.cookies["__Host-csrftoken"]
+    assert cookie["secure"] is True and cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["path"] == "/" and not cookie["domain"]
+
+
+def test_nginx_example_fits_the_observatory_run():
+    # bench/observatory.py runs deploy/nginx-buendnis.conf with local values replaced.
+    from bench.observatory import site_config
+
+    site = site_config(8123, "/tmp/c.pem", "/tmp/k.pem", "/tmp/media")
+    assert "server 127.0.0.1:8123;" in site and "alias /tmp/media/;" in site
+    assert "buendnis.example.org" not in site and "listen [::]" not in site
+    # Django sets the security headers; the proxy adds them only where Django is not
+    # asked (/media/), or browsers would see two HSTS headers.
+    before_media = [line.strip() for line in site.split("location /media/ {")[0].splitlines()]
+    assert not [line for line in before_media if line.startswith("add_header")]
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in site
+    assert "location ^~ /media/pdf-cache/" in site
