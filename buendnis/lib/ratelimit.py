@@ -19,8 +19,10 @@ from django.utils import timezone
 def client_ip(request):
     header = getattr(settings, "CLIENT_IP_HEADER", "")
     if header and request.META.get(header):
-        # The proxy appends the client it saw last; the first entry is the client.
-        return request.META[header].split(",")[0].strip()
+        # Only the last entry is trustworthy: our proxy appended the address it saw.
+        # Everything before it came from the visitor, who could name any address
+        # there and so escape every limit.
+        return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

@@ -49,3 +49,13 @@ def test_per_email_limit_normalises_the_address_and_stores_no_address(db, settin
 def test_per_email_limit_can_be_switched_off_for_load_tests(db, settings):
     settings.RATELIMIT_ENABLED = False
     assert all(ratelimit.email_allowed("sign", "a@example.org") for _ in range(20))
+
+
+def test_client_ip_trusts_only_the_address_the_proxy_appended(settings, rf):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="127.0.0.1")
+    assert ratelimit.client_ip(request) == "203.0.113.7"
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="127.0.0.1")
+    assert ratelimit.client_ip(request) == "203.0.113.7"
+    settings.CLIENT_IP_HEADER = ""
+    assert ratelimit.client_ip(request) == "127.0.0.1"
