@@ -7,8 +7,9 @@
    page but takes the list entries from the entry cache (buendnis/lib/fragments.py),
    as after a change or for a new search; and with both off (everything rendered).
 3. Drives a bounded load client (BENCH_CONCURRENCY processes for BENCH_SECONDS per
-   target, one new connection per request, Accept-Encoding: gzip, br) against every
-   public page, a minimal Django view and a static file served by whitenoise.
+   target, split into BENCH_ROUNDS rounds over all targets, one new connection per
+   request, Accept-Encoding: gzip, br) against every public page, a minimal Django
+   view and a static file served by whitenoise.
 4. Prints requests/s, p50/p95/p99, SQL queries per request (in-process test client with
    CaptureQueriesContext against the same database), bytes sent, each page's
    throughput relative to the minimal view and the static file, PDF render times
@@ -38,6 +39,7 @@ BENCH = ROOT / "bench"
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "4"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4"))
 WORKERS = 2
 ACCEPT_ENCODING = "gzip, br"
 
@@ -175,21 +177,32 @@ def percentile(values, share):
     return ordered[index]
 
 
-def measure(pool, port, path):
-    for _ in range(2 * WORKERS * 3):  # warm every worker (and its page cache)
+def warm(port, path):
+    for _ in range(2 * WORKERS * 3):  # every worker (and its caches)
         get(port, path)
+
+
+def burst(pool, port, path, seconds):
+    """CONCURRENCY client processes on one path for `seconds`: the raw measurements."""
     started = time.perf_counter()
-    futures = [pool.submit(load_worker, port, path, SECONDS) for _ in range(CONCURRENCY)]
+    futures = [pool.submit(load_worker, port, path, seconds) for _ in range(CONCURRENCY)]
     latencies, sizes, errors = [], [], 0
     for future in futures:
         worker_latencies, worker_sizes, worker_errors = future.result()
         latencies += worker_latencies
         sizes += worker_sizes
         errors += worker_errors
-    elapsed = time.perf_counter() - started
+    return {"latencies": latencies, "sizes": sizes, "errors": errors,
+            "elapsed": time.perf_counter() - started}
+
+
+def summarise(bursts):
+    latencies = [value for one in bursts for value in one["latencies"]]
+    sizes = [value for one in bursts for value in one["sizes"]]
+    elapsed = sum(one["elapsed"] for one in bursts)
     return {
         "requests": len(latencies),
-        "errors": errors,
+        "errors": sum(one["errors"] for one in bursts),
         "rps": round(len(latencies) / elapsed, 1),
         "p50_ms": round(1000 * percentile(latencies, 0.50), 1),
         "p95_ms": round(1000 * percentile(latencies, 0.95), 1),
@@ -334,12 +347,22 @@ def run_phase(name, env, pool):
     server = Server(env)
     try:
         targets, home = discover(server.port)
-        results = {}
+        built = {}
         for label, path in targets.items():
             if path is None:
                 print(f"{label:32} nicht gebaut (404 im aktuellen Stand) – übersprungen")
                 continue
-            results[label] = {"path": path, **measure(pool, server.port, path)}
+            warm(server.port, path)
+            built[label] = path
+        # Every target in each of ROUNDS rounds, so a machine that gets busier or
+        # quieter during the run affects all targets alike, the ratios least of all.
+        bursts = {label: [] for label in built}
+        for _round in range(ROUNDS):
+            for label, path in built.items():
+                bursts[label].append(burst(pool, server.port, path, SECONDS / ROUNDS))
+        results = {}
+        for label, path in built.items():
+            results[label] = {"path": path, **summarise(bursts[label])}
             row = results[label]
             print(
                 f"{label:32} {row['rps']:8.1f} req/s  p50 {row['p50_ms']:6.1f}  "
