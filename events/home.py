@@ -12,4 +12,4 @@ def next_events(request):
     events = list(Event.objects.public().listed().upcoming()[:HOME_EVENTS])
     if not events:
         return None
-    return {"events": events, "items": event_items(events, heading_level=3)}
+    return {"items": event_items(events, heading_level=3)}

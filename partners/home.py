@@ -24,4 +24,4 @@ def newest_partners(request):
     cards = render_entries(
         "partners/includes/partner_card.html", partners, name="partner", context={"heading_level": 3}
     )
-    return {"partners": partners, "cards": cards, "partner_count": Partner.objects.listed().count()}
+    return {"cards": cards, "partner_count": Partner.objects.listed().count()}
