@@ -66,6 +66,9 @@ def test_upcoming_dates_are_paginated(client, alliance):
     assert 'href="?seite=2"' in first
     second = client.get("/termine/?seite=2").content.decode()
     assert "Termin 20" in second and "Termin 24" in second and "Termin 19" not in second
+    assert "Seite 2 von 2" in second
+    assert '<a class="page-link" href="?seite=1">Frühere</a>' in second
+    assert 'href="?seite=2">Spätere</a>' in first
 
 
 def test_partner_list_links_a_few_pages_not_all(client, alliance):
