@@ -1,6 +1,7 @@
 from django.db.utils import DatabaseError
 from django.urls import NoReverseMatch, reverse
 
+from buendnis.lib.fragments import remembered
 from buendnis.models import Alliance
 
 # The main navigation. An entry appears once its app provides the page.
@@ -34,7 +35,7 @@ def _optional_url(url_name):
 
 def alliance(request):
     try:
-        profile = Alliance.load()
+        profile = remembered("alliance", Alliance.load)
     except DatabaseError:
         profile = None
     return {

@@ -2,7 +2,7 @@
 
 from buendnis import home_sections
 from buendnis.lib.fragments import render_entries
-from partners.models import Partner, Signature
+from partners.models import Signature, listed_partner_count
 
 NEWEST_COUNT = 6
 
@@ -24,4 +24,4 @@ def newest_partners(request):
     cards = render_entries(
         "partners/includes/partner_card.html", partners, name="partner", context={"heading_level": 3}
     )
-    return {"cards": cards, "partner_count": Partner.objects.listed().count()}
+    return {"cards": cards, "partner_count": listed_partner_count()}

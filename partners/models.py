@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buendnis.lib.fragments import remembered
 from buendnis.lib.images import logo_upload_to
 
 
@@ -207,6 +208,12 @@ class Partner(models.Model):
     def is_active(self):
         """Asked of the database, so it holds right after a signature changed."""
         return self.signatures.active().exists()
+
+
+def listed_partner_count():
+    """How many partners the directory shows; the home page and every filtered list
+    name it. Remembered per content version (`buendnis.lib.fragments.remembered`)."""
+    return remembered("listed_partner_count", lambda: Partner.objects.listed().count())
 
 
 class SignatureQuerySet(models.QuerySet):

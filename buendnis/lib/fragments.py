@@ -63,3 +63,24 @@ def render_entries(template_name, entries, *, name, prefetch=(), prepare=None, c
         mark_safe(rendered[entry.pk] if entry.pk in rendered else cached[keys[entry.pk]])
         for entry in entries
     ]
+
+
+# Per process: name -> (content version, value).
+_remembered = {}
+
+
+def remembered(name, compute):
+    """`compute()`, kept in this process until the content version changes.
+
+    For small values that every page needs and that only change with the content
+    (the alliance's profile, the number of partners), like Django's own cache of
+    `Site` objects. It follows the entry cache: off where that is off (development,
+    tests), so a test never sees a value from a rolled-back transaction.
+    """
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return compute()
+    version = current_version()
+    memo = _remembered.get(name)
+    if memo is None or memo[0] != version:
+        memo = _remembered[name] = (version, compute())
+    return memo[1]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -78,6 +80,21 @@ def test_pagination_keeps_filters(client, declaration):
     _create_listed(30, declaration)
     content = client.get("/partner/?q=Partner").content.decode()
     assert "?q=Partner&amp;seite=2" in content
+
+
+def test_search_pages_through_its_matches_in_name_order(client, declaration):
+    _create_listed(30, declaration)
+    withdrawn = make_partner("Partner 0003 ausgetreten", status="withdrawn")
+    make_partner("Bäckerei Korn")
+    first = client.get("/partner/?q=partner 00&art=verein").content.decode()
+    assert "30 Partner gefunden" in first
+    names = re.findall(r"Partner 00\d\d", first)
+    assert names == [f"Partner {number:04d}" for number in range(24)]
+    second = client.get("/partner/?q=partner 00&art=verein&seite=2").content.decode()
+    assert re.findall(r"Partner 00\d\d", second) == [f"Partner {number:04d}" for number in range(24, 30)]
+    assert withdrawn.name not in first + second
+    # Past the last page: the last page, as for the unfiltered list.
+    assert client.get("/partner/?q=partner 00&seite=99").content.decode().count("Partner 00") == 6
 
 
 def test_detail_shows_entry(client, declaration):
