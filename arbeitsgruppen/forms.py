@@ -30,6 +30,13 @@ class ProjectFilterForm(forms.Form):
         empty_label=_("alle Zielgruppen"),
     )
 
+    def is_filtering(self):
+        """Whether any valid filter narrows the list; invalid ones are ignored."""
+        if not self.is_bound:
+            return False
+        self.is_valid()
+        return any(self.cleaned_data.values())
+
     def filter(self, projects):
         """Apply every filter that is valid; invalid ones are shown as errors and ignored."""
         self.is_valid()

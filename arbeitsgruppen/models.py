@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.lib.fragments import remembered
 from buendnis.lib.images import picture_upload_to
 
 
@@ -264,3 +265,9 @@ class Project(models.Model):
             raise ValidationError({"ends_on": _("Das Ende darf nicht vor dem Beginn liegen.")})
         if self.working_group_id and self.field_of_action_id is None:
             self.field_of_action_id = self.working_group.field_of_action_id
+
+
+def visible_project_count():
+    """How many projects the public sees: the unfiltered project database's total.
+    Remembered per content version (`buendnis.lib.fragments.remembered`)."""
+    return remembered("visible_project_count", lambda: Project.objects.visible().count())

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from arbeitsgruppen.forms import ProjectFilterForm
-from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
+from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup, visible_project_count
 from buendnis import home_sections
 from buendnis.lib.fragments import render_entries
 from partners.models import Partner
@@ -98,9 +98,10 @@ def project_list(request):
     projects = Project.objects.visible().select_related("field_of_action", "working_group")
     if form.is_bound:
         projects = form.filter(projects)
-    page = Paginator(projects.order_by("title", "pk"), PROJECTS_PER_PAGE).get_page(
-        request.GET.get("seite")
-    )
+    paginator = Paginator(projects.order_by("title", "pk"), PROJECTS_PER_PAGE)
+    if not form.is_filtering():
+        paginator.count = visible_project_count()
+    page = paginator.get_page(request.GET.get("seite"))
     cards = render_entries(
         "arbeitsgruppen/includes/project_card.html",
         page.object_list,

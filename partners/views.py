@@ -128,6 +128,8 @@ def partner_list(request):
         page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
     else:
         paginator = Paginator(partners, PARTNERS_PER_PAGE)
+        if not (selected_kind or selected_field):
+            paginator.count = listed_partner_count()
         page_obj = paginator.get_page(request.GET.get("seite"))
     filters = request.GET.copy()
     filters.pop("seite", None)
@@ -142,9 +144,7 @@ def partner_list(request):
             name="partner",
             context={"heading_level": 2},
         ),
-        # Unfiltered, the page already counted them all (scale, issue 8).
-        "total": paginator.count if not (selected_kind or selected_field or query)
-        else listed_partner_count(),
+        "total": listed_partner_count(),
         "found": paginator.count,
         "kinds": kinds,
         "fields_of_action": fields_of_action,

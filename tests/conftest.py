@@ -46,6 +46,31 @@ def alliance(db):
 
 
 @pytest.fixture
+def remembering(settings, alliance):
+    """The per-process memory of `buendnis.lib.fragments.remembered` switched on, as
+    in operation; `new_version()` plays a change made in another worker."""
+    from buendnis import pagecache
+    from buendnis.lib import fragments
+
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_CHECK = 3600
+    fragments._remembered.clear()
+    pagecache._memo["version"] = None
+    yield settings
+    fragments._remembered.clear()
+    pagecache._memo["version"] = None
+
+
+def new_version():
+    """Another worker's change: the content version goes up and this worker looks again."""
+    from buendnis import pagecache
+    from buendnis.models import ContentVersion
+
+    ContentVersion.objects.update_or_create(pk=1, defaults={"version": 99})
+    pagecache._memo["read_at"] -= 3601
+
+
+@pytest.fixture
 def demo_data(db):
     """The complete demo alliance of every app, as `make run` loads it."""
     call_command("load_demo", "--no-admin", stdout=open(os.devnull, "w"))

@@ -1,9 +1,12 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from arbeitsgruppen.models import Project
 from arbeitsgruppen.views import PROJECTS_PER_PAGE
+from tests.conftest import new_version
 
 
 @pytest.fixture(autouse=True)
@@ -113,3 +116,20 @@ def test_hides_drafts_and_projects_of_hidden_groups_or_fields(
     make_project(title="Sichtbar")
 
     assert titles(client.get("/projekte/")) == ["Sichtbar"]
+
+
+def test_unfiltered_list_takes_its_total_from_the_remembered_count(remembering, client, make_project):
+    make_project(title="Lotsen")
+    client.get("/projekte/")
+    with CaptureQueriesContext(connection) as queries:
+        assert "1 Projekt gefunden" in client.get("/projekte/").content.decode()
+    assert not [query for query in queries if "COUNT(" in query["sql"]]
+    make_project(title="Paten")
+    # A valid filter counts for itself, even next to an invalid one that is ignored.
+    response = client.get("/projekte/?q=paten&handlungsfeld=gibt-es-nicht")
+    assert titles(response) == ["Paten"]
+    assert "1 Projekt gefunden" in response.content.decode()
+    # Only invalid filters: the whole list, with the remembered total.
+    assert "1 Projekt gefunden" in client.get("/projekte/?status=erfunden").content.decode()
+    new_version()
+    assert "2 Projekte gefunden" in client.get("/projekte/").content.decode()

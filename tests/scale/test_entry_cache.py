@@ -55,8 +55,9 @@ def test_cached_project_cards_need_no_queries_for_partners_and_target_groups(
     assert second == first
     assert "Bäckerei Korn" in second and "Pflegende" in second
     # The two prefetches run only for cards that are not in the cache; the alliance's
-    # profile is remembered for the content version (test_remembered.py).
-    assert second_queries == first_queries - 3
+    # profile and the project count are remembered for the content version
+    # (test_remembered.py).
+    assert second_queries == first_queries - 4
 
 
 def test_search_and_filters_reuse_the_same_cards(entry_cache, client, project):

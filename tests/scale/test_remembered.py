@@ -2,32 +2,14 @@
 changes (buendnis/lib/fragments.py: `remembered`): the alliance's profile and the
 number of partners."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from buendnis import pagecache
 from buendnis.lib import fragments
-from buendnis.models import Alliance, ContentVersion
+from buendnis.models import Alliance
 from partners.models import Declaration, listed_partner_count
+from tests.conftest import new_version
 from tests.partners.conftest import make_partner
-
-
-@pytest.fixture
-def remembering(settings, alliance):
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    settings.PAGE_CACHE_VERSION_CHECK = 3600
-    fragments._remembered.clear()
-    pagecache._memo["version"] = None
-    yield settings
-    fragments._remembered.clear()
-    pagecache._memo["version"] = None
-
-
-def new_version():
-    """What another worker's change does: bump the number; this worker looks again."""
-    ContentVersion.objects.update_or_create(pk=1, defaults={"version": 99})
-    pagecache._memo["read_at"] -= 3601
 
 
 def alliance_queries(client, url):
@@ -58,6 +40,22 @@ def test_the_partner_count_follows_the_content_version(remembering):
     assert listed_partner_count() == 1
     new_version()
     assert listed_partner_count() == 2
+
+
+def test_the_unfiltered_directory_pages_with_the_remembered_count(remembering, client):
+    Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    make_partner("Bäckerei Korn")
+    client.get("/partner/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/partner/").content.decode()
+    assert not [query for query in queries if "COUNT(" in query["sql"]]
+    assert "1 Organisation hat die Bündniserklärung unterzeichnet" in html
+    make_partner("Kita Sonnenschein")
+    # A filter counts for itself; the total waits for the new content version.
+    html = client.get("/partner/?q=kita").content.decode()
+    assert "1 Partner gefunden" in html and "Kita Sonnenschein" in html
+    new_version()
+    assert "2 Organisationen haben" in client.get("/partner/").content.decode()
 
 
 def test_nothing_is_remembered_in_tests_and_development(settings, alliance):
