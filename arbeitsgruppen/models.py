@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -171,11 +173,8 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status=Project.Status.RUNNING)
 
     def search(self, text):
-        return self.filter(
-            models.Q(title__icontains=text)
-            | models.Q(summary__icontains=text)
-            | models.Q(description__icontains=text)
-        )
+        """Projects whose title, summary or description contain `text`, in any case."""
+        return self.filter(search_text__contains=Upper(Value(text)))
 
 
 class Project(models.Model):
@@ -228,6 +227,20 @@ class Project(models.Model):
     published = models.BooleanField(_("veröffentlicht"), default=True)
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    # What the search reads: title, summary and description, upper-cased once when a
+    # project is saved instead of on every search (50 ms for a common word at
+    # national scale on PostgreSQL, issue 8).
+    search_text = models.GeneratedField(
+        expression=Upper(
+            Concat(
+                "title", Value(" "), "summary", Value(" "), "description",
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+        verbose_name=_("Suchtext"),
+    )
 
     objects = ProjectQuerySet.as_manager()
 

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from buendnis.lib.fragments import render_entries
+from buendnis.lib.paging import search_page
 from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
 from buendnis.lib.tokens import TokenError
 from buendnis.models import Page
@@ -109,6 +110,7 @@ def partner_list(request):
     selected_kind = request.GET.get("art", "")
     selected_field = request.GET.get("handlungsfeld", "")
     query = request.GET.get("q", "").strip()[:100]
+    page_number = request.GET.get("seite")
     if selected_kind in Partner.Kind.values:
         partners = partners.filter(kind=selected_kind)
     else:
@@ -118,19 +120,13 @@ def partner_list(request):
     else:
         selected_field = ""
     if query:
-        # A count and a page query would each read every match of a broad search
-        # (1,500 for "familien" at national scale, issue 8): read their ids once, in
-        # order, and load only the page's partners.
-        matches = list(partners.filter(name__icontains=query).values_list("pk", flat=True))
-        paginator = Paginator(matches, PARTNERS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("seite"))
-        by_pk = Partner.objects.in_bulk(page_obj.object_list)
-        page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
+        page_obj = search_page(partners.filter(name__icontains=query), PARTNERS_PER_PAGE, page_number)
+        paginator = page_obj.paginator
     else:
         paginator = Paginator(partners, PARTNERS_PER_PAGE)
         if not (selected_kind or selected_field):
             paginator.count = listed_partner_count()
-        page_obj = paginator.get_page(request.GET.get("seite"))
+        page_obj = paginator.get_page(page_number)
     filters = request.GET.copy()
     filters.pop("seite", None)
     context = {

@@ -78,6 +78,21 @@ def test_search_finds_title_summary_and_description(client, make_project):
     assert "Zu diesen Filtern gibt es keine Projekte." in response.content.decode()
 
 
+def test_search_ignores_case_takes_wildcards_literally_and_follows_edits(client, make_project):
+    project = make_project(title="Ferien", summary="50% günstiger für Familien_pass")
+    make_project(title="Sommerfest", summary="500 Gäste")
+
+    assert titles(client.get("/projekte/?q=FAMILIEN")) == ["Ferien"]
+    assert titles(client.get("/projekte/?q=50%")) == ["Ferien"]
+    assert titles(client.get("/projekte/?q=n_p")) == ["Ferien"]
+    assert titles(client.get("/projekte/?q=5_0")) == []
+    project.title = "Ferienspiele"
+    project.summary = "Spiele im Park"
+    project.save()
+    assert titles(client.get("/projekte/?q=familien")) == []
+    assert titles(client.get("/projekte/?q=park")) == ["Ferienspiele"]
+
+
 def test_invalid_filter_values_are_reported_and_ignored(client, make_project):
     make_project(title="Lotsen")
 
