@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup
+from buendnis.lib.fragments import remembered
 from buendnis.lib.images import PICTURE_MAX_SIZE, process_image
 
 
@@ -10,25 +11,27 @@ class ProjectFilterForm(forms.Form):
     """The filters of the project database; read from the query string."""
 
     q = forms.CharField(label=_("Suche"), required=False, max_length=100)
-    handlungsfeld = forms.ModelChoiceField(
-        label=_("Handlungsfeld"),
-        queryset=FieldOfAction.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("alle Handlungsfelder"),
-    )
+    handlungsfeld = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("jeder Status")), *Project.Status.choices],
         required=False,
     )
-    zielgruppe = forms.ModelChoiceField(
-        label=_("Zielgruppe"),
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("alle Zielgruppen"),
-    )
+    zielgruppe = forms.ChoiceField(label=_("Zielgruppe"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The same on every request until the content changes (scale, issue 8).
+        fields = remembered(
+            "project_filter_fields",
+            lambda: list(FieldOfAction.objects.published().values_list("slug", "name")),
+        )
+        target_groups = remembered(
+            "project_filter_target_groups",
+            lambda: list(TargetGroup.objects.values_list("slug", "name")),
+        )
+        self.fields["handlungsfeld"].choices = [("", _("alle Handlungsfelder")), *fields]
+        self.fields["zielgruppe"].choices = [("", _("alle Zielgruppen")), *target_groups]
 
     def is_filtering(self):
         """Whether any valid filter narrows the list; invalid ones are ignored."""
@@ -44,11 +47,11 @@ class ProjectFilterForm(forms.Form):
         if data.get("q"):
             projects = projects.search(data["q"])
         if data.get("handlungsfeld"):
-            projects = projects.filter(field_of_action=data["handlungsfeld"])
+            projects = projects.filter(field_of_action__slug=data["handlungsfeld"])
         if data.get("status"):
             projects = projects.filter(status=data["status"])
         if data.get("zielgruppe"):
-            projects = projects.filter(target_groups=data["zielgruppe"])
+            projects = projects.filter(target_groups__slug=data["zielgruppe"])
         return projects
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from buendnis.lib.fragments import render_entries
+from buendnis.lib.fragments import remembered, render_entries
 from buendnis.lib.paging import search_page
 from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
 from buendnis.lib.tokens import TokenError
@@ -106,7 +106,9 @@ def confirmed(request):
 def partner_list(request):
     partners = Partner.objects.listed().order_by("name")
     kinds = Partner.Kind.choices
-    fields_of_action = list(related_model("fields_of_action").objects.published())
+    fields_of_action = remembered(
+        "partner_filter_fields", lambda: list(related_model("fields_of_action").objects.published())
+    )
     selected_kind = request.GET.get("art", "")
     selected_field = request.GET.get("handlungsfeld", "")
     query = request.GET.get("q", "").strip()[:100]

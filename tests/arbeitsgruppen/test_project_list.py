@@ -148,3 +148,21 @@ def test_unfiltered_list_takes_its_total_from_the_remembered_count(remembering, 
     assert "1 Projekt gefunden" in client.get("/projekte/?status=erfunden").content.decode()
     new_version()
     assert "2 Projekte gefunden" in client.get("/projekte/").content.decode()
+
+
+def test_filter_choices_are_remembered_until_the_content_changes(
+    remembering, client, make_field, make_project, make_target_group
+):
+    care = make_field(name="Pflege")
+    make_project(title="Lotsen", field_of_action=care).target_groups.add(make_target_group("Pflegende"))
+    client.get("/projekte/")
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get("/projekte/").content.decode()
+    assert ">Pflege</option>" in content and ">Pflegende</option>" in content
+    assert not [query for query in queries if "targetgroup" in query["sql"]]
+    make_field(name="Wohnen")
+    assert ">Wohnen</option>" not in client.get("/projekte/").content.decode()
+    new_version()
+    content = client.get("/projekte/").content.decode()
+    assert ">Wohnen</option>" in content
+    assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}")) == ["Lotsen"]
