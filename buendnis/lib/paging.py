@@ -16,6 +16,8 @@ from django.core.paginator import Paginator
 def search_page(queryset, per_page, number):
     """The page `number` (as `Paginator.get_page` takes it) of an ordered queryset."""
     page = Paginator(list(queryset.values_list("pk", flat=True)), per_page).get_page(number)
-    by_pk = queryset.in_bulk(page.object_list)
+    # By primary key alone: with the search's conditions the database would read
+    # every match again (PostgreSQL does, 4 ms for "familien").
+    by_pk = queryset.model._default_manager.in_bulk(page.object_list)
     page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     return page
