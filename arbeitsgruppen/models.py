@@ -249,11 +249,19 @@ class Project(models.Model):
         verbose_name_plural = _("Projekte")
         ordering = ["title"]
         indexes = [
-            models.Index(fields=["published", "status", "title"], name="project_status_idx"),
+            models.Index(
+                fields=["status", "title", "id", "field_of_action", "working_group"],
+                condition=models.Q(published=True),
+                name="project_status_idx",
+            ),
             # The project database at national scale (issue 8): the page in title order,
             # its count, and the running projects of each field of action.
+            # With field and group, any page's ids come from the index alone
+            # (paging.page_by_id).
             models.Index(
-                fields=["title", "id"], condition=models.Q(published=True), name="project_listing_idx"
+                fields=["title", "id", "field_of_action", "working_group"],
+                condition=models.Q(published=True),
+                name="project_listing_idx",
             ),
             models.Index(
                 fields=["field_of_action", "working_group"],

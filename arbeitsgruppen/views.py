@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
@@ -6,6 +5,7 @@ from arbeitsgruppen.forms import ProjectFilterForm
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup, visible_project_count
 from buendnis import home_sections
 from buendnis.lib.fragments import render_entries
+from buendnis.lib.paging import page_by_id
 from partners.models import Partner
 
 PROJECTS_PER_PAGE = 20
@@ -95,13 +95,16 @@ def group_detail(request, slug):
 
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
-    projects = Project.objects.visible().select_related("field_of_action", "working_group")
+    projects = Project.objects.visible()
     if form.is_bound:
         projects = form.filter(projects)
-    paginator = Paginator(projects.order_by("title", "pk"), PROJECTS_PER_PAGE)
-    if not form.is_filtering():
-        paginator.count = visible_project_count()
-    page = paginator.get_page(request.GET.get("seite"))
+    page = page_by_id(
+        projects.order_by("title", "pk"),
+        PROJECTS_PER_PAGE,
+        request.GET.get("seite"),
+        count=None if form.is_filtering() else visible_project_count(),
+        rows=Project.objects.select_related("field_of_action", "working_group"),
+    )
     cards = render_entries(
         "arbeitsgruppen/includes/project_card.html",
         page.object_list,

@@ -180,13 +180,14 @@ class Partner(models.Model):
         ordering = ["name"]
         indexes = [
             # The public directory: listed members in alphabetical order, and their count.
+            # With the id, any page's ids come from the index alone (paging.page_by_id).
             models.Index(
-                fields=["name"],
+                fields=["name", "id"],
                 condition=Q(is_member=True, listed=True),
                 name="partner_directory_idx",
             ),
             models.Index(
-                fields=["kind", "name"],
+                fields=["kind", "name", "id"],
                 condition=Q(is_member=True, listed=True),
                 name="partner_directory_kind_idx",
             ),

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from buendnis.lib.fragments import remembered, render_entries
-from buendnis.lib.paging import search_page
+from buendnis.lib.paging import page_by_id, search_page
 from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
 from buendnis.lib.tokens import TokenError
 from buendnis.models import Page
@@ -123,12 +122,12 @@ def partner_list(request):
         selected_field = ""
     if query:
         page_obj = search_page(partners.filter(name__icontains=query), PARTNERS_PER_PAGE, page_number)
-        paginator = page_obj.paginator
     else:
-        paginator = Paginator(partners, PARTNERS_PER_PAGE)
-        if not (selected_kind or selected_field):
-            paginator.count = listed_partner_count()
-        page_obj = paginator.get_page(page_number)
+        unfiltered = not (selected_kind or selected_field)
+        page_obj = page_by_id(
+            partners, PARTNERS_PER_PAGE, page_number, count=listed_partner_count() if unfiltered else None
+        )
+    paginator = page_obj.paginator
     filters = request.GET.copy()
     filters.pop("seite", None)
     context = {

@@ -217,3 +217,15 @@ def test_query_counts_do_not_grow_with_partners(client, declaration):
     large = [_count_queries(client, url) for url in urls]
     assert Partner.objects.listed().count() == 500
     assert small == large
+
+
+def test_late_pages_find_their_ids_first_and_load_only_their_rows(client, declaration):
+    _create_listed(30, declaration)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/partner/?seite=2").content.decode()
+    assert re.findall(r"Partner 00\d\d", second) == [f"Partner {number:04d}" for number in range(24, 30)]
+    rows = [query["sql"] for query in queries if '"partners_partner"."description"' in query["sql"]]
+    # Whole rows only for the page's six partners, by primary key; the offset is
+    # applied to ids alone (buendnis/lib/paging.py).
+    assert len(rows) == 1 and " IN (" in rows[0] and "OFFSET" not in rows[0]
+    assert client.get("/partner/?seite=99").content.decode().count("Partner 00") == 6
