@@ -1,7 +1,7 @@
 """Cache for the public pages that anonymous visitors see.
 
 What is cached: GET requests without a session or messages cookie whose
-response is a 200 HTML page that sets no cookie (so nothing with a CSRF token),
+response is a 200 HTML page or calendar file that sets no cookie (so nothing with a CSRF token),
 was not reached through a personal link (a URL with a `token`) and is not
 marked private/no-cache/no-store (`@never_cache` opts a view out). Entries
 are stored compressed (gzip and brotli) in the default cache: per worker
@@ -36,6 +36,9 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# Pages, and the calendar files that calendar apps fetch again and again (the feed
+# of a year's dates takes 50 ms to build at national scale).
+CACHED_TYPES = ("text/html", "text/calendar")
 MAX_QUERY_LENGTH = 300
 # django.contrib.messages.storage.cookie.CookieStorage.cookie_name
 MESSAGES_COOKIE = "messages"
@@ -96,7 +99,7 @@ def _is_cacheable_response(request, response):
     match = request.resolver_match
     if match is not None and "token" in match.kwargs:
         return False  # a personal link: its page is for one person only
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not response.get("Content-Type", "").startswith(CACHED_TYPES):
         return False
     directives = {
         directive.split("=")[0].strip().lower()

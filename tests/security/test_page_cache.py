@@ -149,3 +149,14 @@ def test_database_outage_bypasses_the_cache(cached, client, monkeypatch):
     response = client.get("/plain/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_the_calendar_feed_is_cached_other_files_are_not(cached, client):
+    first = client.get("/termine/kalender.ics", HTTP_ACCEPT_ENCODING="identity")
+    second = client.get("/termine/kalender.ics", HTTP_ACCEPT_ENCODING="identity")
+    assert first["Content-Type"].startswith("text/calendar")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second.content.startswith(b"BEGIN:VCALENDAR")
+    for _ in range(2):
+        assert "X-Page-Cache" not in client.get("/healthz")
