@@ -5,6 +5,7 @@ from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.lib.choices import choice_label
 from buendnis.lib.fragments import remembered
 from buendnis.lib.images import picture_upload_to
 
@@ -115,6 +116,9 @@ class WorkingGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("arbeitsgruppen:group_detail", kwargs={"slug": self.slug})
+
+    def get_status_display(self):
+        return choice_label(self.Status, self.status)
 
     def clean(self):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
@@ -280,6 +284,9 @@ class Project(models.Model):
 
     def get_absolute_url(self):
         return reverse("arbeitsgruppen:project_detail", kwargs={"slug": self.slug})
+
+    def get_status_display(self):
+        return choice_label(self.Status, self.status)
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

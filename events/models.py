@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buendnis.lib.choices import choice_label
+
 
 def new_token():
     return secrets.token_urlsafe(32)
@@ -142,6 +144,9 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buendnis.lib.choices import choice_label
 from buendnis.lib.fragments import remembered
 from buendnis.lib.images import logo_upload_to
 
@@ -199,6 +200,9 @@ class Partner(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
     @property
     def current_signature(self):
