@@ -267,8 +267,9 @@ class Project(models.Model):
                 condition=models.Q(published=True),
                 name="project_listing_idx",
             ),
+            # A field's projects in title order (its page) and their count.
             models.Index(
-                fields=["field_of_action", "working_group"],
+                fields=["field_of_action", "title", "id", "working_group"],
                 condition=models.Q(published=True),
                 name="project_visible_idx",
             ),
