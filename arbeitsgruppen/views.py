@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from arbeitsgruppen.forms import ProjectFilterForm
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup, visible_project_count
 from buendnis import home_sections
-from buendnis.lib.fragments import render_entries
+from buendnis.lib.fragments import remembered, render_entries
 from buendnis.lib.paging import page_by_id
 from partners.models import Partner
 
@@ -67,32 +67,55 @@ def field_detail(request, slug):
     field = get_object_or_404(FieldOfAction.objects.published(), slug=slug)
     interests = Partner.fields_of_action.through.objects
     groups = list(field.working_groups.visible().order_by("name"))
+    active = [group for group in groups if group.status == WorkingGroup.Status.ACTIVE]
+    finished = [group for group in groups if group.status != WorkingGroup.Status.ACTIVE]
+    # A field can hold hundreds of projects and partners: the page shows the first
+    # ones and links to the filtered project database and partner directory.
+    projects = list(field.projects.visible()[:FIELD_PAGE_PROJECTS])
     context = {
         "field": field,
-        "active_groups": [group for group in groups if group.status == WorkingGroup.Status.ACTIVE],
-        "finished_groups": [group for group in groups if group.status != WorkingGroup.Status.ACTIVE],
-        # A field can hold hundreds of projects and partners: the page shows the first
-        # ones and links to the filtered project database and partner directory.
-        "projects": field.projects.visible().select_related("working_group")[:FIELD_PAGE_PROJECTS],
-        "project_count": field.projects.visible().count(),
+        "active_groups": active,
+        "active_group_cards": _group_cards(active, level=3),
+        "finished_groups": finished,
+        "finished_group_cards": _group_cards(finished, level=4),
+        "projects": projects,
+        "project_cards": _project_cards(projects),
+        "project_count": remembered(
+            f"field_project_count:{field.pk}", lambda: field.projects.visible().count()
+        ),
         # EXISTS lets SQLite read the directory in name order and stop after the first
         # 48 instead of sorting all 2,000 of a field (national scale, issue 8).
         "partners": _listed_partners()
         .filter(Exists(interests.filter(partner=OuterRef("pk"), fieldofaction=field)))[:FIELD_PAGE_PARTNERS],
-        "partner_count": _listed_partners().filter(fields_of_action=field).count(),
+        "partner_count": remembered(
+            f"field_partner_count:{field.pk}",
+            lambda: _listed_partners().filter(fields_of_action=field).count(),
+        ),
     }
     return render(request, "arbeitsgruppen/field_detail.html", context)
+
+
+def _group_cards(groups, *, level):
+    return render_entries(
+        "arbeitsgruppen/includes/group_card.html", groups, name="group", context={"level": level}
+    )
+
+
+def _project_cards(projects):
+    return render_entries("arbeitsgruppen/includes/project_item.html", projects, name="project")
 
 
 def group_detail(request, slug):
     group = get_object_or_404(
         WorkingGroup.objects.visible().select_related("field_of_action"), slug=slug
     )
+    projects = list(group.projects.visible())
     context = {
         "group": group,
         "earlier_mandates": group.earlier_mandates.all(),
         "members": _listed_partners().filter(working_groups=group),
-        "projects": group.projects.visible(),
+        "projects": projects,
+        "project_cards": _project_cards(projects),
     }
     return render(request, "arbeitsgruppen/group_detail.html", context)
 

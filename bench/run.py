@@ -281,8 +281,20 @@ def discover(port):
         targets[list_path] = list_path if status == 200 else None
         detail = first_link(parse(html), rf"{list_path}[^/?#.]+/") if status == 200 else None
         targets[detail_name] = detail
-    status, _html = html_of(port, "/handlungsfelder/")
+    status, html = html_of(port, "/handlungsfelder/")
     targets["/handlungsfelder/"] = "/handlungsfelder/" if status == 200 else None
+    # Beyond the pages issue 8 names: the other public pages that grow with the data.
+    fields = parse(html) if status == 200 else None
+    targets["ein Handlungsfeld"] = fields and first_link(fields, r"/handlungsfelder/[^/?#]+/")
+    group = None
+    if targets["ein Handlungsfeld"]:
+        group = first_link(parse(html_of(port, targets["ein Handlungsfeld"])[1]), r"/arbeitsgruppen/[^/?#]+/")
+    targets["eine Arbeitsgruppe"] = group
+    targets["/projekte/ mit Suche"] = "/projekte/?q=familie" if targets["/projekte/"] else None
+    archive = "/termine/archiv/"
+    targets["Terminarchiv"] = archive if html_of(port, archive)[0] == 200 else None
+    feed = "/termine/kalender.ics"
+    targets["Kalender-Abo (ICS)"] = feed if get(port, feed)[0] == 200 else None
     targets["minimale Django-View"] = "/bench/minimal/"
     home = parse(html_of(port, "/")[1])
     static = next((a for a in home.assets if a.startswith("/static/") and "site" in a), None)

@@ -1,6 +1,9 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from arbeitsgruppen.models import WorkingGroup
+from tests.conftest import new_version
 
 
 @pytest.fixture(autouse=True)
@@ -109,3 +112,27 @@ def test_large_field_shows_first_projects_and_partners_and_links_to_the_rest(
     assert "Partner 47" in content and "Partner 48" not in content
     assert "Alle 50 interessierten Partner im Verzeichnis" in content
     assert f"/partner/?handlungsfeld={field.slug}" in content
+
+
+def test_cached_entries_and_remembered_counts_follow_the_content_version(
+    remembering, settings, client, make_field, make_group, make_project, make_partner
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    field = make_field(name="Beruf und Pflege")
+    group = make_group(name="AG Lotsen", field_of_action=field)
+    make_project(title="Pflege-Lotsen", field_of_action=field)
+    make_partner(name="Klinikum").fields_of_action.add(field)
+    url = f"/handlungsfelder/{field.slug}/"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).content.decode() == first
+    assert not [query for query in queries if "COUNT(" in query["sql"]]
+    WorkingGroup.objects.filter(pk=group.pk).update(name="AG Pflegelotsen")
+    make_project(title="Pflege-Café", field_of_action=field)
+    assert "AG Pflegelotsen" not in client.get(url).content.decode()  # until the next change
+    new_version()
+    content = client.get(url).content.decode()
+    assert "AG Pflegelotsen" in content and "Pflege-Café" in content
+    cache.clear()
