@@ -33,6 +33,9 @@ class ProjectFilterForm(forms.Form):
         self.fields["handlungsfeld"].choices = [("", _("alle Handlungsfelder")), *fields]
         self.fields["zielgruppe"].choices = [("", _("alle Zielgruppen")), *target_groups]
 
+    def is_searching(self):
+        return self.is_filtering() and bool(self.cleaned_data.get("q"))
+
     def is_filtering(self):
         """Whether any valid filter narrows the list; invalid ones are ignored."""
         if not self.is_bound:

@@ -5,7 +5,7 @@ from arbeitsgruppen.forms import ProjectFilterForm
 from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup, visible_project_count
 from buendnis import home_sections
 from buendnis.lib.fragments import remembered, render_entries
-from buendnis.lib.paging import page_by_id
+from buendnis.lib.paging import SEARCH_LIMIT, capped_count, page_by_id
 from partners.models import Partner
 
 PROJECTS_PER_PAGE = 20
@@ -125,13 +125,21 @@ def project_list(request):
     projects = Project.objects.visible()
     if form.is_bound:
         projects = form.filter(projects)
+    count, more_than_limit = None, False
+    if form.is_searching():
+        count = capped_count(projects)
+        more_than_limit = count > SEARCH_LIMIT
+        count = min(count, SEARCH_LIMIT)
+    elif not form.is_filtering():
+        count = visible_project_count()
     page = page_by_id(
         projects.order_by("title", "pk"),
         PROJECTS_PER_PAGE,
         request.GET.get("seite"),
-        count=None if form.is_filtering() else visible_project_count(),
+        count=count,
         rows=Project.objects.select_related("field_of_action", "working_group"),
     )
+    page.more_than_limit = more_than_limit
     cards = render_entries(
         "arbeitsgruppen/includes/project_card.html",
         page.object_list,

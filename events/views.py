@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from buendnis.lib.fragments import remembered
 from buendnis.lib.ratelimit import ratelimit
 from buendnis.models import Alliance, Suggestion
 from events import calendar, services
@@ -218,7 +219,7 @@ def event_ics(request, slug):
 def feed(request):
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
     events = Event.objects.public().filter(ends_at__gte=since).order_by("starts_at")
-    name = Alliance.load().display_name
+    name = remembered("alliance", Alliance.load).display_name
     response = _ics_response(calendar.feed_ics(events, name), "kalender.ics")
     # Calendar apps subscribe to the feed; show it inline rather than as a download.
     response["Content-Disposition"] = 'inline; filename="kalender.ics"'

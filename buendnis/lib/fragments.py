@@ -24,11 +24,11 @@ from django.utils.safestring import mark_safe
 from buendnis.pagecache import current_version
 
 
-def _key(template_name, variant, version, entry):
+def _key(kind, version, entry):
     changed = getattr(entry, "updated_at", None)
     stamp = changed.timestamp() if changed else ""
     language = translation.get_language()
-    return f"entry:{template_name}:{variant}:{language}:{version}:{entry.pk}:{stamp}"
+    return f"entry:{kind}:{language}:{version}:{entry.pk}:{stamp}"
 
 
 def render_entries(template_name, entries, *, name, prefetch=(), prepare=None, context=None):
@@ -40,29 +40,44 @@ def render_entries(template_name, entries, *, name, prefetch=(), prepare=None, c
     taking the list of entries) load what the template needs; both run only for
     the entries that are not in the cache.
     """
-    entries = list(entries)
     context = context or {}
+    template = get_template(template_name)
+    variant = ",".join(f"{key}={value}" for key, value in sorted(context.items()))
+    return [
+        mark_safe(html)
+        for html in per_entry(
+            f"{template_name}:{variant}",
+            entries,
+            lambda entry: template.render({**context, name: entry}),
+            prefetch=prefetch,
+            prepare=prepare,
+        )
+    ]
+
+
+def per_entry(kind, entries, render, *, prefetch=(), prepare=None):
+    """`render(entry)` (a string) for each entry, in order, cached like `render_entries`.
+
+    `kind` names what is rendered and how (template and context); it is part of the
+    cache key. For text other than HTML, such as the calendar feed's events.
+    """
+    entries = list(entries)
     seconds = settings.FRAGMENT_CACHE_SECONDS
     keys = {}
     cached = {}
     if seconds > 0:
         version = current_version()
-        variant = ",".join(f"{key}={value}" for key, value in sorted(context.items()))
-        keys = {entry.pk: _key(template_name, variant, version, entry) for entry in entries}
+        keys = {entry.pk: _key(kind, version, entry) for entry in entries}
         cached = cache.get_many(list(keys.values()))
     missing = [entry for entry in entries if keys.get(entry.pk) not in cached]
     if missing and prefetch:
         prefetch_related_objects(missing, *prefetch)
     if missing and prepare:
         prepare(missing)
-    template = get_template(template_name)
-    rendered = {entry.pk: template.render({**context, name: entry}) for entry in missing}
+    rendered = {entry.pk: render(entry) for entry in missing}
     if seconds > 0 and rendered:
-        cache.set_many({keys[pk]: html for pk, html in rendered.items()}, seconds)
-    return [
-        mark_safe(rendered[entry.pk] if entry.pk in rendered else cached[keys[entry.pk]])
-        for entry in entries
-    ]
+        cache.set_many({keys[pk]: text for pk, text in rendered.items()}, seconds)
+    return [rendered[entry.pk] if entry.pk in rendered else cached[keys[entry.pk]] for entry in entries]
 
 
 # Per process: name -> (content version, value).

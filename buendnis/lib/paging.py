@@ -8,10 +8,10 @@ key, so the database never reads whole rows it does not show:
   the narrow entries of a covering index.
 - `search_page()`: a search for a common word matches thousands of rows, which a
   trigram index finds but must read one by one (`LIKE '%…%'`). Counting them and
-  then fetching a page would read every match twice; instead the ids of all matches
+  then fetching a page would read every match twice; instead the ids of the matches
   are read once, in order, and counted and paged in Python (1,500 partners for
   "familien"). The project search does not use it: sorting its thousands of ids
-  costs more than its count and page.
+  costs more than its count and page; it counts with `capped_count()`.
 """
 
 from django.core.paginator import Paginator
@@ -27,13 +27,29 @@ def page_by_id(queryset, per_page, number, *, count=None, rows=None):
     if count is not None:
         paginator.count = count
     page = paginator.get_page(number)
+    page.more_than_limit = False
     return _load(page, list(page.object_list), _rows(queryset, rows))
 
 
+# A search that matches more than this many shows the first ones and asks to narrow
+# it down ("Mehr als 1.000 … gefunden"): counting every match of a word found in
+# nearly every entry cost more than the rest of the page.
+SEARCH_LIMIT = 1000
+
+
 def search_page(queryset, per_page, number, *, rows=None):
-    """Page `number` of the ordered `queryset`, all of whose ids are read at once."""
-    page = Paginator(list(queryset.values_list("pk", flat=True)), per_page).get_page(number)
+    """Page `number` of the ordered `queryset`, whose ids (up to SEARCH_LIMIT) are read
+    at once. `page.more_than_limit` tells whether there are more."""
+    ids = list(queryset.values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
+    page = Paginator(ids[:SEARCH_LIMIT], per_page).get_page(number)
+    page.more_than_limit = len(ids) > SEARCH_LIMIT
     return _load(page, page.object_list, _rows(queryset, rows))
+
+
+def capped_count(queryset):
+    """How many rows `queryset` has, counted up to SEARCH_LIMIT + 1 (the database may
+    stop there)."""
+    return queryset.order_by()[: SEARCH_LIMIT + 1].count()
 
 
 def _load(page, ids, rows):

@@ -166,3 +166,22 @@ def test_filter_choices_are_remembered_until_the_content_changes(
     content = client.get("/projekte/").content.decode()
     assert ">Wohnen</option>" in content
     assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}")) == ["Lotsen"]
+
+
+def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, make_project, monkeypatch):
+    from buendnis.lib import paging
+
+    monkeypatch.setattr(paging, "SEARCH_LIMIT", 3)
+    monkeypatch.setattr("arbeitsgruppen.views.SEARCH_LIMIT", 3)
+    for number in range(5):
+        make_project(title=f"Lotsen {number}")
+    make_project(title="Paten")
+
+    response = client.get("/projekte/?q=lotsen")
+    content = response.content.decode()
+    assert "Mehr als 3 Projekte gefunden – grenzen Sie die Suche ein" in content
+    assert titles(response) == ["Lotsen 0", "Lotsen 1", "Lotsen 2"]
+    assert "1 Projekt gefunden" in client.get("/projekte/?q=lotsen 3").content.decode()
+    # Without a search the whole list counts, whatever its size.
+    unfiltered = client.get("/projekte/").content.decode()
+    assert "6 Projekte gefunden" in unfiltered

@@ -2,6 +2,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -63,3 +65,33 @@ def test_feed_lists_public_events_only(client, make_event):
 def test_private_event_has_no_public_ics(client, make_event):
     event = make_event(is_public=False)
     assert client.get(reverse("events:ics", kwargs={"slug": event.slug})).status_code == 404
+
+
+def test_feed_events_come_from_the_entry_cache_until_they_change(remembering, client, make_event):
+    from django.core.cache import cache
+
+    cache.clear()
+    event = make_event(title="Sommerfest", starts_at=_berlin(2030, 7, 5, 15), ends_at=_berlin(2030, 7, 5, 19))
+    make_event(title="Herbstfest")
+    first = client.get(reverse("events:feed")).content
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("events:feed")).content == first
+    assert len(queries) == 1  # the events; their lines come from the cache
+    calendar = icalendar.Calendar.from_ical(first)
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
+    assert first.index(b"BEGIN:VTIMEZONE") < first.index(b"BEGIN:VEVENT")
+    [summer] = [c for c in calendar.walk("VEVENT") if str(c["SUMMARY"]) == "Sommerfest"]
+    assert summer.start == _berlin(2030, 7, 5, 15)
+    assert summer["DTSTART"].params["TZID"] == "Europe/Berlin"
+    event.title = "Sommerfest im Park"
+    event.save()
+    changed = icalendar.Calendar.from_ical(client.get(reverse("events:feed")).content)
+    assert {str(c["SUMMARY"]) for c in changed.walk("VEVENT")} == {"Sommerfest im Park", "Herbstfest"}
+    cache.clear()
+
+
+def test_empty_feed_is_a_valid_calendar(client, alliance):
+    content = client.get(reverse("events:feed")).content
+    calendar = icalendar.Calendar.from_ical(content)
+    assert str(calendar["X-WR-CALNAME"])
+    assert not calendar.walk("VEVENT") and b"VTIMEZONE" not in content

@@ -229,3 +229,19 @@ def test_late_pages_find_their_ids_first_and_load_only_their_rows(client, declar
     # applied to ids alone (buendnis/lib/paging.py).
     assert len(rows) == 1 and " IN (" in rows[0] and "OFFSET" not in rows[0]
     assert client.get("/partner/?seite=99").content.decode().count("Partner 00") == 6
+
+
+def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, declaration, monkeypatch):
+    from buendnis.lib import paging
+
+    monkeypatch.setattr(paging, "SEARCH_LIMIT", 25)
+    _create_listed(30, declaration)
+    first = client.get("/partner/?q=partner").content.decode()
+    assert "Mehr als 25 Partner gefunden – grenzen Sie die Suche ein" in first
+    assert re.findall(r"Partner 00\d\d", first)[:2] == ["Partner 0000", "Partner 0001"]
+    # The pages end with the limit: the 25th match is the last one shown.
+    last = client.get("/partner/?q=partner&seite=9").content.decode()
+    assert re.findall(r"Partner 00\d\d", last) == ["Partner 0024"]
+    monkeypatch.setattr(paging, "SEARCH_LIMIT", 30)
+    exact = client.get("/partner/?q=partner").content.decode()
+    assert "30 Partner gefunden." in exact and "Mehr als" not in exact
