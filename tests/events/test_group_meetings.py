@@ -46,7 +46,9 @@ def test_group_meetings_query_count_does_not_grow(group, make_event, django_asse
     for _number in range(30):
         make_event(working_group=group)
         make_event(working_group=group, starts_in=datetime.timedelta(days=-10))
-    with django_assert_max_num_queries(1):
+    # The events, then places taken (registrations, invitations) for entries not in
+    # the entry cache: three queries however many meetings there are.
+    with django_assert_max_num_queries(3):
         _render(group)
 
 

@@ -110,19 +110,24 @@ def test_a_registration_updates_the_places_left_in_cached_date_entries(
 
     from django.utils import timezone
 
+    from arbeitsgruppen.models import FieldOfAction, WorkingGroup
     from events.models import Event
 
+    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    group = WorkingGroup.objects.create(name="AG Pflege", slug="ag-pflege", field_of_action=field)
     starts_at = timezone.now() + timedelta(days=10)
     event = Event.objects.create(
         title="Bündnistreffen", slug="buendnistreffen", starts_at=starts_at,
         ends_at=starts_at + timedelta(hours=2), registration_open=True, capacity=10,
+        working_group=group,
     )
-    assert "noch 10 Plätze frei" in get(client, "/termine/")[0]
-    assert "noch 10 Plätze frei" in get(client, "/")[0]
+    pages = ["/termine/", "/", group.get_absolute_url()]
+    for url in pages:
+        assert "noch 10 Plätze frei" in get(client, url)[0]
     data = {"name": "Anna Schmidt", "email": "anna@example.org", "number_of_people": "3",
             "privacy": "on", "website": ""}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/termine/{event.slug}/anmelden/", data)
     assert response.status_code == 302
-    assert "noch 7 Plätze frei" in get(client, "/termine/")[0]
-    assert "noch 7 Plätze frei" in get(client, "/")[0]
+    for url in pages:
+        assert "noch 7 Plätze frei" in get(client, url)[0]
