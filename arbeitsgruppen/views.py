@@ -12,7 +12,11 @@ PROJECTS_PER_PAGE = 20
 
 
 def _listed_partners():
-    return Partner.objects.listed().only("name", "slug")
+    return Partner.objects.listed().only("name", "slug", "updated_at")
+
+
+def _partner_items(partners):
+    return render_entries("arbeitsgruppen/includes/partner_item.html", partners, name="partner")
 
 
 @home_sections.register("arbeitsgruppen/includes/home_fields.html", order=30)
@@ -72,6 +76,13 @@ def field_detail(request, slug):
     # A field can hold hundreds of projects and partners: the page shows the first
     # ones and links to the filtered project database and partner directory.
     projects = list(field.projects.visible()[:FIELD_PAGE_PROJECTS])
+    # EXISTS lets SQLite read the directory in name order and stop after the first 48
+    # instead of sorting all 2,000 of a field (national scale, issue 8).
+    partners = list(
+        _listed_partners().filter(Exists(interests.filter(partner=OuterRef("pk"), fieldofaction=field)))[
+            :FIELD_PAGE_PARTNERS
+        ]
+    )
     context = {
         "field": field,
         "active_groups": active,
@@ -83,10 +94,8 @@ def field_detail(request, slug):
         "project_count": remembered(
             f"field_project_count:{field.pk}", lambda: field.projects.visible().count()
         ),
-        # EXISTS lets SQLite read the directory in name order and stop after the first
-        # 48 instead of sorting all 2,000 of a field (national scale, issue 8).
-        "partners": _listed_partners()
-        .filter(Exists(interests.filter(partner=OuterRef("pk"), fieldofaction=field)))[:FIELD_PAGE_PARTNERS],
+        "partners": partners,
+        "partner_items": _partner_items(partners),
         "partner_count": remembered(
             f"field_partner_count:{field.pk}",
             lambda: _listed_partners().filter(fields_of_action=field).count(),
@@ -110,10 +119,12 @@ def group_detail(request, slug):
         WorkingGroup.objects.visible().select_related("field_of_action"), slug=slug
     )
     projects = list(group.projects.visible())
+    members = list(_listed_partners().filter(working_groups=group))
     context = {
         "group": group,
         "earlier_mandates": group.earlier_mandates.all(),
-        "members": _listed_partners().filter(working_groups=group),
+        "members": members,
+        "partner_items": _partner_items(members),
         "projects": projects,
         "project_cards": _project_cards(projects),
     }
@@ -158,9 +169,11 @@ def project_detail(request, slug):
     project = get_object_or_404(
         Project.objects.visible().select_related("field_of_action", "working_group"), slug=slug
     )
+    partners = list(_listed_partners().filter(projects=project))
     context = {
         "project": project,
-        "partners": _listed_partners().filter(projects=project),
+        "partners": partners,
+        "partner_items": _partner_items(partners),
         "target_groups": project.target_groups.all(),
     }
     return render(request, "arbeitsgruppen/project_detail.html", context)
