@@ -9,6 +9,9 @@ from buendnis.lib.paging import SEARCH_LIMIT, capped_count, page_by_id
 from partners.models import Partner
 
 PROJECTS_PER_PAGE = 20
+# What arbeitsgruppen/includes/project_card.html and project_item.html show, and the
+# entry cache's key.
+PROJECT_CARD_FIELDS = ("title", "slug", "status", "summary", "starts_on", "ends_on", "updated_at")
 
 
 def _listed_partners():
@@ -75,7 +78,7 @@ def field_detail(request, slug):
     finished = [group for group in groups if group.status != WorkingGroup.Status.ACTIVE]
     # A field can hold hundreds of projects and partners: the page shows the first
     # ones and links to the filtered project database and partner directory.
-    projects = list(field.projects.visible()[:FIELD_PAGE_PROJECTS])
+    projects = list(field.projects.visible().only(*PROJECT_CARD_FIELDS)[:FIELD_PAGE_PROJECTS])
     # EXISTS lets SQLite read the directory in name order and stop after the first 48
     # instead of sorting all 2,000 of a field (national scale, issue 8).
     partners = list(
@@ -148,7 +151,11 @@ def project_list(request):
         PROJECTS_PER_PAGE,
         request.GET.get("seite"),
         count=count,
-        rows=Project.objects.select_related("field_of_action", "working_group"),
+        # What a card shows: whole rows with description and search text are ten
+        # times wider.
+        rows=Project.objects.select_related("field_of_action", "working_group").only(
+            *PROJECT_CARD_FIELDS, "field_of_action__name", "working_group__name"
+        ),
     )
     page.more_than_limit = more_than_limit
     cards = render_entries(

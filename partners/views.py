@@ -16,6 +16,8 @@ from partners.forms import ManageForm, ManageRequestForm, SignForm
 from partners.models import Declaration, Partner, listed_partner_count, related_model
 
 PARTNERS_PER_PAGE = 24
+# What partners/includes/partner_card.html shows, and the entry cache's key.
+CARD_FIELDS = ("name", "slug", "kind", "town", "logo", "updated_at")
 
 TOKEN_STATUS = {"invalid": 400, "expired": 410, "used": 410}
 
@@ -120,12 +122,20 @@ def partner_list(request):
         partners = partners.filter(fields_of_action__slug=selected_field)
     else:
         selected_field = ""
+    # The page's partners with what their card shows: whole rows are ten times wider.
+    card_rows = Partner.objects.only(*CARD_FIELDS)
     if query:
-        page_obj = search_page(partners.filter(name__icontains=query), PARTNERS_PER_PAGE, page_number)
+        page_obj = search_page(
+            partners.filter(name__icontains=query), PARTNERS_PER_PAGE, page_number, rows=card_rows
+        )
     else:
         unfiltered = not (selected_kind or selected_field)
         page_obj = page_by_id(
-            partners, PARTNERS_PER_PAGE, page_number, count=listed_partner_count() if unfiltered else None
+            partners,
+            PARTNERS_PER_PAGE,
+            page_number,
+            count=listed_partner_count() if unfiltered else None,
+            rows=card_rows,
         )
     paginator = page_obj.paginator
     filters = request.GET.copy()
