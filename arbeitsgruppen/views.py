@@ -78,7 +78,9 @@ def field_detail(request, slug):
     finished = [group for group in groups if group.status != WorkingGroup.Status.ACTIVE]
     # A field can hold hundreds of projects and partners: the page shows the first
     # ones and links to the filtered project database and partner directory.
-    projects = list(field.projects.visible().only(*PROJECT_CARD_FIELDS)[:FIELD_PAGE_PROJECTS])
+    projects = list(
+        field.projects.visible().only(*PROJECT_CARD_FIELDS, "field_of_action")[:FIELD_PAGE_PROJECTS]
+    )
     # EXISTS lets SQLite read the directory in name order and stop after the first 48
     # instead of sorting all 2,000 of a field (national scale, issue 8).
     partners = list(

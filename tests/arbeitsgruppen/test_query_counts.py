@@ -27,7 +27,9 @@ def fill(rows, declaration):
     )
     projects = Project.objects.bulk_create(
         Project(
-            title=f"Projekt {n}", slug=f"projekt-{n}", field_of_action=fields[n % len(fields)],
+            # Half of them in the first field, so its page shows a full list.
+            title=f"Projekt {n}", slug=f"projekt-{n}",
+            field_of_action=fields[0] if n % 2 else fields[n % len(fields)],
             working_group=groups[0] if n % 2 else None, status=Project.Status.RUNNING,
         )
         for n in range(rows)
