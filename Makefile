@@ -42,9 +42,11 @@ system-test-deps:
 test: install system-test-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff, missing migrations, and the layers of pyproject.toml (import-linter).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 bench: install
 	$(PY) bench/run.py

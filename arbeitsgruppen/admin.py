@@ -1,22 +1,23 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from arbeitsgruppen.exports import projects_table
 from arbeitsgruppen.forms import ProjectAdminForm
-from arbeitsgruppen.models import FieldOfAction, Mandate, Project, TargetGroup, WorkingGroup
-from buendnis import exports, roles
+from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
+from arbeitsgruppen.roles import WorkingGroupScopedAdmin
+from buendnis import exports
+from buendnis.roles import changes_only_led_groups
 
 
-@admin.register(FieldOfAction)
-class FieldOfActionAdmin(admin.ModelAdmin):
-    list_display = ["name", "position", "published"]
-    list_editable = ["position", "published"]
-    list_filter = ["published"]
-    ordering = ["position", "name"]
-    search_fields = ["name", "summary"]
-    prepopulated_fields = {"slug": ["name"]}
+class WorkingGroupRoleAdmin(WorkingGroupScopedAdmin):
+    group_path = "pk"
 
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if changes_only_led_groups(request.user):
+            # Who leads a group (and so gets rights) is decided by the coordination.
+            fields.append("leads")
+        return fields
 
 
 class MandateInline(admin.StackedInline):
@@ -34,7 +35,7 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(roles.WorkingGroupRoleAdmin, admin.ModelAdmin):
+class WorkingGroupAdmin(WorkingGroupRoleAdmin, admin.ModelAdmin):
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
     list_filter = ["status", "field_of_action", "published"]
     list_select_related = ["field_of_action"]
@@ -83,7 +84,7 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(roles.ProjectRoleAdmin, admin.ModelAdmin):
+class ProjectAdmin(WorkingGroupScopedAdmin, admin.ModelAdmin):
     form = ProjectAdminForm
     list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
     list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]
@@ -93,7 +94,11 @@ class ProjectAdmin(roles.ProjectRoleAdmin, admin.ModelAdmin):
     autocomplete_fields = ["working_group", "partners"]
     filter_horizontal = ["target_groups"]
     date_hierarchy = "starts_on"
-    actions = [exports.export_projects_action]
+    actions = ["export_action"]
+
+    @admin.action(description=_("Ausgewählte Projekte als Excel exportieren"), permissions=["view"])
+    def export_action(self, request, queryset):
+        return exports.respond(projects_table(queryset), "xlsx", request.user)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

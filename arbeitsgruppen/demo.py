@@ -1,61 +1,16 @@
-"""Demo data: fields of action, working groups, projects and answered suggestions.
+"""Demo data: working groups and projects in the fields of action.
 
-Runs after the partners demo, so working groups and projects name real demo partners
-when there are any. Every run only adds what is missing.
+Runs after the alliance's and the partners' demo, so working groups and projects name
+real demo partners when there are any. Every run only adds what is missing.
 """
 
 import datetime
 
-from arbeitsgruppen.models import FieldOfAction, Mandate, Project, TargetGroup, WorkingGroup
-from buendnis.models import Suggestion
+from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
+from buendnis.models import FieldOfAction
 from partners.models import Partner
 
 D = datetime.date
-
-FIELDS = [
-    (
-        "familienfreundliche-arbeitswelt",
-        "Familienfreundliche Arbeitswelt – Vereinbarkeit von Familie und Beruf",
-        "Betriebe und Verwaltungen, in denen Familie und Beruf zusammenpassen.",
-        "<p>Wer Kinder großzieht, braucht Arbeitgeber, die mitdenken: flexible Arbeitszeiten, "
-        "Unterstützung beim Wiedereinstieg nach der Elternzeit und eine Kultur, in der "
-        "Familienpflichten kein Karrierehindernis sind.</p><p>In diesem Handlungsfeld tauschen "
-        "sich Unternehmen, Kammern, Gewerkschaften und die Agentur für Arbeit aus und machen gute "
-        "Beispiele aus der Region bekannt.</p>",
-    ),
-    (
-        "kindertagesbetreuung",
-        "Kindertagesbetreuung – Bildung, Erziehung und Betreuung",
-        "Verlässliche Betreuung für Kinder jeden Alters – auch in den Randzeiten und Ferien.",
-        "<p>Gute Betreuung ist die Voraussetzung dafür, dass Eltern arbeiten können, und zugleich "
-        "ein Bildungsangebot für die Kinder. Wir schauen dorthin, wo es Lücken gibt: frühmorgens, "
-        "abends, in den Schulferien und bei kranken Kindern.</p>",
-    ),
-    (
-        "familienfreundliche-kommunen",
-        "Familienfreundliche Kommunen – örtliche Aktivitäten",
-        "Städte und Gemeinden, in denen Familien sich zurechtfinden und wohlfühlen.",
-        "<p>Familienfreundlichkeit entscheidet sich vor Ort: bei Öffnungszeiten von Ämtern, "
-        "Busverbindungen, Spielplätzen und Treffpunkten. Hier arbeiten Gemeinden, Vereine und "
-        "Kirchengemeinden zusammen.</p>",
-    ),
-    (
-        "elternkompetenz",
-        "Erziehungs- und Elternkompetenz – Familienbildung",
-        "Angebote, die Eltern im Familienalltag stärken.",
-        "<p>Eltern wollen ihre Sache gut machen und freuen sich über Rat, der zu ihrem Alltag "
-        "passt. Familienbildungsstätten, Beratungsstellen, Hebammen und Schulen bringen ihre "
-        "Angebote dorthin, wo Familien ohnehin sind.</p>",
-    ),
-    (
-        "beruf-und-pflege",
-        "Vereinbarkeit von Beruf und Pflege",
-        "Unterstützung für Beschäftigte, die Angehörige pflegen.",
-        "<p>Immer mehr Beschäftigte kümmern sich neben der Arbeit um pflegebedürftige Eltern oder "
-        "Partner. Wir helfen Betrieben, darauf vorbereitet zu sein, und machen Beratung und "
-        "Entlastung für pflegende Angehörige leichter auffindbar.</p>",
-    ),
-]
 
 TARGET_GROUPS = [
     ("familien-mit-kleinen-kindern", "Familien mit kleinen Kindern"),
@@ -207,38 +162,6 @@ DESCRIPTION = (
     "Koordination des Bündnisses.</p>"
 )
 
-# text, field, status, public answer, received
-SUGGESTIONS = [
-    (
-        "Könnte das Ferienprogramm auch die Herbstferien abdecken? Gerade da fehlt uns jedes Jahr "
-        "eine Betreuung.",
-        "kindertagesbetreuung", Suggestion.Status.DONE,
-        "Ja: Seit 2023 bietet die Stadt auch in den Herbstferien eine Woche Betreuung an.",
-        D(2017, 11, 8),
-    ),
-    (
-        "Ein Wickeltisch im Rathaus wäre schön – mit Baby auf dem Amt ist das bisher schwierig.",
-        "familienfreundliche-kommunen", Suggestion.Status.DONE,
-        "Danke für den Hinweis! Im Rathaus gibt es jetzt einen Wickelraum im Erdgeschoss.",
-        D(2019, 3, 20),
-    ),
-    (
-        "Ich pflege meine Mutter und arbeite Vollzeit. Gibt es Betriebe, die dafür Lösungen haben?",
-        "beruf-und-pflege", Suggestion.Status.FORWARDED,
-        "Wir haben Ihre Frage an die AG Beruf und Pflege weitergegeben. Erste Betriebe bilden "
-        "gerade Pflege-Lotsen aus; die Infoabende sind in Planung.",
-        D(2023, 10, 2),
-    ),
-    (
-        "Bitte eine Kita, die sonntags öffnet.",
-        "kindertagesbetreuung", Suggestion.Status.DECLINED,
-        "Eine Sonntagsöffnung können die Träger derzeit nicht leisten. Die AG Betreuung in "
-        "Randzeiten prüft aber Lösungen mit Tageseltern.",
-        D(2024, 4, 15),
-    ),
-]
-
-
 def _members(partners, start, count):
     if not partners:
         return []
@@ -246,13 +169,7 @@ def _members(partners, start, count):
 
 
 def load(stdout):
-    fields = {}
-    for position, (slug, name, summary, description) in enumerate(FIELDS, start=1):
-        fields[slug], _ = FieldOfAction.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name, "summary": summary, "description": description,
-                      "position": position * 10},
-        )
+    fields = {field.slug: field for field in FieldOfAction.objects.all()}
 
     targets = {}
     for slug, name in TARGET_GROUPS:
@@ -299,16 +216,6 @@ def load(stdout):
         if partners and not project.partners.exists():
             project.partners.set(_members(partners, index * 2, 2))
 
-    for text, field, status, answer, received in SUGGESTIONS:
-        suggestion, created = Suggestion.objects.get_or_create(
-            text=text,
-            defaults={"field_of_action": fields[field], "status": status, "public_answer": answer},
-        )
-        if created:  # created_at is set automatically; the demo dates it back.
-            Suggestion.objects.filter(pk=suggestion.pk).update(
-                created_at=datetime.datetime.combine(received, datetime.time(12), datetime.UTC)
-            )
     stdout.write(
-        f"Handlungsfelder: {len(fields)}, Arbeitsgruppen: {len(groups)}, "
-        f"Projekte: {len(PROJECTS)}, beantwortete Anregungen: {len(SUGGESTIONS)} – vorhanden."
+        f"Arbeitsgruppen: {len(groups)}, Projekte: {len(PROJECTS)} – vorhanden."
     )

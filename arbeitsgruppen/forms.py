@@ -1,10 +1,10 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup
-from buendnis.lib.fragments import remembered
-from buendnis.lib.images import PICTURE_MAX_SIZE, process_image
+from arbeitsgruppen.models import Project, TargetGroup
+from buendnis.fragments import remembered
+from buendnis.lib.images import PICTURE_MAX_SIZE, ImageUploadField
+from buendnis.models import FieldOfAction
 
 
 class ProjectFilterForm(forms.Form):
@@ -24,7 +24,7 @@ class ProjectFilterForm(forms.Form):
         # The same on every request until the content changes (scale, issue 8).
         fields = remembered(
             "project_filter_fields",
-            lambda: list(FieldOfAction.objects.published().values_list("slug", "name")),
+            lambda: list(FieldOfAction.objects.public().values_list("slug", "name")),
         )
         target_groups = remembered(
             "project_filter_target_groups",
@@ -59,6 +59,8 @@ class ProjectFilterForm(forms.Form):
 
 
 class ProjectAdminForm(forms.ModelForm):
+    image = ImageUploadField(label=_("Bild"), required=False, max_size=PICTURE_MAX_SIZE)
+
     class Meta:
         model = Project
         fields = [
@@ -66,10 +68,3 @@ class ProjectAdminForm(forms.ModelForm):
             "working_group", "partners", "target_groups", "starts_on", "ends_on",
             "image", "image_alt", "published",
         ]
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        # Only a new upload is checked; the stored picture was processed before.
-        if isinstance(image, UploadedFile):
-            return process_image(image, max_size=PICTURE_MAX_SIZE)
-        return image

@@ -5,52 +5,15 @@ from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.fragments import remembered
 from buendnis.lib.choices import choice_label
-from buendnis.lib.fragments import remembered
 from buendnis.lib.images import picture_upload_to
 
 
-class FieldOfActionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-
-class FieldOfAction(models.Model):
-    """A Handlungsfeld: the topics that group the alliance's work."""
-
-    name = models.CharField(_("Name"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
-    summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
-    description = models.TextField(
-        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
-    )
-    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
-    published = models.BooleanField(_("veröffentlicht"), default=True)
-
-    objects = FieldOfActionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Handlungsfeld")
-        verbose_name_plural = _("Handlungsfelder")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})
-
-
 class WorkingGroupQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-    def visible(self):
+    def public(self):
         """What the public sees: published groups in a published field of action."""
         return self.filter(published=True, field_of_action__published=True)
-
-    def finished(self):
-        return self.exclude(status=WorkingGroup.Status.ACTIVE)
 
     def active(self):
         return self.filter(status=WorkingGroup.Status.ACTIVE)
@@ -67,7 +30,7 @@ class WorkingGroup(models.Model):
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
     field_of_action = models.ForeignKey(
-        FieldOfAction,
+        "buendnis.FieldOfAction",
         verbose_name=_("Handlungsfeld"),
         on_delete=models.PROTECT,
         related_name="working_groups",
@@ -164,10 +127,7 @@ class TargetGroup(models.Model):
 
 
 class ProjectQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-    def visible(self):
+    def public(self):
         """What the public sees: published projects whose field and group are published too."""
         return self.filter(published=True, field_of_action__published=True).filter(
             models.Q(working_group__isnull=True) | models.Q(working_group__published=True)
@@ -201,7 +161,7 @@ class Project(models.Model):
         _("Status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     field_of_action = models.ForeignKey(
-        FieldOfAction,
+        "buendnis.FieldOfAction",
         verbose_name=_("Handlungsfeld"),
         on_delete=models.PROTECT,
         related_name="projects",
@@ -271,7 +231,7 @@ class Project(models.Model):
             models.Index(
                 fields=["field_of_action", "title", "id", "working_group"],
                 condition=models.Q(published=True),
-                name="project_visible_idx",
+                name="project_field_idx",
             ),
             models.Index(
                 fields=["field_of_action", "status", "title"],
@@ -296,7 +256,7 @@ class Project(models.Model):
             self.field_of_action_id = self.working_group.field_of_action_id
 
 
-def visible_project_count():
+def public_project_count():
     """How many projects the public sees: the unfiltered project database's total.
-    Remembered per content version (`buendnis.lib.fragments.remembered`)."""
-    return remembered("visible_project_count", lambda: Project.objects.visible().count())
+    Remembered per content version (`buendnis.fragments.remembered`)."""
+    return remembered("public_project_count", lambda: Project.objects.public().count())

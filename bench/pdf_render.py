@@ -35,8 +35,7 @@ CACHED_RUNS = 5
 
 def build_data():
     from buendnis import demo
-    from buendnis.models import Suggestion
-    from events.models import AgendaItem, Event, Minutes, Task
+    from events.models import AgendaItem, Event, Minutes, Suggestion, Task
     from partners.models import Declaration, Partner, Signature
 
     call_command("migrate", verbosity=0)
@@ -98,9 +97,8 @@ def measure(label, render):
 
 
 def main():
-    from buendnis.documents import founding_certificate_pdf
     from events.documents import minutes_pdf_file
-    from partners.documents import partner_certificate_file
+    from partners.documents import founding_certificate_pdf, partner_certificate_file
     from partners.models import Partner
 
     minutes, partner = build_data()

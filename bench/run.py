@@ -4,7 +4,7 @@
    bench/bench.sqlite3, or BENCH_DATABASE_URL for PostgreSQL) and runs collectstatic.
 2. Starts gunicorn (2 workers, DEBUG off) on a free 127.0.0.1 port, three times: with
    the page cache on (as in production); with it off, so every request renders the
-   page but takes the list entries from the entry cache (buendnis/lib/fragments.py),
+   page but takes the list entries from the entry cache (buendnis/fragments.py),
    as after a change or for a new search; and with both off (everything rendered).
 3. Drives a bounded load client (BENCH_CONCURRENCY processes for BENCH_SECONDS per
    target, split into BENCH_ROUNDS rounds over all targets, one new connection per

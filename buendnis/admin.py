@@ -1,15 +1,18 @@
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from buendnis import cockpit_admin  # noqa: F401 - mailings and signatures (issue 7)
-from buendnis.models import Alliance, Milestone, Page, Suggestion
+from buendnis.lib.images import ImageUploadField
+from buendnis.models import Alliance, FieldOfAction, Milestone, Page
 
 
 @admin.register(Alliance)
 class AllianceAdmin(SimpleHistoryAdmin):
     """The alliance profile is a singleton: one object, never added twice or deleted."""
+
+    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
 
     fieldsets = [
         ("Bündnis", {"fields": ["name", "short_name", "region", "tagline", "logo"]}),
@@ -77,42 +80,14 @@ class PageAdmin(admin.ModelAdmin):
         return obj.get_absolute_url()
 
 
-@admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
-    list_display = ["short_text", "status", "field_of_action", "working_group", "answered", "created_at"]
-    list_filter = ["status", "field_of_action", "working_group"]
-    list_select_related = ["field_of_action", "working_group"]
-    search_fields = ["text", "public_answer"]
-    date_hierarchy = "created_at"
-    autocomplete_fields = ["field_of_action", "working_group"]
-    readonly_fields = ["created_at", "updated_at"]
-    actions = ["mark_in_progress", "mark_done"]
-    fieldsets = [
-        (None, {"fields": ["text", "created_at", "updated_at"]}),
-        ("Absender (nie öffentlich)", {"fields": ["name", "email"]}),
-        ("Zuordnung", {"fields": ["field_of_action", "working_group", "event"]}),
-        ("Bearbeitung", {"fields": ["status", "public_answer"]}),
-    ]
+@admin.register(FieldOfAction)
+class FieldOfActionAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "published"]
+    list_editable = ["position", "published"]
+    list_filter = ["published"]
+    ordering = ["position", "name"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
 
-    @admin.display(description="Anregung")
-    def short_text(self, obj):
-        return obj.text if len(obj.text) <= 80 else f"{obj.text[:80]}…"
-
-    @admin.display(description="öffentlich beantwortet", boolean=True)
-    def answered(self, obj):
-        return bool(obj.public_answer)
-
-    @admin.action(description="Ausgewählte Anregungen: in Bearbeitung")
-    def mark_in_progress(self, request, queryset):
-        updated = queryset.update(status=Suggestion.Status.IN_PROGRESS)
-        self.message_user(request, f"{updated} Anregung(en) sind jetzt in Bearbeitung.")
-
-    @admin.action(description="Ausgewählte Anregungen: umgesetzt")
-    def mark_done(self, request, queryset):
-        updated = queryset.update(status=Suggestion.Status.DONE)
-        self.message_user(request, f"{updated} Anregung(en) sind jetzt als umgesetzt markiert.")
-
-    def changelist_view(self, request, extra_context=None):
-        new = Suggestion.objects.new().count()
-        title = f"Wünsche und Anregungen ({new} neu)" if new else "Wünsche und Anregungen"
-        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()

@@ -1,7 +1,7 @@
 from django.db.utils import DatabaseError
 from django.urls import NoReverseMatch, reverse
 
-from buendnis.lib.fragments import remembered
+from buendnis.fragments import remembered
 from buendnis.models import Alliance
 
 # The main navigation. An entry appears once its app provides the page.
@@ -11,7 +11,7 @@ NAVIGATION = [
     ("Handlungsfelder", "arbeitsgruppen:field_list"),
     ("Projekte", "arbeitsgruppen:project_list"),
     ("Termine", "events:list"),
-    ("Anregungen", "buendnis:suggestions"),
+    ("Anregungen", "events:suggestions"),
 ]
 
 

@@ -8,7 +8,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 
-from buendnis.models import Alliance, Milestone, Page
+from buendnis.models import Alliance, FieldOfAction, Milestone, Page
 
 ALLIANCE = {
     "name": "Lokales Bündnis für Familie Musterhausen",
@@ -202,7 +202,65 @@ PAGES = {
 }
 
 
+FIELDS = [
+    (
+        "familienfreundliche-arbeitswelt",
+        "Familienfreundliche Arbeitswelt – Vereinbarkeit von Familie und Beruf",
+        "Betriebe und Verwaltungen, in denen Familie und Beruf zusammenpassen.",
+        "<p>Wer Kinder großzieht, braucht Arbeitgeber, die mitdenken: flexible Arbeitszeiten, "
+        "Unterstützung beim Wiedereinstieg nach der Elternzeit und eine Kultur, in der "
+        "Familienpflichten kein Karrierehindernis sind.</p><p>In diesem Handlungsfeld tauschen "
+        "sich Unternehmen, Kammern, Gewerkschaften und die Agentur für Arbeit aus und machen gute "
+        "Beispiele aus der Region bekannt.</p>",
+    ),
+    (
+        "kindertagesbetreuung",
+        "Kindertagesbetreuung – Bildung, Erziehung und Betreuung",
+        "Verlässliche Betreuung für Kinder jeden Alters – auch in den Randzeiten und Ferien.",
+        "<p>Gute Betreuung ist die Voraussetzung dafür, dass Eltern arbeiten können, und zugleich "
+        "ein Bildungsangebot für die Kinder. Wir schauen dorthin, wo es Lücken gibt: frühmorgens, "
+        "abends, in den Schulferien und bei kranken Kindern.</p>",
+    ),
+    (
+        "familienfreundliche-kommunen",
+        "Familienfreundliche Kommunen – örtliche Aktivitäten",
+        "Städte und Gemeinden, in denen Familien sich zurechtfinden und wohlfühlen.",
+        "<p>Familienfreundlichkeit entscheidet sich vor Ort: bei Öffnungszeiten von Ämtern, "
+        "Busverbindungen, Spielplätzen und Treffpunkten. Hier arbeiten Gemeinden, Vereine und "
+        "Kirchengemeinden zusammen.</p>",
+    ),
+    (
+        "elternkompetenz",
+        "Erziehungs- und Elternkompetenz – Familienbildung",
+        "Angebote, die Eltern im Familienalltag stärken.",
+        "<p>Eltern wollen ihre Sache gut machen und freuen sich über Rat, der zu ihrem Alltag "
+        "passt. Familienbildungsstätten, Beratungsstellen, Hebammen und Schulen bringen ihre "
+        "Angebote dorthin, wo Familien ohnehin sind.</p>",
+    ),
+    (
+        "beruf-und-pflege",
+        "Vereinbarkeit von Beruf und Pflege",
+        "Unterstützung für Beschäftigte, die Angehörige pflegen.",
+        "<p>Immer mehr Beschäftigte kümmern sich neben der Arbeit um pflegebedürftige Eltern oder "
+        "Partner. Wir helfen Betrieben, darauf vorbereitet zu sein, und machen Beratung und "
+        "Entlastung für pflegende Angehörige leichter auffindbar.</p>",
+    ),
+]
+
+
 def load(stdout):
+    load_profile(stdout)
+    for position, (slug, name, summary, description) in enumerate(FIELDS, start=1):
+        FieldOfAction.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "summary": summary, "description": description,
+                      "position": position * 10},
+        )
+    stdout.write("Handlungsfelder: vorhanden.")
+
+
+def load_profile(stdout):
+    """The alliance's profile, history and content pages."""
     alliance = Alliance.load()
     # Fill the profile once; later edits by the coordinator are kept.
     if not alliance.founding_date:

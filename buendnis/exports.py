@@ -1,33 +1,68 @@
-"""Exports for the coordinator as CSV (streamed) and Excel (openpyxl, write-only).
+"""Every CSV and Excel download of the portal goes through this module.
 
-Rows come from `.iterator()`, so 13,000 partners never sit in memory at once:
-the CSV is written to the response line by line, the workbook to a temporary file.
+- A table is a list of `Column`s and the rows they read from; each app describes its
+  tables next to its models (`partners/exports.py`, `arbeitsgruppen/exports.py`,
+  `events/exports.py`) and offers them in its admin; the cockpit offers them all.
+- One rule for the columns, by role (`roles.exports_contact_data`): columns marked
+  `contact` (names, addresses and phone numbers of people) appear only for
+  Koordination; the steering group and AG-Leitung get the same table without them.
+- One guard against formulas: a spreadsheet runs a cell that starts with = + - @ or
+  a tab as a formula (CSV injection), so such text gets a leading apostrophe.
+- Rows come from iterators, so 13,000 partners never sit in memory at once: the CSV
+  is streamed line by line, the workbook written to a temporary file.
 """
 
 import csv
 import datetime
 import tempfile
+from dataclasses import dataclass
+from typing import Any
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import Promise
 from openpyxl import Workbook
 
-from arbeitsgruppen.models import Project
-from buendnis import roles
-from partners.models import Partner
+from buendnis.roles import exports_contact_data
 
 CHUNK = 1000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A spreadsheet runs cells that start like this as formulas (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "xlsx")
 
 
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Any  # a function of the row
+    contact: bool = False  # personal data of a contact person or registrant
+
+
+@dataclass
 class Table:
-    def __init__(self, filename, title, header, rows):
-        self.filename, self.title, self.header, self.rows = filename, title, header, rows
+    filename: str
+    title: str
+    columns: list
+    rows: Any  # an iterable of rows; each column reads its value from a row
+
+    def for_user(self, user):
+        """The table as `user` may download it (see the module's rule)."""
+        if exports_contact_data(user):
+            return self
+        columns = [column for column in self.columns if not column.contact]
+        return Table(self.filename, self.title, columns, self.rows)
+
+    def header(self):
+        return [column.header for column in self.columns]
+
+    def values(self):
+        for row in self.rows:
+            yield [column.value(row) for column in self.columns]
+
+
+def defused(value):
+    """Text that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def _text(value):
@@ -39,16 +74,15 @@ def _text(value):
         return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return defused(str(value))
 
 
 def _cell(value):
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).replace(tzinfo=None)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if isinstance(value, Promise):  # a translated label
+        value = str(value)
+    return defused(value)
 
 
 class _Echo:
@@ -63,9 +97,9 @@ def csv_response(table):
 
     def lines():
         # The byte order mark tells Excel the file is UTF-8 (umlauts).
-        yield "\ufeff" + writer.writerow(table.header)
-        for row in table.rows:
-            yield writer.writerow([_text(value) for value in row])
+        yield "\ufeff" + writer.writerow(table.header())
+        for values in table.values():
+            yield writer.writerow([_text(value) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{table.filename}.csv"'
@@ -75,9 +109,9 @@ def csv_response(table):
 def xlsx_response(table):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(table.title[:31])
-    sheet.append(table.header)
-    for row in table.rows:
-        sheet.append([_cell(value) for value in row])
+    sheet.append(table.header())
+    for values in table.values():
+        sheet.append([_cell(value) for value in values])
     output = tempfile.TemporaryFile()
     workbook.save(output)
     output.seek(0)
@@ -86,155 +120,11 @@ def xlsx_response(table):
     )
 
 
-def respond(table, fmt):
+def respond(table, fmt, user):
+    """The download of `table` in `fmt` ("csv" or "xlsx"), with the columns `user` may see."""
+    table = table.for_user(user)
     return xlsx_response(table) if fmt == "xlsx" else csv_response(table)
 
 
-# Tables
-
-
-def partners_table(queryset=None):
-    kinds = dict(Partner.Kind.choices)
-    queryset = (queryset if queryset is not None else Partner.objects.all()).active()
-    rows = (
-        queryset.with_partner_since()
-        .order_by("name", "pk")
-        .values_list(
-            "name", "kind", "town", "website", "contact_name", "contact_email", "contact_phone",
-            "partner_since", "founding_partner", "listed", "entry_confirmed_at",
-        )
-        .iterator(chunk_size=CHUNK)
-    )
-    header = [
-        "Name", "Art", "Ort", "Website", "Ansprechperson", "E-Mail", "Telefon",
-        "Partner seit", "Gründungspartner", "im Verzeichnis", "Eintrag bestätigt",
-    ]
-    return Table(
-        f"partner-{timezone.localdate():%Y-%m-%d}",
-        "Aktive Partner",
-        header,
-        ((row[0], str(kinds.get(row[1], row[1])), *row[2:]) for row in rows),
-    )
-
-
-def projects_table(queryset=None):
-    statuses = dict(Project.Status.choices)
-    queryset = queryset if queryset is not None else Project.objects.all()
-    projects = (
-        queryset.select_related("field_of_action", "working_group")
-        .prefetch_related("partners", "target_groups")
-        .order_by("title", "pk")
-        .iterator(chunk_size=CHUNK)
-    )
-    header = [
-        "Titel", "Status", "Handlungsfeld", "Arbeitsgruppe", "Beginn", "Ende",
-        "beteiligte Partner", "Zielgruppen", "veröffentlicht",
-    ]
-    rows = (
-        (
-            project.title,
-            str(statuses.get(project.status, project.status)),
-            project.field_of_action.name,
-            project.working_group.name if project.working_group else "bündnisweit",
-            project.starts_on,
-            project.ends_on,
-            ", ".join(partner.name for partner in project.partners.all()),
-            ", ".join(group.name for group in project.target_groups.all()),
-            project.published,
-        )
-        for project in projects
-    )
-    return Table(f"projekte-{timezone.localdate():%Y-%m-%d}", "Projekte", header, rows)
-
-
-def event_table(event):
-    """Invitation replies of partners and public registrations of one event."""
-    # Imported here: the admin of arbeitsgruppen imports this module, and must not import events.
-    from events.models import Invitation, Registration
-
-    replies = dict(Invitation.Reply.choices)
-    header = [
-        "Art", "Name", "E-Mail", "Antwort", "Personen", "Kinderbetreuung", "Anzahl Kinder",
-        "Alter der Kinder", "Barrierefreiheit", "Datum",
-    ]
-
-    def rows():
-        invitations = (
-            event.invitations.order_by("partner__name", "pk")
-            .values_list("partner__name", "reply", "number_of_people", "replied_at")
-            .iterator(chunk_size=CHUNK)
-        )
-        for name, reply, people, replied_at in invitations:
-            yield ("Einladung", name, "", str(replies[reply]), people, None, None, "", "", replied_at)
-        registrations = (
-            Registration.objects.filter(event=event, cancelled_at__isnull=True)
-            .order_by("created_at", "pk")
-            .iterator(chunk_size=CHUNK)
-        )
-        for registration in registrations:
-            yield (
-                "Anmeldung", registration.name, registration.email, "angemeldet",
-                registration.number_of_people, registration.childcare_needed,
-                registration.number_of_children, registration.children_ages,
-                registration.accessibility_needs, registration.created_at,
-            )
-
-    return Table(f"antworten-{event.slug}", "Antworten und Anmeldungen", header, rows())
-
-
-# Views (wrapped by admin_view in buendnis/cockpit_urls.py)
-
-
-def can_export_partners(user):
-    """Contact data of all partners: only for those who may change partners (Koordination)."""
-    return user.has_perm("partners.change_partner")
-
-
-def export_partners(request, fmt):
-    if not can_export_partners(request.user):
-        raise PermissionDenied
-    return respond(partners_table(), fmt)
-
-
-def can_export_events(user):
-    return user.has_perm("events.view_invitation") and user.has_perm("events.view_registration")
-
-
-def export_projects(request, fmt):
-    if not request.user.has_perm("arbeitsgruppen.view_project"):
-        raise PermissionDenied
-    projects = Project.objects.all()
-    if roles.sees_only_led_groups(request.user):
-        projects = projects.filter(working_group__in=roles.led_group_ids(request.user))
-    return respond(projects_table(projects), fmt)
-
-
-def export_event(request, pk, fmt):
-    if not can_export_events(request.user):
-        raise PermissionDenied
-    from events.models import Event
-
-    event = get_object_or_404(Event, pk=pk)
-    if roles.sees_only_led_groups(request.user) and (
-        event.working_group_id not in roles.led_group_ids(request.user)
-    ):
-        raise PermissionDenied
-    return respond(event_table(event), fmt)
-
-
-# Admin actions, for the admins of projects and events.
-
-
-@admin.action(description="Ausgewählte Projekte als Excel exportieren")
-def export_projects_action(modeladmin, request, queryset):
-    return xlsx_response(projects_table(queryset))
-
-
-@admin.action(description="Antworten und Anmeldungen als Excel exportieren (ein Termin)")
-def export_event_action(modeladmin, request, queryset):
-    if not can_export_events(request.user):
-        raise PermissionDenied
-    if queryset.count() != 1:
-        modeladmin.message_user(request, "Bitte genau einen Termin auswählen.", level=messages.ERROR)
-        return None
-    return xlsx_response(event_table(queryset.get()))
+def dated(name):
+    return f"{name}-{timezone.localdate():%Y-%m-%d}"

@@ -137,7 +137,7 @@ class Milestone(models.Model):
 
 
 class PageQuerySet(models.QuerySet):
-    def published(self):
+    def public(self):
         return self.filter(published=True)
 
 
@@ -177,76 +177,39 @@ class Page(models.Model):
         return reverse("buendnis:page", kwargs={"slug": self.slug})
 
 
-class SuggestionQuerySet(models.QuerySet):
-    def answered_publicly(self):
-        return (
-            self.exclude(public_answer="")
-            .select_related("field_of_action", "working_group")
-            .order_by("-created_at")
-        )
-
-    def new(self):
-        return self.filter(status=Suggestion.Status.NEW)
+class FieldOfActionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(published=True)
 
 
-class Suggestion(models.Model):
-    """A wish or suggestion from a citizen (Wünsche und Anregungen)."""
+class FieldOfAction(models.Model):
+    """A Handlungsfeld: the topics that group the alliance's work.
 
-    class Status(models.TextChoices):
-        NEW = "new", _("neu")
-        IN_PROGRESS = "in_progress", _("in Bearbeitung")
-        FORWARDED = "forwarded", _("weitergeleitet")
-        DONE = "done", _("umgesetzt")
-        DECLINED = "declined", _("abgelehnt")
+    It belongs to the alliance's core: partners name the fields they care about, and
+    working groups and projects belong to one. Its pages live in `arbeitsgruppen`.
+    """
 
-    text = models.TextField(_("Wunsch oder Anregung"), max_length=5000)
-    name = models.CharField(_("Name"), max_length=200, blank=True)
-    email = models.EmailField(_("E-Mail"), blank=True)
-    field_of_action = models.ForeignKey(
-        "arbeitsgruppen.FieldOfAction",
-        verbose_name=_("Handlungsfeld"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="suggestions",
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
     )
-    working_group = models.ForeignKey(
-        "arbeitsgruppen.WorkingGroup",
-        verbose_name=_("Arbeitsgruppe"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="suggestions",
-    )
-    event = models.ForeignKey(
-        "events.Event",
-        verbose_name=_("gesammelt bei Veranstaltung"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="suggestions",
-    )
-    status = models.CharField(
-        _("Status"), max_length=20, choices=Status.choices, default=Status.NEW
-    )
-    public_answer = models.TextField(
-        _("Öffentliche Antwort"),
-        blank=True,
-        help_text=_("Wird mit der Anregung (ohne Name und E-Mail) auf /anregungen/ gezeigt."),
-    )
-    created_at = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    published = models.BooleanField(_("veröffentlicht"), default=True)
 
-    objects = SuggestionQuerySet.as_manager()
+    objects = FieldOfActionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("Anregung")
-        verbose_name_plural = _("Wünsche und Anregungen")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "-created_at"], name="suggestion_status_idx")]
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["position", "name"]
 
     def __str__(self):
-        return self.text[:60]
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})
 
 
 class RateLimitCounter(models.Model):

@@ -2,7 +2,7 @@
 Also the Cross-Origin-Resource-Policy header and the refusal of NUL bytes.
 
 - Login attempts are counted in the shared rate-limit store
-  (`buendnis.lib.ratelimit.hit`) per client IP and per user name, so the limit
+  (`buendnis.ratelimit.hit`) per client IP and per user name, so the limit
   holds across every worker process and app server.
 - A session ends after `SESSION_IDLE_TIMEOUT` seconds without a request and in
   any case `SESSION_ABSOLUTE_TIMEOUT` seconds after login.
@@ -22,7 +22,7 @@ from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from buendnis.lib.ratelimit import client_ip, hit
+from buendnis.ratelimit import client_ip, hit
 
 SESSION_STARTED = "security:started"
 SESSION_LAST_SEEN = "security:last_seen"

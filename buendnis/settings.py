@@ -55,11 +55,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # PDFs that are produced outside a request (management commands, background tasks).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The portal's apps are layers, from the bottom up; each imports only those before it
+# (pyproject.toml, `make lint`).
 INSTALLED_APPS = [
     "buendnis",
     "partners",
     "arbeitsgruppen",
     "events",
+    "cockpit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,10 +76,10 @@ INSTALLED_APPS = [
     "js_lib_bootstrap5",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "buendnis.apps.TasksConfig",
     "simple_history",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "buendnis.apps.TotpConfig",
 ]
 
 MIDDLEWARE = [
@@ -159,7 +162,6 @@ LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
@@ -292,7 +294,7 @@ LOGGING = {
 # which is the default with DEBUG on and therefore in development and in the tests.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 PAGE_CACHE_VERSION_CHECK = float(env("PAGE_CACHE_VERSION_CHECK", "2"))
-# The entries of the public lists are cached as HTML (buendnis/lib/fragments.py), with
+# The entries of the public lists are cached as HTML (buendnis/fragments.py), with
 # the same invalidation as the pages; 0 switches it off, again the default with DEBUG on.
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "300"))
 # Only for `make bench`: a view that does nothing, to compare the pages against.

@@ -13,8 +13,8 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("arbeitsgruppen.urls")),
     path("", include("events.urls")),
-    # Dashboard and exports of the cockpit (issue 7), before the admin's own URLs.
-    path("verwaltung/", include("buendnis.cockpit_urls")),
+    # The coordinator's dashboard and exports, before the admin's own URLs.
+    path("verwaltung/", include("cockpit.urls")),
     path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),
     path("verwaltung/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from buendnis import documents, suggestions, views
+from buendnis import views
 from buendnis.models import Page
 
 
@@ -22,9 +22,7 @@ app_name = "buendnis"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("buendnis/", views.about, name="about"),
+    path("buendnis/", views.AboutView.as_view(), name="about"),
     path("healthz", views.healthz, name="healthz"),
-    path("anregungen/", suggestions.suggestions, name="suggestions"),
-    path("gruendungsurkunde.pdf", documents.founding_certificate, name="founding_certificate"),
-    path("<pageslug:slug>/", views.page, name="page"),
+    path("<pageslug:slug>/", views.PageView.as_view(), name="page"),
 ]

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.functional import lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
-from buendnis import home_sections
+from buendnis import sections
 from buendnis.models import Alliance, Milestone, Page
 
 
@@ -28,21 +29,28 @@ def AdminSiteTitle(attribute):  # noqa: N802 - reads like the constant it replac
 
 
 def home(request):
-    context = {"sections": home_sections.collect(request)}
+    # Next dates, newest partners, fields of action: contributed by the apps above.
+    context = {"sections": sections.home.collect(request)}
     return render(request, "buendnis/home.html", context)
 
 
-def about(request):
-    context = {
-        "milestones": Milestone.objects.chronological(),
-        "about_page": Page.objects.published().filter(slug=Page.Slug.ABOUT).first(),
-    }
-    return render(request, "buendnis/about.html", context)
+class AboutView(TemplateView):
+    template_name = "buendnis/about.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "milestones": Milestone.objects.chronological(),
+            "about_page": Page.objects.public().filter(slug=Page.Slug.ABOUT).first(),
+        }
 
 
-def page(request, slug):
-    content_page = get_object_or_404(Page.objects.published(), slug=slug)
-    return render(request, "buendnis/page.html", {"page": content_page})
+class PageView(DetailView):
+    """A content page at the top level: /impressum/, /datenschutz/, …"""
+
+    queryset = Page.objects.public()
+    template_name = "buendnis/page.html"
+    context_object_name = "page"
 
 
 @never_cache

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from buendnis.lib.emails import absolute_url
-from buendnis.lib.fragments import per_entry
+from buendnis.emails import absolute_url
+from buendnis.fragments import per_entry
 
 PRODID = "-//Buendnisportal//Termine//DE"
 
@@ -61,7 +61,7 @@ def feed_ics(events, name):
 
     Built as a whole, a year of dates at national scale took 50 ms, almost all of it
     in icalendar building and folding the events' lines (issue 8). Each event's lines
-    are therefore cached like a list entry (`buendnis.lib.fragments.per_entry`), and
+    are therefore cached like a list entry (`buendnis.fragments.per_entry`), and
     the time zone, the same in every feed, is built once per process.
     """
     blocks = per_entry(

@@ -8,13 +8,45 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from arbeitsgruppen.models import WorkingGroup
-from buendnis.models import Suggestion
-from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Task
+from buendnis.models import FieldOfAction
+from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion, Task
 from partners.models import Partner
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TOWN_HALL = ("Bürgersaal im Rathaus", "Marktplatz 1, 12345 Musterhausen")
 FAMILY_CENTRE = ("Familienzentrum Lindenhof", "Lindenstraße 14, 12345 Musterhausen")
+
+
+# text, field, status, public answer, received
+SUGGESTIONS = [
+    (
+        "Könnte das Ferienprogramm auch die Herbstferien abdecken? Gerade da fehlt uns jedes Jahr "
+        "eine Betreuung.",
+        "kindertagesbetreuung", Suggestion.Status.DONE,
+        "Ja: Seit 2023 bietet die Stadt auch in den Herbstferien eine Woche Betreuung an.",
+        datetime.date(2017, 11, 8),
+    ),
+    (
+        "Ein Wickeltisch im Rathaus wäre schön – mit Baby auf dem Amt ist das bisher schwierig.",
+        "familienfreundliche-kommunen", Suggestion.Status.DONE,
+        "Danke für den Hinweis! Im Rathaus gibt es jetzt einen Wickelraum im Erdgeschoss.",
+        datetime.date(2019, 3, 20),
+    ),
+    (
+        "Ich pflege meine Mutter und arbeite Vollzeit. Gibt es Betriebe, die dafür Lösungen haben?",
+        "beruf-und-pflege", Suggestion.Status.FORWARDED,
+        "Wir haben Ihre Frage an die AG Beruf und Pflege weitergegeben. Erste Betriebe bilden "
+        "gerade Pflege-Lotsen aus; die Infoabende sind in Planung.",
+        datetime.date(2023, 10, 2),
+    ),
+    (
+        "Bitte eine Kita, die sonntags öffnet.",
+        "kindertagesbetreuung", Suggestion.Status.DECLINED,
+        "Eine Sonntagsöffnung können die Träger derzeit nicht leisten. Die AG Betreuung in "
+        "Randzeiten prüft aber Lösungen mit Tageseltern.",
+        datetime.date(2024, 4, 15),
+    ),
+]
 
 
 def _at(date, hour, minute=0):
@@ -259,6 +291,19 @@ def _working_group_meetings(now):
     return len(groups)
 
 
+def _answered_suggestions():
+    fields = {field.slug: field for field in FieldOfAction.objects.all()}
+    for text, field, status, answer, received in SUGGESTIONS:
+        suggestion, created = Suggestion.objects.get_or_create(
+            text=text,
+            defaults={"field_of_action": fields.get(field), "status": status, "public_answer": answer},
+        )
+        if created:  # created_at is set automatically; the demo dates it back.
+            Suggestion.objects.filter(pk=suggestion.pk).update(
+                created_at=datetime.datetime.combine(received, datetime.time(12), datetime.UTC)
+            )
+
+
 def load(stdout):
     now = timezone.now()
     partners = list(Partner.objects.active().order_by("name"))
@@ -266,7 +311,8 @@ def load(stdout):
     _past_plenaries(partners)
     _upcoming_plenary(partners, now)
     groups = _working_group_meetings(now)
+    _answered_suggestions()
     stdout.write(
         f"Termine: {Event.objects.count()} (davon Treffen von {groups} Arbeitsgruppen), "
-        f"Protokolle: {Minutes.objects.count()}."
+        f"Protokolle: {Minutes.objects.count()}, beantwortete Anregungen: {len(SUGGESTIONS)}."
     )

@@ -1,6 +1,9 @@
+"""One function per e-mail of the events app."""
+
 from django.urls import reverse
 
-from buendnis.lib.emails import absolute_url, send_templated
+from buendnis.emails import absolute_url, send_templated
+from buendnis.models import Alliance
 from events.calendar import event_ics
 
 
@@ -44,3 +47,16 @@ def send_invitation(invitation):
         to=[partner.contact_email],
         attachments=[_calendar_attachment(event, calendar_url)],
     )
+
+
+def send_new_suggestion(suggestion):
+    """A citizen sent a wish or suggestion: tell the coordinator, who may answer by reply."""
+    recipient = Alliance.load().notification_email
+    if not recipient:
+        return None
+    context = {
+        "suggestion": suggestion,
+        "admin_url": absolute_url(reverse("admin:events_suggestion_change", args=[suggestion.pk])),
+    }
+    reply_to = [suggestion.email] if suggestion.email else None
+    return send_templated("suggestion_new", context, [recipient], reply_to=reply_to)

@@ -1,21 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Registration
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.lib.forms import HoneypotMixin
+from buendnis.models import FieldOfAction
+from events.models import Registration, Suggestion
 
 MAX_PEOPLE = 10
 MAX_CHILDREN = 10
 
 
-class RegistrationForm(forms.ModelForm):
-    """Public sign-up. `website` is a honeypot: people never see it, bots fill it in."""
+class RegistrationForm(HoneypotMixin, forms.ModelForm):
+    """Public sign-up for an event."""
 
     privacy = forms.BooleanField(
         label=_("Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner "
                 "Angaben für diese Veranstaltung einverstanden."),
         error_messages={"required": _("Bitte bestätigen Sie die Datenschutzhinweise.")},
     )
-    website = forms.CharField(label=_("Bitte leer lassen"), required=False)
     number_of_people = forms.IntegerField(
         label=_("Anzahl Personen (Sie eingeschlossen)"),
         initial=1,
@@ -64,21 +66,12 @@ class RegistrationForm(forms.ModelForm):
         self.event = event
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if not event.childcare_offered:
             for name in ("childcare_needed", "number_of_children", "children_ages"):
                 del self.fields[name]
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(
-                _("Ihre Anmeldung konnte nicht angenommen werden. Bitte lassen Sie das letzte "
-                  "Feld leer.")
-            )
-        return ""
 
     def clean(self):
         cleaned = super().clean()
@@ -109,3 +102,49 @@ class AcceptForm(forms.Form):
             "max_value": _("Bitte geben Sie höchstens %(limit_value)s Personen an."),
         },
     )
+
+
+class SuggestionForm(HoneypotMixin, forms.ModelForm):
+    """A wish or suggestion; a working group's contact link preselects the group."""
+
+    class Meta:
+        model = Suggestion
+        fields = ["text", "field_of_action", "working_group", "name", "email"]
+        labels = {
+            "text": _("Ihr Wunsch oder Ihre Anregung"),
+            "field_of_action": _("Thema (optional)"),
+            "name": _("Ihr Name (optional)"),
+            "email": _("Ihre E-Mail-Adresse (optional, für eine Antwort)"),
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "working_group": forms.HiddenInput,
+        }
+        error_messages = {
+            "text": {"required": _("Bitte schreiben Sie Ihren Wunsch oder Ihre Anregung.")},
+            "email": {"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an.")},
+            "working_group": {
+                "invalid_choice": _("Diese Arbeitsgruppe gibt es nicht (mehr).")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field_of_action"].queryset = FieldOfAction.objects.public()
+        self.fields["field_of_action"].empty_label = _("kein bestimmtes Thema")
+        group_field = self.fields["working_group"]
+        group_field.queryset = WorkingGroup.objects.public().select_related("field_of_action")
+        group_field.to_field_name = "slug"
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Bitte schreiben Sie Ihren Wunsch oder Ihre Anregung."))
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        group = cleaned.get("working_group")
+        if group and not cleaned.get("field_of_action"):
+            cleaned["field_of_action"] = group.field_of_action
+        return cleaned

@@ -1,15 +1,15 @@
 """The home page's "Nächste Termine" section."""
 
-from buendnis import home_sections
+from buendnis import sections
 from events.listing import event_items
 from events.models import Event
 
 HOME_EVENTS = 3
 
 
-@home_sections.register("events/includes/home_next.html", order=10)
+@sections.home.register("events/includes/home_next.html", order=10)
 def next_events(request):
-    events = list(Event.objects.public().listed().upcoming()[:HOME_EVENTS])
+    events = list(Event.objects.public().for_entries().upcoming()[:HOME_EVENTS])
     if not events:
         return None
     return {"items": event_items(events, heading_level=3)}

@@ -1,4 +1,5 @@
-"""Workflows of the events app: registering, cancelling, inviting, replying, approving."""
+"""Workflows of the events app: registering, cancelling, inviting, replying, approving,
+and receiving suggestions."""
 
 import logging
 
@@ -141,3 +142,10 @@ def reopen_minutes(minutes):
     minutes.approved_by = None
     minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
     return minutes
+
+
+def submit_suggestion(form):
+    """Store a citizen's suggestion and tell the coordinator about it."""
+    suggestion = form.save()
+    emails.send_new_suggestion(suggestion)
+    return suggestion

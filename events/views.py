@@ -7,25 +7,30 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
+from django.views.generic import ListView
 
-from buendnis.lib.fragments import remembered
-from buendnis.lib.ratelimit import ratelimit
-from buendnis.models import Alliance, Suggestion
-from events import calendar, services
-from events.forms import AcceptForm, RegistrationForm
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.fragments import remembered
+from buendnis.lib.paging import LenientPaginationMixin
+from buendnis.lib.pdf import pdf_response
+from buendnis.models import Alliance
+from buendnis.ratelimit import ratelimit
+from events import calendar, documents, services
+from events.forms import AcceptForm, RegistrationForm, SuggestionForm
 from events.listing import event_items
-from events.models import AgendaItem, Event, Invitation, Minutes, Registration
+from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
 
 PAST_PER_PAGE = 30
 UPCOMING_PER_PAGE = 20
+ANSWERS_PER_PAGE = 10
 # The feed keeps a year of past dates, so subscribers still see what happened recently.
 FEED_PAST_DAYS = 365
 
 
 def _public_events():
-    return Event.objects.public().for_listing()
+    return Event.objects.public().for_entries().with_places_taken()
 
 
 def _minutes_with_content():
@@ -33,33 +38,38 @@ def _minutes_with_content():
     return Minutes.objects.prefetch_related(
         Prefetch("items", queryset=AgendaItem.objects.prefetch_related("tasks")),
         # Only partners the public directory shows (active and listed) appear by name.
-        Prefetch("partners_present", queryset=Partner.objects.listed().order_by("name")),
-        Prefetch(
-            "event__suggestions",
-            queryset=Suggestion.objects.order_by("created_at"),
-        ),
+        Prefetch("partners_present", queryset=Partner.objects.public().order_by("name")),
+        Prefetch("event__suggestions", queryset=Suggestion.objects.order_by("created_at")),
     ).select_related("event")
 
 
-def _listing(request, events, per_page, *, show_minutes_state):
-    page = Paginator(events, per_page).get_page(request.GET.get("seite"))
-    items = event_items(page.object_list, heading_level=2, show_minutes_state=show_minutes_state)
-    return {"page_obj": page, "events": page.object_list, "items": items}
+class EventListView(LenientPaginationMixin, ListView):
+    """Upcoming dates, paginated like the archive: a large alliance has a hundred ahead."""
+
+    template_name = "events/event_list.html"
+    paginate_by = UPCOMING_PER_PAGE
+    page_kwarg = "seite"
+    context_object_name = "events"
+    show_minutes_state = False
+
+    def get_queryset(self):
+        return Event.objects.public().for_entries().upcoming()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        items = event_items(
+            context["events"], heading_level=2, show_minutes_state=self.show_minutes_state
+        )
+        return {**context, "items": items}
 
 
-@require_GET
-def event_list(request):
-    # Paginated like the archive (scale, issue 8): a large alliance has a hundred dates ahead.
-    events = Event.objects.public().listed().upcoming()
-    context = _listing(request, events, UPCOMING_PER_PAGE, show_minutes_state=False)
-    return render(request, "events/event_list.html", context)
+class PastEventListView(EventListView):
+    template_name = "events/past_list.html"
+    paginate_by = PAST_PER_PAGE
+    show_minutes_state = True
 
-
-@require_GET
-def past_list(request):
-    events = Event.objects.public().listed().past()
-    context = _listing(request, events, PAST_PER_PAGE, show_minutes_state=True)
-    return render(request, "events/past_list.html", context)
+    def get_queryset(self):
+        return Event.objects.public().for_entries().past()
 
 
 def _render_detail(request, event, form=None, status=200):
@@ -121,9 +131,7 @@ def _unknown_link(request):
 
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
-    registration = (
-        Registration.objects.select_related("event").filter(token=token).first()
-    )
+    registration = Registration.objects.select_related("event").filter(token=token).first()
     if registration is None:
         return _unknown_link(request)
     if request.method == "POST":
@@ -224,3 +232,44 @@ def feed(request):
     # Calendar apps subscribe to the feed; show it inline rather than as a download.
     response["Content-Disposition"] = 'inline; filename="kalender.ics"'
     return response
+
+
+@require_safe
+def minutes_pdf(request, slug):
+    """The approved, public minutes of a public event; anything else is not found."""
+    minutes = get_object_or_404(
+        Minutes.objects.public().select_related("event", "event__working_group"), event__slug=slug
+    )
+    return pdf_response(request, documents.minutes_pdf_file(minutes), documents.minutes_filename(minutes))
+
+
+@require_safe
+def invitation_minutes_pdf(request, token):
+    """Approved minutes for an invited partner, also those meant for partners only."""
+    invitation = get_object_or_404(Invitation.objects.select_related("event"), token=token)
+    minutes = get_object_or_404(
+        Minutes.objects.approved().select_related("event", "event__working_group"),
+        event=invitation.event,
+    )
+    stored = documents.minutes_pdf_file(minutes)
+    return pdf_response(request, stored, documents.minutes_filename(minutes), private=True)
+
+
+@ratelimit("suggestions")
+def suggestions(request):
+    """Wünsche und Anregungen: anyone may send one; answered ones are shown below the form."""
+    # A working group's contact link leads here with ?arbeitsgruppe=<slug>.
+    group_slug = request.POST.get("working_group") or request.GET.get("arbeitsgruppe")
+    group = WorkingGroup.objects.public().filter(slug=group_slug).first() if group_slug else None
+    initial = {"working_group": group.slug, "field_of_action": group.field_of_action_id} if group else {}
+    form = SuggestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.submit_suggestion(form)
+        messages.success(
+            request,
+            _("Vielen Dank! Ihre Anregung ist bei uns angekommen. Die Koordination kümmert sich darum."),
+        )
+        return redirect("events:suggestions")
+    answers = Paginator(Suggestion.objects.public(), ANSWERS_PER_PAGE).get_page(request.GET.get("seite"))
+    context = {"form": form, "working_group": group, "answers": answers}
+    return render(request, "events/suggestions.html", context, status=400 if form.errors else 200)

@@ -1,25 +1,27 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
-from django.core.files.uploadedfile import UploadedFile
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from buendnis.lib.images import process_image
-from buendnis.roles import PartnerContactScopedAdmin
-from partners import services
-from partners.documents import PartnerCertificateAdminMixin
+from buendnis import exports, roles
+from buendnis.lib.admin import ReadOnlyAdminMixin
+from buendnis.lib.images import ImageUploadField
+from buendnis.lib.pdf import pdf_response
+from partners import documents, services
+from partners.exports import partners_table
 from partners.forms import PaperSignatureForm, https_urls
 from partners.models import Declaration, Partner, Signature
+
+CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"]
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -56,7 +58,7 @@ class SignatureInline(admin.TabularInline):
 
 
 class PartnerAdminForm(forms.ModelForm):
-    logo = forms.FileField(label=_("Logo"), required=False, widget=forms.ClearableFileInput)
+    logo = ImageUploadField(label=_("Logo"), required=False)
 
     class Meta:
         model = Partner
@@ -67,23 +69,88 @@ class PartnerAdminForm(forms.ModelForm):
             "wants_listing", "founding_partner",
         ]
 
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            return process_image(logo)
-        return logo
-
-
-def _csv_cell(value):
-    # Spreadsheet programs run cells that start like a formula.
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return f"'{text}"
-    return text
-
 
 def _date(value):
     return timezone.localtime(value).strftime("%d.%m.%Y") if value else ""
+
+
+class PartnerContactScopedAdmin:
+    """Without a full role (AG-Leitung), contact data only of one's own groups' members
+    (`roles.contact_partner_ids`): hidden in forms, lists, searches and actions."""
+
+    def _hides_contact(self, request, obj):
+        visible = roles.contact_partner_ids(request.user)
+        return visible is not None and (obj is None or obj.pk not in visible)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self._hides_contact(request, obj):
+            fields = [field for field in fields if field not in CONTACT_FIELDS]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._hides_contact(request, obj):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in CONTACT_FIELDS]})
+            for name, options in fieldsets
+        ]
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if not roles.sees_only_led_groups(request.user):
+            return columns
+        return [column for column in columns if column not in CONTACT_FIELDS]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if roles.sees_only_led_groups(request.user):
+            actions.pop("export_action", None)
+        return actions
+
+    def get_search_fields(self, request):
+        fields = super().get_search_fields(request)
+        if not roles.sees_only_led_groups(request.user):
+            return fields
+        return [field for field in fields if field.lstrip("^=@") not in CONTACT_FIELDS]
+
+
+class PartnerCertificateAdminMixin:
+    """For the Partner admin: download an active partner's certificate.
+
+    `certificate_link` in `readonly_fields` offers the button.
+    """
+
+    def get_urls(self):
+        download = path(
+            "<int:pk>/urkunde/",
+            self.admin_site.admin_view(self.certificate_view),
+            name="partners_partner_certificate",
+        )
+        return [download, *super().get_urls()]
+
+    def certificate_view(self, request, pk):
+        partner = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, partner):
+            raise PermissionDenied
+        try:
+            stored = documents.partner_certificate_file(partner)
+        except documents.NoCertificate:
+            messages.error(
+                request,
+                _("Eine Urkunde gibt es nur für aktive Partner mit bestätigter Unterzeichnung."),
+            )
+            return redirect(reverse("admin:partners_partner_change", args=[partner.pk]))
+        filename = documents.certificate_filename(partner)
+        return pdf_response(request, stored, filename, attachment=True, private=True)
+
+    @admin.display(description=_("Urkunde"))
+    def certificate_link(self, partner):
+        if not partner.pk or not partner.is_member:
+            return _("nur für aktive Partner")
+        url = reverse("admin:partners_partner_certificate", args=[partner.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Urkunde herunterladen (PDF)"))
 
 
 @admin.register(Partner)
@@ -111,7 +178,7 @@ class PartnerAdmin(PartnerCertificateAdminMixin, PartnerContactScopedAdmin, Simp
         "hide_action",
         "resend_confirmation_action",
         "paper_signature_action",
-        "export_csv_action",
+        "export_action",
     ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "town", "website", "logo"]}),
@@ -128,24 +195,11 @@ class PartnerAdmin(PartnerCertificateAdminMixin, PartnerContactScopedAdmin, Simp
     ]
 
     def get_queryset(self, request):
-        signatures = Signature.objects.filter(partner=OuterRef("pk"))
-        return (
-            super()
-            .get_queryset(request)
-            .with_partner_since()
-            .annotate(
-                has_active=Exists(signatures.active()),
-                has_unconfirmed=Exists(signatures.unconfirmed()),
-            )
-        )
+        return super().get_queryset(request).with_partner_since().with_status()
 
-    @admin.display(description=_("Status"))
+    @admin.display(description=_("Status"), ordering="membership")
     def status_display(self, obj):
-        if obj.has_active:
-            return Signature.Status.ACTIVE.label
-        if obj.has_unconfirmed:
-            return Signature.Status.UNCONFIRMED.label
-        return Signature.Status.WITHDRAWN.label
+        return obj.get_status_display()
 
     @admin.display(description=_("Partner seit"), ordering="partner_since")
     def partner_since_display(self, obj):
@@ -216,37 +270,9 @@ class PartnerAdmin(PartnerCertificateAdminMixin, PartnerContactScopedAdmin, Simp
         url = reverse("admin:partners_partner_paper_signature")
         return redirect(f"{url}?partner={queryset[0].pk}")
 
-    @admin.action(description=_("Als CSV exportieren"), permissions=["view"])
-    def export_csv_action(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="partner.csv"'
-        response.write("\ufeff")  # lets spreadsheet programs detect UTF-8
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([
-            "Name", "Art", "Ort", "Website", "Status", "im Verzeichnis", "Gründungspartner",
-            "Partner seit", "unterzeichnete Fassung", "Quelle", "Ansprechperson", "E-Mail",
-            "Telefon",
-        ])
-        partners = queryset.prefetch_related("signatures__declaration").order_by("name")
-        for partner in partners:
-            signatures = list(partner.signatures.all())
-            latest = signatures[0] if signatures else None
-            writer.writerow([_csv_cell(value) for value in [
-                partner.name,
-                partner.get_kind_display(),
-                partner.town,
-                partner.website,
-                self.status_display(partner),
-                "ja" if partner.listed else "nein",
-                "ja" if partner.founding_partner else "nein",
-                _date(partner.partner_since),
-                latest.declaration.version if latest else "",
-                latest.get_source_display() if latest else "",
-                partner.contact_name,
-                partner.contact_email,
-                partner.contact_phone,
-            ]])
-        return response
+    @admin.action(description=_("Ausgewählte Partner als CSV exportieren"), permissions=["view"])
+    def export_action(self, request, queryset):
+        return exports.respond(partners_table(queryset), "csv", request.user)
 
     # --- paper signatures ------------------------------------------------------
 
@@ -338,3 +364,22 @@ class DeclarationAdmin(SimpleHistoryAdmin):
             Declaration.objects.filter(is_current=True).update(is_current=False)
             Declaration.objects.filter(pk=declaration.pk).update(is_current=True)
         self.message_user(request, _("„%(name)s“ ist jetzt die aktuelle Fassung.") % {"name": declaration})
+
+
+@admin.register(Signature)
+class SignatureAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Membership periods, read-only: to look up a period and its change history."""
+
+    list_display = [
+        "partner", "status_display", "declaration", "source", "signed_at", "confirmed_at",
+        "withdrawn_at",
+    ]
+    list_filter = ["source", "declaration"]
+    list_select_related = ["partner", "declaration"]
+    search_fields = ["partner__name"]
+    date_hierarchy = "signed_at"
+    fields = ["partner", "declaration", "source", "signed_at", "signed_by", "confirmed_at", "withdrawn_at"]
+
+    @admin.display(description=_("Status"))
+    def status_display(self, obj):
+        return obj.get_status_display()

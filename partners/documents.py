@@ -1,23 +1,42 @@
-"""The partner certificate (Urkunde Bündnispartner) as a PDF."""
+"""The partners' documents as PDFs: the founding certificate and each partner's certificate."""
 
 import logging
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
 
-from buendnis.lib.pdf import get_pdf, image_or_none, pdf_response
-from buendnis.lib.tokens import TokenError
+from buendnis.lib.pdf import get_pdf, image_or_none
 from buendnis.models import Alliance
-from partners.models import Signature
+from partners.models import Partner, Signature
 
 logger = logging.getLogger(__name__)
+
+# Up to how many founding partners the signature fields keep each density.
+DENSITIES = [(9, "roomy"), (16, "normal"), (28, "compact")]
+
+
+def signature_density(count):
+    for limit, density in DENSITIES:
+        if count <= limit:
+            return density
+    return "dense"
+
+
+def founding_certificate_pdf():
+    """The Gründungsurkunde: the founding date and place, the text and the founding partners."""
+    alliance = Alliance.load()
+    # Founding partners who signed on paper are partners with a paper signature:
+    # they are in `founding()` like everybody else.
+    partners = list(Partner.objects.founding().order_by("name").only("name", "town"))
+    context = {
+        "alliance": alliance,
+        "logo_url": image_or_none(alliance.logo),
+        "document_title": f"Gründungsurkunde – {alliance.name}",
+        "partners": partners,
+        "density": signature_density(len(partners)),
+        "draft": False,
+    }
+    return get_pdf("gruendungsurkunde", "pdf/founding_certificate.html", context)
 
 
 class NoCertificate(Exception):
@@ -34,6 +53,7 @@ def _active_signature(partner):
 
 
 def partner_certificate_file(partner):
+    """The stored PDF of the partner's certificate; raises NoCertificate unless active."""
     signature = _active_signature(partner)
     alliance = Alliance.load()
     since = timezone.localdate(signature.confirmed_at)
@@ -52,11 +72,6 @@ def partner_certificate_file(partner):
     return get_pdf(f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context)
 
 
-def partner_certificate_pdf(partner):
-    """PDF bytes of the partner's certificate; raises NoCertificate unless active."""
-    return partner_certificate_file(partner).content
-
-
 def certificate_filename(partner):
     return f"Urkunde-{slugify(partner.name)[:60] or partner.pk}.pdf"
 
@@ -68,70 +83,10 @@ def certificate_attachments(partner):
     the e-mail goes without it (the partner can download it from its management page).
     """
     try:
-        content = partner_certificate_pdf(partner)
+        content = partner_certificate_file(partner).content
     except NoCertificate:
         return []
     except Exception:
         logger.exception("Urkunde für Partner %s konnte nicht erstellt werden", partner.pk)
         return []
     return [(certificate_filename(partner), content, "application/pdf")]
-
-
-def certificate_response(request, partner):
-    """The certificate as a download; personal, so kept out of shared caches."""
-    return pdf_response(
-        request,
-        partner_certificate_file(partner),
-        certificate_filename(partner),
-        attachment=True,
-        private=True,
-    )
-
-
-@require_safe
-def certificate_download(request, token):
-    """Download through the partner's personal management link."""
-    # Imported here: services and views send e-mails that import this module.
-    from partners import services
-    from partners.views import token_error
-
-    try:
-        partner = services.partner_from_management_token(token)
-    except TokenError as error:
-        return token_error(request, error, "manage")
-    return certificate_response(request, partner)
-
-
-class PartnerCertificateAdminMixin:
-    """For the Partner admin: download an active partner's certificate.
-
-    Add `certificate_link` to `readonly_fields` to offer the button.
-    """
-
-    def get_urls(self):
-        download = path(
-            "<int:pk>/urkunde/",
-            self.admin_site.admin_view(self.certificate_view),
-            name="partners_partner_certificate",
-        )
-        return [download, *super().get_urls()]
-
-    def certificate_view(self, request, pk):
-        partner = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not self.has_view_permission(request, partner):
-            raise PermissionDenied
-        try:
-            return certificate_response(request, partner)
-        except NoCertificate:
-            messages.error(
-                request,
-                _("Eine Urkunde gibt es nur für aktive Partner mit bestätigter Unterzeichnung."),
-            )
-            return redirect(reverse("admin:partners_partner_change", args=[partner.pk]))
-
-    @admin.display(description=_("Urkunde"))
-    def certificate_link(self, partner):
-        if not partner.pk or not partner.is_active:
-            return _("nur für aktive Partner")
-        url = reverse("admin:partners_partner_certificate", args=[partner.pk])
-        return format_html('<a class="button" href="{}">{}</a>', url, _("Urkunde herunterladen (PDF)"))

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from buendnis.lib.emails import absolute_url, send_templated
+from buendnis.emails import absolute_url, send_templated
 from buendnis.models import Alliance
 from partners.documents import certificate_attachments
 
@@ -31,7 +31,7 @@ def send_already_partner(partner, link):
     )
 
 
-def send_welcome(partner, signature, attachments=()):
+def send_welcome(partner, signature):
     """The signature is confirmed: welcome to the alliance, with the certificate attached."""
     certificate = certificate_attachments(partner)
     context = {
@@ -42,7 +42,7 @@ def send_welcome(partner, signature, attachments=()):
         "entry_url": absolute_url(partner.get_absolute_url()) if partner.listed else "",
     }
     return send_templated(
-        "partner_welcome", context, [partner.contact_email], [*certificate, *attachments]
+        "partner_welcome", context, [partner.contact_email], certificate
     )
 
 

@@ -1,11 +1,13 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from buendnis.lib.images import process_image
-from partners.models import Declaration, Partner, related_model
+from buendnis.fragments import remembered
+from buendnis.lib.forms import HoneypotMixin
+from buendnis.lib.images import ImageUploadField
+from buendnis.models import FieldOfAction
+from partners.models import Declaration, Partner
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{3,50}$",
@@ -34,11 +36,9 @@ class PartnerEntryForm(forms.ModelForm):
     """The fields of the public entry and the contact person, shared by signing and managing."""
 
     website = website_field()
-    # A plain file field: process_image() does every check, with its own messages.
-    logo = forms.FileField(
+    logo = ImageUploadField(
         label=_("Logo"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         help_text=_("PNG, JPEG oder WebP, höchstens 5 MB. Wir verkleinern es automatisch."),
     )
 
@@ -78,7 +78,7 @@ class PartnerEntryForm(forms.ModelForm):
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True
         self.fields["contact_phone"].validators.append(phone_validator)
-        fields_of_action = related_model("fields_of_action").objects.published()
+        fields_of_action = FieldOfAction.objects.public()
         if fields_of_action.exists():
             self.fields["fields_of_action"].queryset = fields_of_action
         else:
@@ -90,14 +90,8 @@ class PartnerEntryForm(forms.ModelForm):
     def clean_contact_email(self):
         return self.cleaned_data["contact_email"].strip().lower()
 
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            return process_image(logo)
-        return logo
 
-
-class SignForm(PartnerEntryForm):
+class SignForm(HoneypotMixin, PartnerEntryForm):
     consent_declaration = forms.BooleanField(
         label=_("Wir unterzeichnen die Bündniserklärung in der oben stehenden Fassung."),
         error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Erklärung unterzeichnen.")},
@@ -111,11 +105,6 @@ class SignForm(PartnerEntryForm):
         label=_("Ich habe die Datenschutzhinweise gelesen."),
         error_messages={"required": _("Bitte bestätigen Sie die Datenschutzhinweise.")},
     )
-    # Honeypot: hidden from people, bots fill every field.
-    homepage = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("homepage"))
 
 
 class ManageForm(PartnerEntryForm):
@@ -131,9 +120,54 @@ class ManageForm(PartnerEntryForm):
         }
 
 
-class ManageRequestForm(forms.Form):
+class ManageRequestForm(HoneypotMixin, forms.Form):
     email = forms.EmailField(label=_("E-Mail-Adresse der Ansprechperson"), max_length=254)
-    homepage = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
+
+
+class PartnerFilterForm(forms.Form):
+    """The filters of the partner directory, read from the query string.
+
+    A value that is not valid (an unknown kind, a field of action that is no longer
+    published) is ignored on its own, so one outdated filter in a bookmark does not
+    cancel the others.
+    """
+
+    q = forms.CharField(label=_("Name"), required=False)
+    art = forms.ChoiceField(label=_("Art der Organisation"), required=False)
+    handlungsfeld = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["art"].choices = [("", _("alle")), *Partner.Kind.choices]
+        # The same on every request until the content changes (scale, issue 8).
+        self.fields_of_action = remembered(
+            "partner_filter_fields",
+            lambda: list(FieldOfAction.objects.public().values_list("slug", "name")),
+        )
+        self.fields["handlungsfeld"].choices = [("", _("alle")), *self.fields_of_action]
+
+    def valid(self, name):
+        """The value of one filter, or "" when it is missing or not valid."""
+        try:
+            return (self.fields[name].clean(self.data.get(name, "")) or "").strip()
+        except forms.ValidationError:
+            return ""
+
+    def search(self):
+        """The name searched for, at most 100 characters."""
+        return self.valid("q")[:100]
+
+    def is_filtered(self):
+        return any(self.valid(name) for name in self.fields)
+
+    def filter(self, partners):
+        if kind := self.valid("art"):
+            partners = partners.filter(kind=kind)
+        if field := self.valid("handlungsfeld"):
+            partners = partners.filter(fields_of_action__slug=field)
+        if query := self.search():
+            partners = partners.filter(name__icontains=query)
+        return partners
 
 
 class PaperSignatureForm(forms.Form):

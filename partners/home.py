@@ -1,13 +1,13 @@
 """The home page's "Neue Partner" section."""
 
-from buendnis import home_sections
-from buendnis.lib.fragments import render_entries
-from partners.models import Signature, listed_partner_count
+from buendnis import sections
+from buendnis.fragments import render_entries
+from partners.models import Signature, public_partner_count
 
 NEWEST_COUNT = 6
 
 
-@home_sections.register("partners/includes/home_newest.html", order=20)
+@sections.home.register("partners/includes/home_newest.html", order=20)
 def newest_partners(request):
     # The newest open membership periods, read from the index on confirmed_at, instead
     # of aggregating every partner's signatures (140 ms at 13,000 partners; issue 8).
@@ -24,4 +24,4 @@ def newest_partners(request):
     cards = render_entries(
         "partners/includes/partner_card.html", partners, name="partner", context={"heading_level": 3}
     )
-    return {"cards": cards, "partner_count": listed_partner_count()}
+    return {"cards": cards, "partner_count": public_partner_count()}

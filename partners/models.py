@@ -1,12 +1,12 @@
 from django.db import models
-from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.db.models import Case, Exists, Max, Min, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buendnis.fragments import remembered
 from buendnis.lib.choices import choice_label
-from buendnis.lib.fragments import remembered
 from buendnis.lib.images import logo_upload_to
 
 
@@ -57,19 +57,29 @@ class PartnerQuerySet(models.QuerySet):
         """Partners with a confirmed membership period that has not ended."""
         return self.filter(is_member=True)
 
+    def _waiting(self):
+        return Exists(self._signatures().filter(confirmed_at__isnull=True, withdrawn_at__isnull=True))
+
     def pending(self):
-        """Partners whose only open signature still waits for confirmation."""
-        return self.filter(
-            Exists(self._signatures().filter(confirmed_at__isnull=True, withdrawn_at__isnull=True))
-        ).exclude(pk__in=self.active().values("pk"))
+        """Partners whose open signature still waits for confirmation."""
+        return self.filter(self._waiting(), is_member=False)
 
     def withdrawn(self):
-        return self.filter(Exists(self._signatures().filter(withdrawn_at__isnull=False))).exclude(
-            pk__in=Partner.objects.active().values("pk")
+        """Former partners: no open signature, confirmed or not."""
+        return self.filter(is_member=False).exclude(self._waiting())
+
+    def with_status(self):
+        """Annotate `membership`: one of `Signature.Status` (see `Partner.get_status_display`)."""
+        return self.annotate(
+            membership=Case(
+                When(is_member=True, then=Value(Signature.Status.ACTIVE)),
+                When(self._waiting(), then=Value(Signature.Status.UNCONFIRMED)),
+                default=Value(Signature.Status.WITHDRAWN),
+            )
         )
 
-    def listed(self):
-        """What the public sees: active, listed partners."""
+    def public(self):
+        """What the public sees: active partners shown in the directory."""
         return self.active().filter(listed=True)
 
     def with_partner_since(self):
@@ -86,12 +96,6 @@ class PartnerQuerySet(models.QuerySet):
 
     def founding(self):
         return self.filter(founding_partner=True).active()
-
-
-def related_model(name):
-    """The model behind one of Partner's relations (fields of action, working groups,
-    projects). `partners` does not import the apps that build on it (see DESIGN.md)."""
-    return Partner._meta.get_field(name).related_model
 
 
 class Partner(models.Model):
@@ -124,7 +128,7 @@ class Partner(models.Model):
         help_text=_("In welcher Form und mit welchen Ressourcen die Organisation mitwirkt."),
     )
     fields_of_action = models.ManyToManyField(
-        "arbeitsgruppen.FieldOfAction",
+        "buendnis.FieldOfAction",
         verbose_name=_("Handlungsfelder von Interesse"),
         blank=True,
         related_name="interested_partners",
@@ -168,7 +172,6 @@ class Partner(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = PartnerQuerySet.as_manager()
-    # Contact data is erased on withdrawal, so it never enters the history.
     # Contact data is erased on withdrawal, so it never enters the history;
     # `is_member` follows the signatures, which have their own history.
     history = HistoricalRecords(
@@ -204,21 +207,18 @@ class Partner(models.Model):
     def get_kind_display(self):
         return choice_label(self.Kind, self.kind)
 
-    @property
-    def current_signature(self):
-        """The open membership period (confirmed or not), if any."""
-        return self.signatures.filter(withdrawn_at__isnull=True).order_by("-signed_at").first()
-
-    @property
-    def is_active(self):
-        """Asked of the database, so it holds right after a signature changed."""
-        return self.signatures.active().exists()
+    def get_status_display(self):
+        """aktiv, unbestätigt or ausgetreten; read from `with_status()` when loaded with it."""
+        membership = getattr(self, "membership", None)
+        if membership is None:
+            membership = Partner.objects.with_status().values_list("membership", flat=True).get(pk=self.pk)
+        return Signature.Status(membership).label
 
 
-def listed_partner_count():
+def public_partner_count():
     """How many partners the directory shows; the home page and every filtered list
-    name it. Remembered per content version (`buendnis.lib.fragments.remembered`)."""
-    return remembered("listed_partner_count", lambda: Partner.objects.listed().count())
+    name it. Remembered per content version (`buendnis.fragments.remembered`)."""
+    return remembered("public_partner_count", lambda: Partner.objects.public().count())
 
 
 class SignatureQuerySet(models.QuerySet):

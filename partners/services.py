@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from buendnis.lib.emails import absolute_url
+from buendnis.emails import absolute_url
 from buendnis.lib.tokens import TokenError, check_state, make_token, read_token
 from buendnis.models import Alliance
 from partners import emails
@@ -96,7 +96,7 @@ def partner_from_management_token(token):
     if partner is None:
         raise TokenError("used")
     check_state(data, _manage_state(partner))
-    if not partner.is_active:
+    if not partner.is_member:
         # Only partners manage entries; a pending one confirms first.
         raise TokenError("used")
     return partner

@@ -1,31 +1,27 @@
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
+from django.views.generic import DetailView, TemplateView
 
-from buendnis.lib.fragments import remembered, render_entries
-from buendnis.lib.paging import page_by_id, search_page
-from buendnis.lib.ratelimit import hit, ratelimit, too_many_requests
+from buendnis import sections
+from buendnis.fragments import render_entries
+from buendnis.lib.paging import page_by_id, pager, search_page
+from buendnis.lib.pdf import pdf_response
 from buendnis.lib.tokens import TokenError
-from buendnis.models import Page
-from partners import services
-from partners.forms import ManageForm, ManageRequestForm, SignForm
-from partners.models import Declaration, Partner, listed_partner_count, related_model
+from buendnis.models import FieldOfAction, Page
+from buendnis.ratelimit import email_allowed, ratelimit, too_many_requests
+from partners import documents, services
+from partners.forms import ManageForm, ManageRequestForm, PartnerFilterForm, SignForm
+from partners.models import Declaration, Partner, public_partner_count
 
 PARTNERS_PER_PAGE = 24
 # What partners/includes/partner_card.html shows, and the entry cache's key.
 CARD_FIELDS = ("name", "slug", "kind", "town", "logo", "updated_at")
 
 TOKEN_STATUS = {"invalid": 400, "expired": 410, "used": 410}
-
-
-def _email_limit_reached(email):
-    if not settings.RATELIMIT_ENABLED:
-        return False
-    return not hit(f"partners:email:{email.lower()}", settings.RATELIMIT_PER_HOUR)
 
 
 def token_error(request, error, link_kind):
@@ -39,9 +35,11 @@ def token_error(request, error, link_kind):
 # --- declaration and signing ------------------------------------------------
 
 
-def declaration(request):
-    context = {"declaration": Declaration.objects.current()}
-    return render(request, "partners/declaration.html", context)
+class DeclarationView(TemplateView):
+    template_name = "partners/declaration.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "declaration": Declaration.objects.current()}
 
 
 @ratelimit("partners-sign")
@@ -49,9 +47,7 @@ def sign(request):
     current = Declaration.objects.current()
     form = SignForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and current is not None and form.is_valid():
-        if form.is_spam():
-            return redirect("partners:sign_sent")
-        if _email_limit_reached(form.cleaned_data["contact_email"]):
+        if not email_allowed("partners-sign", form.cleaned_data["contact_email"]):
             return too_many_requests(request)
         services.sign(
             form.save(commit=False),
@@ -62,13 +58,9 @@ def sign(request):
     context = {
         "form": form,
         "declaration": current,
-        "privacy_page": Page.objects.published().filter(slug=Page.Slug.PRIVACY).first(),
+        "privacy_page": Page.objects.public().filter(slug=Page.Slug.PRIVACY).first(),
     }
     return render(request, "partners/sign.html", context)
-
-
-def sign_sent(request):
-    return render(request, "partners/sign_sent.html")
 
 
 @never_cache
@@ -77,113 +69,66 @@ def confirm(request, token):
         signature = services.signature_from_token(token)
     except TokenError as error:
         return token_error(request, error, "confirm")
-    if request.method == "POST":
-        services.confirm(signature)
-        partner = signature.partner
-        if partner.listed:
-            messages.success(request, _("Danke! Ihre Organisation steht jetzt im Partnerverzeichnis."))
-            return redirect(partner)
-        if partner.wants_listing:
-            messages.info(
-                request,
-                _("Die Koordination schaltet Ihren Eintrag im Verzeichnis in den nächsten Tagen frei."),
-            )
-        else:
-            messages.info(
-                request,
-                _("Wie gewünscht nennen wir Ihre Organisation nicht öffentlich im Verzeichnis."),
-            )
-        return redirect("partners:confirmed")
-    return render(request, "partners/confirm.html", {"signature": signature})
-
-
-def confirmed(request):
-    return render(request, "partners/confirmed.html")
+    if request.method != "POST":
+        return render(request, "partners/confirm.html", {"signature": signature})
+    services.confirm(signature)
+    partner = signature.partner
+    if partner.listed:
+        messages.success(request, _("Danke! Ihre Organisation steht jetzt im Partnerverzeichnis."))
+        return redirect(partner)
+    if partner.wants_listing:
+        messages.info(
+            request,
+            _("Die Koordination schaltet Ihren Eintrag im Verzeichnis in den nächsten Tagen frei."),
+        )
+    else:
+        messages.info(
+            request, _("Wie gewünscht nennen wir Ihre Organisation nicht öffentlich im Verzeichnis.")
+        )
+    return redirect("partners:confirmed")
 
 
 # --- directory ------------------------------------------------------------------
 
 
 def partner_list(request):
-    partners = Partner.objects.listed().order_by("name")
-    kinds = Partner.Kind.choices
-    fields_of_action = remembered(
-        "partner_filter_fields", lambda: list(related_model("fields_of_action").objects.published())
-    )
-    selected_kind = request.GET.get("art", "")
-    selected_field = request.GET.get("handlungsfeld", "")
-    query = request.GET.get("q", "").strip()[:100]
-    page_number = request.GET.get("seite")
-    if selected_kind in Partner.Kind.values:
-        partners = partners.filter(kind=selected_kind)
-    else:
-        selected_kind = ""
-    if any(field.slug == selected_field for field in fields_of_action):
-        partners = partners.filter(fields_of_action__slug=selected_field)
-    else:
-        selected_field = ""
+    form = PartnerFilterForm(request.GET)
+    partners = form.filter(Partner.objects.public().order_by("name"))
     # The page's partners with what their card shows: whole rows are ten times wider.
-    card_rows = Partner.objects.only(*CARD_FIELDS)
-    if query:
-        page_obj = search_page(
-            partners.filter(name__icontains=query), PARTNERS_PER_PAGE, page_number, rows=card_rows
-        )
+    rows = Partner.objects.only(*CARD_FIELDS)
+    number = request.GET.get("seite")
+    if form.search():
+        page = search_page(partners, PARTNERS_PER_PAGE, number, rows=rows)
     else:
-        unfiltered = not (selected_kind or selected_field)
-        page_obj = page_by_id(
-            partners,
-            PARTNERS_PER_PAGE,
-            page_number,
-            count=listed_partner_count() if unfiltered else None,
-            rows=card_rows,
-        )
-    paginator = page_obj.paginator
-    filters = request.GET.copy()
-    filters.pop("seite", None)
-    context = {
-        "page_obj": page_obj,
-        # 1 2 … 7 8 9 … 541 542 instead of 542 links at national size (scale, issue 8).
-        "page_numbers": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
-        "partners": page_obj.object_list,
-        "cards": render_entries(
-            "partners/includes/partner_card.html",
-            page_obj.object_list,
-            name="partner",
-            context={"heading_level": 2},
-        ),
-        "total": listed_partner_count(),
-        "found": paginator.count,
-        "kinds": kinds,
-        "fields_of_action": fields_of_action,
-        "selected_kind": selected_kind,
-        "selected_field": selected_field,
-        "query": query,
-        "is_filtered": bool(selected_kind or selected_field or query),
-        "filter_query": filters.urlencode(),
-    }
+        total = None if form.is_filtered() else public_partner_count()
+        page = page_by_id(partners, PARTNERS_PER_PAGE, number, count=total, rows=rows)
+    cards = render_entries(
+        "partners/includes/partner_card.html", page.object_list, name="partner",
+        context={"heading_level": 2},
+    )
+    context = {"form": form, "cards": cards, "total": public_partner_count(), **pager(request, page)}
     return render(request, "partners/partner_list.html", context)
 
 
-def partner_detail(request, slug):
-    partners = Partner.objects.listed().with_partner_since().prefetch_related(
-        Prefetch(
-            "working_groups",
-            queryset=related_model("working_groups").objects.published().order_by("name"),
-            to_attr="public_working_groups",
-        ),
-        Prefetch(
-            "projects",
-            queryset=related_model("projects").objects.published().order_by("title"),
-            to_attr="public_projects",
-        ),
-        Prefetch(
-            "fields_of_action",
-            queryset=related_model("fields_of_action").objects.published(),
-            to_attr="public_fields_of_action",
-        ),
-    )
-    partner = get_object_or_404(partners, slug=slug)
-    return render(request, "partners/partner_detail.html", {"partner": partner})
+class PartnerDetailView(DetailView):
+    template_name = "partners/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        fields = Prefetch(
+            "fields_of_action", queryset=FieldOfAction.objects.public(), to_attr="public_fields_of_action"
+        )
+        return Partner.objects.public().with_partner_since().prefetch_related(fields)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Working groups and projects: their app contributes them (arbeitsgruppen/sections.py).
+        return {**context, "sections": sections.partner_page.collect(self.object)}
+
+
+@require_safe
+def founding_certificate(request):
+    return pdf_response(request, documents.founding_certificate_pdf(), "Gruendungsurkunde.pdf")
 
 
 # --- self-service ---------------------------------------------------------------
@@ -194,16 +139,11 @@ def manage_request(request):
     form = ManageRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if not form.cleaned_data["homepage"]:
-            if _email_limit_reached(email):
-                return too_many_requests(request)
-            services.request_management_link(email)
+        if not email_allowed("partners-manage-request", email):
+            return too_many_requests(request)
+        services.request_management_link(email)
         return redirect("partners:manage_request_sent")
     return render(request, "partners/manage_request.html", {"form": form})
-
-
-def manage_request_sent(request):
-    return render(request, "partners/manage_request_sent.html")
 
 
 @never_cache
@@ -246,5 +186,13 @@ def manage_withdraw(request, token):
     return render(request, "partners/withdraw.html", {"partner": partner, "token": token})
 
 
-def withdrawn(request):
-    return render(request, "partners/withdrawn.html")
+@require_safe
+def certificate_download(request, token):
+    """The partner's certificate through its personal management link; never cached."""
+    try:
+        partner = services.partner_from_management_token(token)
+    except TokenError as error:
+        return token_error(request, error, "manage")
+    stored = documents.partner_certificate_file(partner)
+    filename = documents.certificate_filename(partner)
+    return pdf_response(request, stored, filename, attachment=True, private=True)

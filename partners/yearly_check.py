@@ -5,8 +5,9 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from buendnis.lib.emails import send_templated
+from buendnis.emails import send_templated
 from partners.models import Partner
+from partners.services import management_link
 
 INTERVAL = datetime.timedelta(days=365)
 
@@ -20,8 +21,6 @@ def due_for_check(now=None):
 
 
 def send_reminder(partner):
-    from partners.services import management_link
-
     return send_templated(
         "yearly_check",
         {"partner": partner, "management_link": management_link(partner, long_lived=True)},

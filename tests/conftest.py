@@ -41,16 +41,15 @@ def alliance(db):
     from buendnis import demo
     from buendnis.models import Alliance
 
-    demo.load(open(os.devnull, "w"))
+    demo.load_profile(open(os.devnull, "w"))
     return Alliance.load()
 
 
 @pytest.fixture
 def remembering(settings, alliance):
-    """The per-process memory of `buendnis.lib.fragments.remembered` switched on, as
+    """The per-process memory of `buendnis.fragments.remembered` switched on, as
     in operation; `new_version()` plays a change made in another worker."""
-    from buendnis import pagecache
-    from buendnis.lib import fragments
+    from buendnis import fragments, pagecache
 
     settings.FRAGMENT_CACHE_SECONDS = 60
     settings.PAGE_CACHE_VERSION_CHECK = 3600

@@ -1,8 +1,8 @@
 """Sending e-mails from templates.
 
-Each e-mail is `templates/emails/<name>_subject.txt` plus `<name>_body.txt`
-(and optionally `<name>_body.html`). Each app has one small send function per
-e-mail that calls `send_templated`.
+Each e-mail is `templates/emails/<name>_subject.txt` plus `<name>_body.txt` (and
+optionally `<name>_body.html`). The apps call `buendnis.emails`, which adds the
+alliance to every context; this module knows no model.
 """
 
 from django.conf import settings
@@ -10,11 +10,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 
-from buendnis.models import Alliance
-
 
 def render_email(name, context, to, attachments=(), reply_to=None, headers=None):
-    context = {"alliance": Alliance.load(), "site_url": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
     body = render_to_string(f"emails/{name}_body.txt", context)
     message = EmailMultiAlternatives(
@@ -33,12 +30,6 @@ def render_email(name, context, to, attachments=(), reply_to=None, headers=None)
         message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    return message
-
-
-def send_templated(name, context, to, attachments=(), reply_to=None, headers=None):
-    message = render_email(name, context, to, attachments, reply_to, headers)
-    message.send()
     return message
 
 

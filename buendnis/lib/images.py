@@ -8,8 +8,10 @@ import io
 import uuid
 import warnings
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -84,12 +86,22 @@ def process_image(uploaded, max_size=LOGO_MAX_SIZE):
     return ContentFile(out.getvalue(), name=f"bild.{extension}")
 
 
-def image_field_validator(max_size=LOGO_MAX_SIZE):
-    """For forms: `cleaned = process_image(...)`, exposed as a clean helper."""
+class ImageUploadField(forms.FileField):
+    """The form field of every uploaded image: a new upload goes through `process_image`.
 
-    def clean(uploaded):
-        if not uploaded or not hasattr(uploaded, "size"):
-            return uploaded
-        return process_image(uploaded, max_size=max_size)
+    A plain file field underneath, so `process_image` does every check with its own
+    German messages; a stored image that is not replaced is kept as it is.
+    """
 
-    return clean
+    widget = forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
+
+    def __init__(self, *, max_size=LOGO_MAX_SIZE, **kwargs):
+        kwargs.pop("max_length", None)  # passed by model ImageFields; names are ours
+        super().__init__(**kwargs)
+        self.max_size = max_size
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        if isinstance(value, UploadedFile):
+            return process_image(value, max_size=self.max_size)
+        return value

@@ -63,3 +63,26 @@ def _load(page, ids, rows):
 def _rows(queryset, rows):
     # `rows or …` would evaluate the queryset: every row of the table.
     return queryset.model._default_manager.all() if rows is None else rows
+
+
+def pager(request, page):
+    """What a list's template needs to show `page` and link to the others with the same
+    filters: the page, its numbers (1 2 … 7 8 9 … 541 542 instead of 542 links at
+    national size) and the query string without the page number."""
+    filters = request.GET.copy()
+    filters.pop("seite", None)
+    return {
+        "page_obj": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "filter_query": filters.urlencode(),
+    }
+
+
+class LenientPaginationMixin:
+    """For ListViews: a page number that is not a number, or beyond the end, shows the
+    first or the last page (as `Paginator.get_page`) instead of answering 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

@@ -16,5 +16,5 @@ def group_meetings(group):
     are counted only for those not in it. The annotated query of `for_listing()` cost
     more to build than the rest of a group's page (issue 8).
     """
-    events = Event.objects.public().filter(working_group=group).listed().upcoming()
+    events = Event.objects.public().filter(working_group=group).for_entries().upcoming()
     return {"group": group, "items": event_items(events[:MAX_MEETINGS], heading_level=3)}

@@ -3,7 +3,8 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup, WorkingGroup
+from arbeitsgruppen.models import Project, TargetGroup, WorkingGroup
+from buendnis.models import FieldOfAction
 from partners.models import Declaration, Partner, Signature
 
 _numbers = itertools.count(1)

@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from arbeitsgruppen.models import FieldOfAction, Mandate, Project, WorkingGroup
+from arbeitsgruppen.models import Mandate, Project, WorkingGroup
+from buendnis.models import FieldOfAction
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,7 @@ def test_fields_of_action_are_listed_by_position(admin_client, make_field):
     make_field(name="Zweites Feld", position=2)
     make_field(name="Erstes Feld", position=1)
 
-    response = admin_client.get(reverse("admin:arbeitsgruppen_fieldofaction_changelist"))
+    response = admin_client.get(reverse("admin:buendnis_fieldofaction_changelist"))
 
     assert [field.name for field in response.context["cl"].result_list] == ["Erstes Feld", "Zweites Feld"]
 
@@ -115,7 +116,7 @@ def test_project_image_is_checked_and_scaled_down(admin_client, make_field):
     "upload, message",
     [
         (SimpleUploadedFile("bild.png", b"kein Bild", content_type="image/png"),
-         "Bitte ein gültiges Bild hochladen."),
+         "Die Datei ist kein lesbares Bild (PNG, JPEG oder WebP)."),
         (lambda: image_file((20, 20), "GIF", "bild.gif"), "PNG, JPEG oder WebP"),
     ],
 )
@@ -145,7 +146,7 @@ def test_admin_pages_open(admin_client, make_group, make_project):
     group = make_group()
     project = make_project(working_group=group)
     for url in (
-        reverse("admin:arbeitsgruppen_fieldofaction_changelist"),
+        reverse("admin:buendnis_fieldofaction_changelist"),
         reverse("admin:arbeitsgruppen_workinggroup_changelist"),
         reverse("admin:arbeitsgruppen_workinggroup_change", args=[group.pk]),
         reverse("admin:arbeitsgruppen_project_change", args=[project.pk]),

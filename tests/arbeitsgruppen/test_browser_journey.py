@@ -3,14 +3,14 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from arbeitsgruppen.models import Project
-from buendnis.models import Suggestion
+from events.models import Suggestion
 
 pytestmark = pytest.mark.browser
 
 
 def test_visitor_goes_from_home_to_a_partner_and_sends_a_suggestion(page, demo_data, axe):
     project = Project.objects.get(slug="pflege-lotsen")
-    partner = project.partners.listed().first()
+    partner = project.partners.public().first()
     assert partner is not None, "The demo names public partners in every project."
 
     page.goto("/")

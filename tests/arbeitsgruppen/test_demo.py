@@ -4,8 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from arbeitsgruppen import demo
-from arbeitsgruppen.models import FieldOfAction, Mandate, Project, TargetGroup, WorkingGroup
-from buendnis.models import Suggestion
+from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
+from buendnis import demo as alliance_demo
+from buendnis.models import FieldOfAction
+from events.models import Suggestion
 
 
 def counts():
@@ -31,7 +33,7 @@ def test_demo_has_the_classic_fields_groups_in_every_state_and_projects(demo_dat
     assert Project.objects.filter(working_group__isnull=True).exists()
     assert Project.objects.filter(target_groups__isnull=True).count() == 0
     assert "pflegende Angehörige" in TargetGroup.objects.values_list("name", flat=True)
-    answered = Suggestion.objects.answered_publicly()
+    answered = Suggestion.objects.public()
     assert answered.count() >= 3
 
 
@@ -46,6 +48,7 @@ def test_demo_draws_members_from_active_partners(make_partner):
     active = [make_partner() for _ in range(6)]
     pending = make_partner(active=False)
 
+    alliance_demo.load(io.StringIO())  # the fields of action
     demo.load(io.StringIO())
 
     for group in WorkingGroup.objects.all():

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup, WorkingGroup
+from arbeitsgruppen.models import Project, TargetGroup, WorkingGroup
+from buendnis.models import FieldOfAction
 from partners.models import Partner, Signature
 
 

@@ -21,7 +21,8 @@ def test_healthz_database_unreachable(client, db):
 
 def test_database_error_gives_german_503_page(client, db):
     with mock.patch(
-        "buendnis.views.render", side_effect=OperationalError("server closed the connection")
+        "buendnis.views.Milestone.objects.chronological",
+        side_effect=OperationalError("server closed the connection"),
     ):
         response = client.get("/buendnis/")
     assert response.status_code == 503

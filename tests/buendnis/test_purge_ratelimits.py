@@ -4,8 +4,8 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.utils import timezone
 
-from buendnis.lib.ratelimit import hit
 from buendnis.models import RateLimitCounter
+from buendnis.ratelimit import hit
 
 
 def test_purge_ratelimits_deletes_only_old_counters(db):

@@ -1,8 +1,9 @@
 import pytest
 from django.core import mail
 
-from arbeitsgruppen.models import FieldOfAction, WorkingGroup
-from buendnis.models import Alliance, Suggestion
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.models import Alliance, FieldOfAction
+from events.models import Suggestion
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +56,7 @@ def test_anonymous_suggestion_is_stored_and_mailed_to_the_coordinator(client):
     assert message.subject == "Neue Anregung"
     assert "Mehr Kita-Plätze am Stadtrand, bitte!" in message.body
     assert "ohne Namen" in message.body
-    assert f"http://testserver/verwaltung/buendnis/suggestion/{suggestion.pk}/change/" in message.body
+    assert f"http://testserver/verwaltung/events/suggestion/{suggestion.pk}/change/" in message.body
     assert message.reply_to == []
     followed = client.get(response["Location"]).content.decode()
     assert "Vielen Dank! Ihre Anregung ist bei uns angekommen." in followed
@@ -111,7 +112,7 @@ def test_unknown_or_unpublished_group_in_link_is_ignored(client, group):
         ({"text": "   "}, "Bitte schreiben Sie Ihren Wunsch oder Ihre Anregung."),
         ({"text": "x" * 5001}, "höchstens 5000 Zeichen"),
         ({"email": "keine-adresse"}, "Bitte geben Sie eine gültige E-Mail-Adresse an."),
-        ({"website": "http://spam.example"}, "sieht nach automatisch erzeugtem Spam aus"),
+        ({"homepage": "http://spam.example"}, "sieht nach automatisch erzeugtem Spam aus"),
         ({"working_group": "gibt-es-nicht"}, "Diese Arbeitsgruppe gibt es nicht (mehr)."),
         ({"field_of_action": "999"}, "Bitte eine gültige Auswahl treffen."),
     ],

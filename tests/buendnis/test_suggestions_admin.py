@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from arbeitsgruppen.models import FieldOfAction, WorkingGroup
-from buendnis.models import Suggestion
-from events.models import Event
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.models import FieldOfAction
+from events.models import Event, Suggestion
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,7 @@ def test_changelist_counts_new_suggestions_and_filters_by_status(admin_client):
     Suggestion.objects.create(text="Erste neue")
     Suggestion.objects.create(text="Zweite neue")
     Suggestion.objects.create(text="Erledigt", status=Suggestion.Status.DONE)
-    url = reverse("admin:buendnis_suggestion_changelist")
+    url = reverse("admin:events_suggestion_changelist")
 
     response = admin_client.get(url)
     assert response.status_code == 200
@@ -31,7 +31,7 @@ def test_changelist_counts_new_suggestions_and_filters_by_status(admin_client):
 
 def test_changelist_title_without_new_suggestions(admin_client):
     Suggestion.objects.create(text="Erledigt", status=Suggestion.Status.DONE)
-    content = admin_client.get(reverse("admin:buendnis_suggestion_changelist")).content.decode()
+    content = admin_client.get(reverse("admin:events_suggestion_changelist")).content.decode()
     assert "(0 neu)" not in content
     assert "Wünsche und Anregungen" in content
 
@@ -47,7 +47,7 @@ def test_coordinator_assigns_answers_and_the_answer_appears_publicly(admin_clien
     assert "Kita schon um 6 Uhr" not in client.get("/anregungen/").content.decode()
 
     response = admin_client.post(
-        reverse("admin:buendnis_suggestion_change", args=[suggestion.pk]),
+        reverse("admin:events_suggestion_change", args=[suggestion.pk]),
         {
             "text": suggestion.text, "name": suggestion.name, "email": suggestion.email,
             "field_of_action": field.pk, "working_group": group.pk, "event": "",
@@ -73,7 +73,7 @@ def test_suggestion_collected_at_an_event_can_be_recorded(admin_client):
         starts_at=timezone.now(), ends_at=timezone.now(),
     )
     response = admin_client.post(
-        reverse("admin:buendnis_suggestion_add"),
+        reverse("admin:events_suggestion_add"),
         {"text": "Auf Karte notiert: mehr Bänke am Spielplatz", "event": event.pk, "status": "new"},
     )
     assert response.status_code == 302
@@ -83,7 +83,7 @@ def test_suggestion_collected_at_an_event_can_be_recorded(admin_client):
 def test_change_form_uses_autocomplete_for_field_and_group(admin_client):
     suggestion = Suggestion.objects.create(text="Hallo")
     content = admin_client.get(
-        reverse("admin:buendnis_suggestion_change", args=[suggestion.pk])
+        reverse("admin:events_suggestion_change", args=[suggestion.pk])
     ).content.decode()
     assert content.count("admin-autocomplete") >= 2
     assert "Absender (nie öffentlich)" in content
@@ -93,7 +93,7 @@ def test_actions_set_the_status_of_several_suggestions(admin_client):
     first = Suggestion.objects.create(text="Eins")
     second = Suggestion.objects.create(text="Zwei")
     untouched = Suggestion.objects.create(text="Drei")
-    url = reverse("admin:buendnis_suggestion_changelist")
+    url = reverse("admin:events_suggestion_changelist")
 
     response = admin_client.post(
         url, {"action": "mark_in_progress", "_selected_action": [first.pk, second.pk]}, follow=True

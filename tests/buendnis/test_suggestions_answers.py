@@ -2,9 +2,9 @@
 
 import pytest
 
-from arbeitsgruppen.models import FieldOfAction
-from buendnis.models import Suggestion
-from buendnis.suggestions import ANSWERS_PER_PAGE
+from buendnis.models import FieldOfAction
+from events.models import Suggestion
+from events.views import ANSWERS_PER_PAGE
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,10 @@ from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
+from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis import roles
+from buendnis.models import FieldOfAction
+from cockpit import roles as cockpit_roles
 from events.models import Event
 from partners.models import Declaration, Partner, Signature
 
@@ -114,7 +116,7 @@ def make_event(db):
 def role_groups(db):
     """The groups of the roles. The migration creates them; a flush after a browser test
     (transactional) removes them, so tests that need them make sure they are there."""
-    roles.sync_groups(django_apps)
+    cockpit_roles.sync_groups(django_apps)
 
 
 @pytest.fixture

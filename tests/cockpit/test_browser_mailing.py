@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from events.mailing_models import Delivery, Mailing
+from cockpit.models import Delivery, Mailing
 from tests.cockpit.helpers import assert_management_link
 from tests.security.otp import pass_second_factor
 

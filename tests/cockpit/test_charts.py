@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from buendnis import charts, dashboard
+from cockpit import charts, dashboard
 
 
 def test_active_partners_over_time_counts_joins_and_withdrawals(make_partner):

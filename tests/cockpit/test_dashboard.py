@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from buendnis.models import Alliance, Suggestion
-from events.models import Invitation, Minutes, Registration
+from buendnis.models import Alliance
+from events.models import Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
 
 DASHBOARD = "/verwaltung/"

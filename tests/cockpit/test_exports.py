@@ -84,9 +84,10 @@ def test_event_export_lists_replies_and_registrations(coordinator_client, make_e
     Invitation.objects.create(event=other, partner=partners[1])
 
     rows = read_csv(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "csv"])))
+    # The coordination sees the contact addresses of invited partners and registrants.
     assert [row[:5] for row in rows[1:]] == [
-        ["Einladung", "Autohaus Adler", "", "abgesagt", "0"],
-        ["Einladung", "Zahnarztpraxis", "", "zugesagt", "2"],
+        ["Einladung", "Autohaus Adler", partners[2].contact_email, "abgesagt", "0"],
+        ["Einladung", "Zahnarztpraxis", "praxis@example.org", "zugesagt", "2"],
         ["Anmeldung", "Familie Lang", "lang@example.org", "angemeldet", "3"],
     ]
     assert rows[3][5:8] == ["ja", "2", "3, 5"]
@@ -128,7 +129,7 @@ def test_admin_actions_export_selected_projects_and_one_events_replies(
     make_project("Nicht gewählt")
     response = coordinator_client.post(
         reverse("admin:arbeitsgruppen_project_changelist"),
-        {"action": "export_projects_action", "_selected_action": [chosen.pk]},
+        {"action": "export_action", "_selected_action": [chosen.pk]},
     )
     assert [row[0] for row in read_xlsx(response)] == ["Titel", "Elterncafé"]
 
@@ -136,11 +137,11 @@ def test_admin_actions_export_selected_projects_and_one_events_replies(
     Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
     changelist = reverse("admin:events_event_changelist")
     response = coordinator_client.post(
-        changelist, {"action": "export_event_action", "_selected_action": [event.pk]}
+        changelist, {"action": "export_replies_action", "_selected_action": [event.pk]}
     )
-    assert read_xlsx(response)[1][:5] == ["Einladung", "Zahnarztpraxis", None, "zugesagt", 2]
+    assert read_xlsx(response)[1][:5] == ["Einladung", "Zahnarztpraxis", "praxis@example.org", "zugesagt", 2]
     other = make_event("Zweiter Termin")
     response = coordinator_client.post(
-        changelist, {"action": "export_event_action", "_selected_action": [event.pk, other.pk]}, follow=True
+        changelist, {"action": "export_replies_action", "_selected_action": [event.pk, other.pk]}, follow=True
     )
     assert "Bitte genau einen Termin auswählen." in response.content.decode()

@@ -3,12 +3,12 @@ from django.core import mail
 from django.urls import reverse
 from django_tasks import default_task_backend
 
-from events.mailing_models import Delivery, Mailing
-from events.mailing_tasks import send_mailing
+from cockpit.models import Delivery, Mailing
+from cockpit.tasks import send_mailing
 from events.models import Invitation
 from tests.cockpit.helpers import assert_management_link
 
-ADD = reverse("admin:events_mailing_add")
+ADD = reverse("admin:cockpit_mailing_add")
 
 
 def mailing_data(**fields):
@@ -23,7 +23,7 @@ def mailing_data(**fields):
 
 
 def send(client, mailing):
-    return client.post(reverse("admin:events_mailing_send", args=[mailing.pk]))
+    return client.post(reverse("admin:cockpit_mailing_send", args=[mailing.pk]))
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_coordinator_writes_previews_and_sends_to_all_active_partners(coordinato
     response = coordinator_client.post(ADD, mailing_data())
     mailing = Mailing.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:events_mailing_preview", args=[mailing.pk])
+    assert response["Location"] == reverse("admin:cockpit_mailing_preview", args=[mailing.pk])
 
     preview = coordinator_client.get(response["Location"])
     assert preview.status_code == 200
@@ -147,7 +147,7 @@ def test_sent_mailing_cannot_be_sent_again_or_changed(coordinator_client, partne
     send(coordinator_client, mailing)
     send(coordinator_client, mailing)
     assert len(mail.outbox) == 2
-    change = reverse("admin:events_mailing_change", args=[mailing.pk])
+    change = reverse("admin:cockpit_mailing_change", args=[mailing.pk])
     response = coordinator_client.post(change, mailing_data(subject="Geändert"))
     assert response.status_code == 403
     mailing.refresh_from_db()
@@ -155,7 +155,7 @@ def test_sent_mailing_cannot_be_sent_again_or_changed(coordinator_client, partne
     # Read-only view and the record of deliveries stay available.
     assert coordinator_client.get(change).status_code == 200
     deliveries = coordinator_client.get(
-        reverse("admin:events_delivery_changelist") + f"?mailing__id__exact={mailing.pk}"
+        reverse("admin:cockpit_delivery_changelist") + f"?mailing__id__exact={mailing.pk}"
     )
     assert "baeckerei@example.org" in deliveries.content.decode()
 
@@ -163,12 +163,12 @@ def test_sent_mailing_cannot_be_sent_again_or_changed(coordinator_client, partne
 def test_send_needs_post_and_permission(client, coordinator_client, partners, django_user_model):
     coordinator_client.post(ADD, mailing_data())
     mailing = Mailing.objects.get()
-    url = reverse("admin:events_mailing_send", args=[mailing.pk])
+    url = reverse("admin:cockpit_mailing_send", args=[mailing.pk])
     assert coordinator_client.get(url).status_code == 405
     user = django_user_model.objects.create_user("ohne", password="x", is_staff=True)
     client.force_login(user)
     assert client.post(url).status_code == 403
-    assert client.get(reverse("admin:events_mailing_preview", args=[mailing.pk])).status_code == 403
+    assert client.get(reverse("admin:cockpit_mailing_preview", args=[mailing.pk])).status_code == 403
     assert not mail.outbox
 
 
@@ -176,7 +176,7 @@ def test_mailing_without_recipients_is_not_sent(coordinator_client, make_group):
     group = make_group("Leere AG")
     coordinator_client.post(ADD, mailing_data(audience="working_group", working_group=group.pk))
     mailing = Mailing.objects.get()
-    preview = coordinator_client.get(reverse("admin:events_mailing_preview", args=[mailing.pk]))
+    preview = coordinator_client.get(reverse("admin:cockpit_mailing_preview", args=[mailing.pk]))
     assert preview.context["recipient_count"] == 0
     send(coordinator_client, mailing)
     mailing.refresh_from_db()
@@ -196,8 +196,8 @@ def test_dashboard_offers_a_mailing_to_an_events_invitees(coordinator_client, pa
 def test_a_draft_can_be_corrected_before_sending(coordinator_client, partners):
     coordinator_client.post(ADD, mailing_data())
     mailing = Mailing.objects.get()
-    change = reverse("admin:events_mailing_change", args=[mailing.pk])
+    change = reverse("admin:cockpit_mailing_change", args=[mailing.pk])
     response = coordinator_client.post(change, mailing_data(subject="Korrigiert"))
-    assert response["Location"] == reverse("admin:events_mailing_preview", args=[mailing.pk])
+    assert response["Location"] == reverse("admin:cockpit_mailing_preview", args=[mailing.pk])
     mailing.refresh_from_db()
     assert mailing.subject == "Korrigiert" and mailing.is_draft

@@ -12,8 +12,7 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from buendnis.models import Suggestion
-from events.models import AgendaItem, Event, Minutes, Task
+from events.models import AgendaItem, Event, Minutes, Suggestion, Task
 from partners.models import Declaration, Partner, Signature
 
 A4 = (595.28, 841.89)  # points

@@ -26,7 +26,7 @@ def png_bytes(color=(29, 92, 140)):
 
 
 def test_url_name():
-    assert reverse("buendnis:founding_certificate") == URL
+    assert reverse("partners:founding_certificate") == URL
 
 
 def test_founding_certificate_shows_alliance_date_place_text_and_partners(

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from partners.documents import NoCertificate, certificate_filename, partner_certificate_pdf
+from partners.documents import NoCertificate, certificate_filename, partner_certificate_file
 from partners.models import Declaration, Signature
 from tests.documents.conftest import (
     assert_a4,
@@ -21,7 +21,7 @@ from tests.documents.conftest import (
 def test_certificate_names_partner_date_declaration_and_coordinator(alliance, make_partner, tmp_path):
     partner = make_partner("Autohaus Beispiel GmbH")
 
-    content = partner_certificate_pdf(partner)
+    content = partner_certificate_file(partner).content
 
     assert content.startswith(b"%PDF-")
     assert_a4(content)
@@ -57,7 +57,7 @@ def test_date_and_version_of_the_current_membership_period(alliance, make_partne
         source=Signature.Source.PAPER,
     )
 
-    text = squeeze(pdf_text(partner_certificate_pdf(partner)))
+    text = squeeze(pdf_text(partner_certificate_file(partner).content))
 
     assert squeeze("ist seit dem 3. Juni 2024") in text
     assert squeeze("Fassung 2024 vom 1. Januar 2024") in text
@@ -70,14 +70,14 @@ def test_only_active_partners_have_a_certificate(alliance, make_partner, state):
         partner.signatures.update(withdrawn_at=timezone.now())
 
     with pytest.raises(NoCertificate):
-        partner_certificate_pdf(partner)
+        partner_certificate_file(partner)
 
 
 def test_very_long_name_stays_on_one_page(alliance, make_partner, tmp_path):
     name = "Gemeinnützige Familienbildungs- und Begegnungsstätten" + "gesellschaft" * 12 + " mbH"
     partner = make_partner(name[:200])
 
-    content = partner_certificate_pdf(partner)
+    content = partner_certificate_file(partner).content
 
     assert len(read_pdf(content).pages) == 1
     assert squeeze(name[:200]) in squeeze(pdf_text(content))
@@ -87,7 +87,7 @@ def test_very_long_name_stays_on_one_page(alliance, make_partner, tmp_path):
 def test_html_in_the_name_appears_as_text(alliance, make_partner):
     partner = make_partner("<b>Fett</b> & <script>alert(1)</script>")
 
-    text = pdf_text(partner_certificate_pdf(partner))
+    text = pdf_text(partner_certificate_file(partner).content)
 
     assert squeeze("<b>Fett</b> & <script>alert(1)</script>") in squeeze(text)
 
@@ -102,7 +102,7 @@ def test_partner_logo_is_shown(alliance, make_partner):
     partner = make_partner("Mit Logo GmbH")
     partner.logo.save("logo.png", ContentFile(png((10, 120, 60))))
 
-    assert len(read_pdf(partner_certificate_pdf(partner)).pages[0].images) == 1
+    assert len(read_pdf(partner_certificate_file(partner).content).pages[0].images) == 1
 
 
 def test_broken_or_missing_logo_is_left_out(alliance, make_partner):
@@ -113,7 +113,7 @@ def test_broken_or_missing_logo_is_left_out(alliance, make_partner):
     missing.save()
 
     for partner in (broken, missing):
-        content = partner_certificate_pdf(partner)
+        content = partner_certificate_file(partner).content
         assert partner.name in pdf_text(content)
         assert len(read_pdf(content).pages[0].images) == 0
 

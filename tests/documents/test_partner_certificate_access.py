@@ -119,7 +119,7 @@ def test_welcome_email_carries_the_certificate(alliance, make_partner):
 def test_welcome_email_goes_out_even_if_the_pdf_fails(alliance, make_partner):
     partner = make_partner("Tischlerei Holzwurm", confirmed=False, contact_email="t@example.org")
 
-    with mock.patch("partners.documents.partner_certificate_pdf", side_effect=OSError("kaputt")):
+    with mock.patch("partners.documents.partner_certificate_file", side_effect=OSError("kaputt")):
         services.confirm(partner.signatures.get())
 
     welcome = next(message for message in mail.outbox if message.to == ["t@example.org"])

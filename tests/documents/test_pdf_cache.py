@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from buendnis.lib import pdf
 from events.models import AgendaItem, Minutes, Task
-from partners.documents import partner_certificate_pdf
+from partners.documents import partner_certificate_file
 from tests.documents.conftest import pdf_text, squeeze
 
 FOUNDING = "/gruendungsurkunde.pdf"
@@ -122,13 +122,13 @@ def test_partner_certificate_is_cached_until_the_partner_changes(
     alliance, make_partner, weasyprint_calls
 ):
     partner = make_partner("Kita Regenbogen")
-    first = partner_certificate_pdf(partner)
-    assert partner_certificate_pdf(partner) == first
+    first = partner_certificate_file(partner).content
+    assert partner_certificate_file(partner).content == first
     assert weasyprint_calls.call_count == 1
 
     partner.name = "Kita Regenbogen gGmbH"
     partner.save()
-    renamed = partner_certificate_pdf(partner)
+    renamed = partner_certificate_file(partner).content
 
     assert weasyprint_calls.call_count == 2
     assert "Kita Regenbogen gGmbH" in pdf_text(renamed)

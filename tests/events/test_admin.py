@@ -7,8 +7,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from buendnis.models import Suggestion
-from events.models import AgendaItem, Event, Minutes
+from events.models import AgendaItem, Event, Minutes, Suggestion
 
 
 @pytest.fixture
@@ -210,8 +209,9 @@ def test_event_admin_shows_totals_and_exports_csv(
     response = admin_client.get(reverse("admin:events_event_csv", args=[plenary.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:5] == ["Art", "Name", "E-Mail", "Status", "Personen"]
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:5] == ["Art", "Name", "E-Mail", "Antwort", "Personen"]
     names = [row[1] for row in rows[1:]]
     assert "Stadtwerke" in names and "Familie Kaya" in names
     assert "'=HYPERLINK(1)" in names

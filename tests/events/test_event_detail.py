@@ -2,8 +2,7 @@ import datetime
 
 from django.urls import reverse
 
-from buendnis.models import Suggestion
-from events.models import AgendaItem, Minutes, Task
+from events.models import AgendaItem, Minutes, Suggestion, Task
 
 
 def test_detail_shows_date_place_description_and_calendar_link(client, plenary):
@@ -24,7 +23,8 @@ def test_detail_shows_date_place_description_and_calendar_link(client, plenary):
 
 
 def test_detail_links_working_group(client, make_event):
-    from arbeitsgruppen.models import FieldOfAction, WorkingGroup
+    from arbeitsgruppen.models import WorkingGroup
+    from buendnis.models import FieldOfAction
 
     field = FieldOfAction.objects.create(name="Beruf und Familie", slug="beruf")
     group = WorkingGroup.objects.create(

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.template import Context, Template
 
-from arbeitsgruppen.models import FieldOfAction, WorkingGroup
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.models import FieldOfAction
 
 
 @pytest.fixture

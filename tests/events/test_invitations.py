@@ -6,7 +6,8 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
-from arbeitsgruppen.models import FieldOfAction, WorkingGroup
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.models import FieldOfAction
 from events import services, tasks
 from events.models import Invitation
 

@@ -3,8 +3,7 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from buendnis.models import Suggestion
-from events.models import AgendaItem, Task
+from events.models import AgendaItem, Suggestion, Task
 
 
 def _queries(client, url):

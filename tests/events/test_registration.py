@@ -19,7 +19,7 @@ def _data(**overrides):
         "children_ages": "3 und 5 Jahre",
         "accessibility_needs": "Rollstuhlgerechter Platz",
         "privacy": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -96,7 +96,7 @@ def test_registration_without_childcare_offered_has_no_childcare_fields(client, 
         ({"privacy": None}, "Bitte bestätigen Sie die Datenschutzhinweise."),
         ({"number_of_children": "0"}, "für wie viele Kinder"),
         ({"children_ages": ""}, "Alter der Kinder"),
-        ({"website": "http://spam.example"}, "Ihre Anmeldung konnte nicht angenommen werden."),
+        ({"homepage": "http://spam.example"}, "sieht nach automatisch erzeugtem Spam aus"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_stored(client, plenary, overrides, message):

@@ -115,18 +115,19 @@ def test_resend_confirmation(admin_client, partners, client):
 def test_csv_export(admin_client, partners):
     partners["active"].contact_phone = "=HYPERLINK(1)"
     partners["active"].save()
-    response = _action(admin_client, "export_csv_action", *partners.values(), follow=False)
+    response = _action(admin_client, "export_action", *partners.values(), follow=False)
     assert response["Content-Type"].startswith("text/csv")
-    assert "partner.csv" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Name", "Art", "Ort"]
-    assert len(rows) == 5
-    by_name = {row[0]: row for row in rows[1:]}
-    assert by_name["Aktiv GmbH"][4] == "aktiv"
-    assert by_name["Aktiv GmbH"][6] == "ja"
-    assert by_name["Aktiv GmbH"][8] == "2024"
-    assert by_name["Aktiv GmbH"][12] == "'=HYPERLINK(1)"
-    assert by_name["Ausgetreten AG"][4] == "ausgetreten"
+    assert "partner-" in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert list(rows[0])[:3] == ["Name", "Art", "Ort"]
+    assert len(rows) == 4
+    by_name = {row["Name"]: row for row in rows}
+    assert by_name["Aktiv GmbH"]["Status"] == "aktiv"
+    assert by_name["Aktiv GmbH"]["Gründungspartner"] == "ja"
+    assert by_name["Aktiv GmbH"]["unterzeichnete Fassung"] == "2024"
+    assert by_name["Aktiv GmbH"]["Telefon"] == "'=HYPERLINK(1)"
+    assert by_name["Ausgetreten AG"]["Status"] == "ausgetreten"
 
 
 def test_paper_signature_for_a_new_partner(admin_client, declaration):
@@ -159,7 +160,7 @@ def test_paper_signature_for_a_withdrawn_partner_starts_new_period(admin_client,
         "wants_listing": "on",
     })
     assert withdrawn.signatures.count() == 2
-    assert Partner.objects.listed().filter(pk=withdrawn.pk).exists()
+    assert Partner.objects.public().filter(pk=withdrawn.pk).exists()
 
 
 def test_paper_signature_confirms_an_unconfirmed_one(admin_client, partners, declaration):

@@ -41,7 +41,7 @@ def test_post_confirms_lists_and_notifies(client, confirm_link):
     partner = signature.partner
     assert partner.listed is True
     assert partner.entry_confirmed_at is not None
-    assert Partner.objects.listed().get() == partner
+    assert Partner.objects.public().get() == partner
 
     coordinator, welcome = mail.outbox
     assert coordinator.to == ["koordination@example.org"]

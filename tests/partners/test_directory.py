@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from arbeitsgruppen.models import FieldOfAction, Project, WorkingGroup
+from arbeitsgruppen.models import Project, WorkingGroup
+from buendnis.models import FieldOfAction
 from partners.models import Partner, Signature
 from tests.partners.conftest import make_partner, png_upload
 
@@ -215,7 +216,7 @@ def test_query_counts_do_not_grow_with_partners(client, declaration):
     for number in range(30, 40):
         _enrich(partners[0], field, number)
     large = [_count_queries(client, url) for url in urls]
-    assert Partner.objects.listed().count() == 500
+    assert Partner.objects.public().count() == 500
     assert small == large
 
 

@@ -51,5 +51,5 @@ def test_sign_confirm_manage_withdraw_and_sign_again(client, declaration):
     client.post(_link(mail.outbox[-1]))
     partner = Partner.objects.get()
     assert partner.signatures.count() == 2
-    assert Partner.objects.listed().get() == partner
+    assert Partner.objects.public().get() == partner
     assert client.get("/partner/tischlerei-holzwurm/").status_code == 200

@@ -77,7 +77,7 @@ def test_a_new_partner_without_signature_is_no_member(db):
         name="Ohne Unterschrift", slug="ohne-unterschrift", kind=Partner.Kind.OTHER, is_member=True
     )
     assert not is_member(partner)
-    assert not Partner.objects.listed().exists()
+    assert not Partner.objects.public().exists()
 
 
 def test_directory_count_uses_the_flag(client, declaration):

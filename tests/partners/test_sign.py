@@ -3,7 +3,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from arbeitsgruppen.models import FieldOfAction
+from buendnis.models import FieldOfAction
 from partners.models import Partner, Signature
 from tests.partners.conftest import links_in, make_partner, png_upload, sign_data
 
@@ -170,10 +170,10 @@ def test_script_is_stored_as_text_and_shown_escaped(client, sign):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Söhne" in confirm
 
 
-def test_honeypot_is_accepted_silently_and_stores_nothing(sign):
+def test_honeypot_is_refused_with_a_message_and_stores_nothing(sign):
     response = sign(homepage="http://spam.example")
-    assert response.status_code == 302
-    assert response["Location"] == "/buendniserklaerung/gesendet/"
+    assert response.status_code == 200
+    assert "sieht nach automatisch erzeugtem Spam aus" in response.content.decode()
     assert not Partner.objects.exists()
     assert mail.outbox == []
 

@@ -66,7 +66,7 @@ def test_withdrawn_partner_can_sign_again(client, partner):
     assert not Partner.objects.active().exists()
     link = mail.outbox[0].body.split("http://testserver")[1].split()[0]
     client.post(link)
-    assert Partner.objects.listed().get() == partner
+    assert Partner.objects.public().get() == partner
     assert partner.signatures.active().count() == 1
     assert partner.signatures.filter(withdrawn_at__isnull=False).count() == 1
     assert partner.founding_partner is True

@@ -93,7 +93,7 @@ def test_fifty_registrations_for_thirty_places(alliance):
 
     def register(number):
         data = {"name": f"Gast {number}", "email": f"gast{number}@example.org",
-                "number_of_people": "1", "privacy": "on", "website": ""}
+                "number_of_people": "1", "privacy": "on", "homepage": ""}
         return lambda client: client.post(f"/termine/{event.slug}/anmelden/", data)
 
     responses = run_concurrently([register(n) for n in range(50)], threads=25)

@@ -6,8 +6,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from arbeitsgruppen.models import FieldOfAction, Project, TargetGroup
+from arbeitsgruppen.models import Project, TargetGroup
 from buendnis import pagecache
+from buendnis.models import FieldOfAction
 from partners import services
 from partners.models import Declaration
 from tests.partners.conftest import make_partner
@@ -110,7 +111,8 @@ def test_a_registration_updates_the_places_left_in_cached_date_entries(
 
     from django.utils import timezone
 
-    from arbeitsgruppen.models import FieldOfAction, WorkingGroup
+    from arbeitsgruppen.models import WorkingGroup
+    from buendnis.models import FieldOfAction
     from events.models import Event
 
     field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
@@ -125,7 +127,7 @@ def test_a_registration_updates_the_places_left_in_cached_date_entries(
     for url in pages:
         assert "noch 10 Plätze frei" in get(client, url)[0]
     data = {"name": "Anna Schmidt", "email": "anna@example.org", "number_of_people": "3",
-            "privacy": "on", "website": ""}
+            "privacy": "on", "homepage": ""}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/termine/{event.slug}/anmelden/", data)
     assert response.status_code == 302

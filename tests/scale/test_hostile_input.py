@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core import mail
 from pypdf import PdfReader
 
-from partners.documents import partner_certificate_pdf
+from partners.documents import partner_certificate_file
 from partners.models import Partner, Signature
 from partners.services import management_path
 from tests.scale.hostile import (
@@ -114,7 +114,7 @@ def test_hostile_partner_entry_is_escaped_everywhere_after_confirmation(site, cl
         before = Signature.objects.filter(confirmed_at__isnull=False).count()
         check(client.post(link), f"{link} again")
         assert Signature.objects.filter(confirmed_at__isnull=False).count() == before
-    hostile = Partner.objects.listed().filter(contact_email__in=[f"{name}@example.org" for name in names])
+    hostile = Partner.objects.public().filter(contact_email__in=[f"{name}@example.org" for name in names])
     assert hostile.count() == 5
     pages, _forms = crawl(client, limit=200)
     for path, html in pages.items():
@@ -124,7 +124,7 @@ def test_hostile_partner_entry_is_escaped_everywhere_after_confirmation(site, cl
         assert_escaped(html, partner.get_absolute_url())
     # In the certificate (PDF) the name is text, not markup: it appears as typed.
     script_partner = hostile.get(contact_email="script@example.org")
-    pdf = PdfReader(io.BytesIO(partner_certificate_pdf(script_partner)))
+    pdf = PdfReader(io.BytesIO(partner_certificate_file(script_partner).content))
     text = " ".join("".join(page.extract_text() for page in pdf.pages).split())
     assert 'alert("xss")' in text, text[:500]
     assert_mail_safe()

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from arbeitsgruppen.models import FieldOfAction, Project
+from arbeitsgruppen.models import Project
+from buendnis.models import FieldOfAction
 from partners.models import Declaration, Partner, Signature
 
 

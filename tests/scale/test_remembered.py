@@ -5,9 +5,9 @@ number of partners."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from buendnis.lib import fragments
+from buendnis import fragments
 from buendnis.models import Alliance
-from partners.models import Declaration, listed_partner_count
+from partners.models import Declaration, public_partner_count
 from tests.conftest import new_version
 from tests.partners.conftest import make_partner
 
@@ -35,11 +35,11 @@ def test_the_alliance_profile_is_read_once_per_content_version(remembering, clie
 def test_the_partner_count_follows_the_content_version(remembering):
     Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
     make_partner("Bäckerei Korn")
-    assert listed_partner_count() == 1
+    assert public_partner_count() == 1
     make_partner("Kita Sonnenschein")
-    assert listed_partner_count() == 1
+    assert public_partner_count() == 1
     new_version()
-    assert listed_partner_count() == 2
+    assert public_partner_count() == 2
 
 
 def test_the_unfiltered_directory_pages_with_the_remembered_count(remembering, client):
@@ -62,7 +62,7 @@ def test_nothing_is_remembered_in_tests_and_development(settings, alliance):
     assert settings.FRAGMENT_CACHE_SECONDS == 0
     Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
     make_partner("Bäckerei Korn")
-    assert listed_partner_count() == 1
+    assert public_partner_count() == 1
     make_partner("Kita Sonnenschein")
-    assert listed_partner_count() == 2
+    assert public_partner_count() == 2
     assert not fragments._remembered

@@ -78,7 +78,7 @@ def main(key, limit, hits, timestamp):
     if os.environ.get("TEST_DATABASE_NAME"):
         settings.DATABASES["default"]["NAME"] = os.environ["TEST_DATABASE_NAME"]
     django.setup()
-    from buendnis.lib import ratelimit
+    from buendnis import ratelimit
 
     # Connect before the start, so that the hits race and not the connection set-ups.
     connection.ensure_connection()

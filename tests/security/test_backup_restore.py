@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from arbeitsgruppen.models import FieldOfAction, Project
-from buendnis import roles
-from buendnis.models import Alliance
+from arbeitsgruppen.models import Project
+from buendnis.models import Alliance, FieldOfAction
+from cockpit import roles as cockpit_roles
 from partners.models import Declaration, Partner, Signature
 
 
@@ -46,7 +46,7 @@ def make_alliance_data(django_user_model):
 def test_backup_restores_into_an_empty_database(tmp_path, settings, django_user_model):
     logo_name = make_alliance_data(django_user_model)
     expected = {
-        partner.slug: (partner.name, partner.contact_email, partner.is_active)
+        partner.slug: (partner.name, partner.contact_email, partner.is_member)
         for partner in Partner.objects.all()
     }
     archive = tmp_path / "sicherung.tar.gz"
@@ -58,7 +58,7 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings, django_user_
     # An empty database and an empty media folder, as on a new server. flush leaves out
     # the data that migrations create (the role groups and their permissions); add it.
     call_command("flush", interactive=False, verbosity=0)
-    roles.sync_groups(apps)
+    cockpit_roles.sync_groups(apps)
     settings.MEDIA_ROOT = tmp_path / "neu"
     assert not Partner.objects.exists()
 
@@ -66,7 +66,7 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings, django_user_
     call_command("restore", str(archive), stdout=out)
     assert "25 Partner" in out.getvalue()
     restored = {
-        partner.slug: (partner.name, partner.contact_email, partner.is_active)
+        partner.slug: (partner.name, partner.contact_email, partner.is_member)
         for partner in Partner.objects.all()
     }
     assert restored == expected

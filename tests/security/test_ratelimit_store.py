@@ -1,7 +1,7 @@
 import pytest
 import redis
 
-from buendnis.lib import ratelimit
+from buendnis import ratelimit
 from buendnis.models import RateLimitCounter
 from tests.security.processes import hit_from_processes
 

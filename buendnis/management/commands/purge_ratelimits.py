@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from buendnis.lib.ratelimit import purge_old
+from buendnis.ratelimit import purge_old
 
 
 class Command(BaseCommand):

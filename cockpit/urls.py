@@ -1,0 +1,27 @@
+"""The coordinator's cockpit inside the admin: dashboard and exports."""
+
+from django.contrib import admin
+from django.urls import path, re_path
+
+from cockpit import views
+
+app_name = "cockpit"
+
+urlpatterns = [
+    path("", admin.site.admin_view(views.index), name="dashboard"),
+    re_path(
+        r"^exporte/partner\.(?P<fmt>csv|xlsx)$",
+        admin.site.admin_view(views.export_partners),
+        name="export_partners",
+    ),
+    re_path(
+        r"^exporte/projekte\.(?P<fmt>csv|xlsx)$",
+        admin.site.admin_view(views.export_projects),
+        name="export_projects",
+    ),
+    re_path(
+        r"^exporte/termine/(?P<pk>[0-9]+)/antworten\.(?P<fmt>csv|xlsx)$",
+        admin.site.admin_view(views.export_event),
+        name="export_event",
+    ),
+]

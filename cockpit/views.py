@@ -1,0 +1,81 @@
+"""The coordinator's desk inside the admin: the dashboard above the admin index, and the
+downloads of all partners, all projects and one event's replies (`buendnis.exports`)."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from arbeitsgruppen.exports import projects_table
+from arbeitsgruppen.models import Project
+from arbeitsgruppen.roles import led_group_ids
+from buendnis import exports, roles
+from cockpit import dashboard
+from events.exports import replies_table
+from events.models import Event
+from partners.exports import partners_table
+from partners.models import Partner
+
+
+def index(request):
+    """The admin index with the dashboard (Koordination, Steuerungsgruppe)."""
+    data = None
+    if roles.sees_everything(request.user):
+        data = dashboard.collect(request.user)
+        data["exports"] = export_links(request.user)
+        data["can_export_events"] = can_export_events(request.user)
+    return admin.site.index(request, extra_context={"dashboard": data})
+
+
+def export_links(user):
+    """The downloads the dashboard offers this user, each as CSV and Excel."""
+    tables = []
+    if can_export_partners(user):
+        label = "Aktive Partner mit Kontaktdaten" if roles.exports_contact_data(user) else "Aktive Partner"
+        tables.append((label, "partners"))
+    if user.has_perm("arbeitsgruppen.view_project"):
+        tables.append(("Projekte", "projects"))
+    return [
+        {
+            "label": label,
+            "csv": reverse(f"cockpit:export_{name}", args=["csv"]),
+            "xlsx": reverse(f"cockpit:export_{name}", args=["xlsx"]),
+        }
+        for label, name in tables
+    ]
+
+
+def can_export_partners(user):
+    """The whole partner list: for those who see everything; contact data as `exports` rules."""
+    return roles.sees_everything(user) and user.has_perm("partners.view_partner")
+
+
+def can_export_events(user):
+    return user.has_perm("events.view_invitation") and user.has_perm("events.view_registration")
+
+
+def export_partners(request, fmt):
+    if not can_export_partners(request.user):
+        raise PermissionDenied
+    table = partners_table(Partner.objects.active(), title="Aktive Partner")
+    return exports.respond(table, fmt, request.user)
+
+
+def export_projects(request, fmt):
+    if not request.user.has_perm("arbeitsgruppen.view_project"):
+        raise PermissionDenied
+    projects = Project.objects.all()
+    if roles.sees_only_led_groups(request.user):
+        projects = projects.filter(working_group__in=led_group_ids(request.user))
+    return exports.respond(projects_table(projects), fmt, request.user)
+
+
+def export_event(request, pk, fmt):
+    if not can_export_events(request.user):
+        raise PermissionDenied
+    event = get_object_or_404(Event, pk=pk)
+    if roles.sees_only_led_groups(request.user) and (
+        event.working_group_id not in led_group_ids(request.user)
+    ):
+        raise PermissionDenied
+    return exports.respond(replies_table(event), fmt, request.user)

@@ -1,0 +1,141 @@
+"""Admin of minutes: agenda items with their tasks, approval, the PDF."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from buendnis.lib.pdf import pdf_response
+from events import documents, services
+from events.admin.events import AgendaItemRoleAdmin, EventPartRoleAdmin
+from events.models import AgendaItem, Minutes, Task
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 1
+    fields = ["position", "title", "discussion", "decisions"]
+    show_change_link = True
+    verbose_name_plural = gettext_lazy(
+        "Tagesordnungspunkte (Aufgaben über „Ändern“ beim jeweiligen Punkt)"
+    )
+
+
+class TaskInline(admin.TabularInline):
+    model = Task
+    extra = 1
+    fields = ["description", "responsible", "due_on"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(AgendaItemRoleAdmin, admin.ModelAdmin):
+    """Reached from the minutes; here the tasks of one agenda item are entered."""
+
+    list_display = ["title", "minutes", "position"]
+    list_select_related = ["minutes__event"]
+    fields = ["minutes", "position", "title", "discussion", "decisions"]
+    inlines = [TaskInline]
+
+    def has_module_permission(self, request):
+        return False
+
+
+class MinutesPdfAdminMixin:
+    """For the Minutes admin: the PDF of any minutes, a draft marked "Entwurf".
+
+    Add `pdf_link` to `readonly_fields` (and `list_display`) to offer the button.
+    """
+
+    def get_urls(self):
+        preview = path(
+            "<int:pk>/pdf/",
+            self.admin_site.admin_view(self.pdf_view),
+            name="events_minutes_pdf",
+        )
+        return [preview, *super().get_urls()]
+
+    def pdf_view(self, request, pk):
+        minutes = get_object_or_404(
+            self.get_queryset(request).select_related("event", "event__working_group"), pk=pk
+        )
+        if not self.has_view_permission(request, minutes):
+            raise PermissionDenied
+        stored = documents.minutes_pdf_file(minutes)
+        return pdf_response(request, stored, documents.minutes_filename(minutes), private=True)
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, minutes):
+        if not minutes.pk:
+            return _("nach dem Speichern verfügbar")
+        label = _("PDF ansehen") if minutes.is_approved else _("Vorschau als PDF (Entwurf)")
+        url = reverse("admin:events_minutes_pdf", args=[minutes.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, label)
+
+
+@admin.register(Minutes)
+class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, SimpleHistoryAdmin):
+    list_display = ["event", "status", "visibility", "approved_at", "approved_by", "pdf_link"]
+    list_filter = ["status", "visibility"]
+    list_select_related = ["event", "approved_by"]
+    search_fields = ["event__title", "summary"]
+    filter_horizontal = ["partners_present"]
+    inlines = [AgendaItemInline]
+    actions = ["approve", "reopen"]
+    readonly_fields = ["status", "approved_at", "approved_by", "collected_suggestions", "pdf_link"]
+    fieldsets = [
+        (None, {"fields": ["event", "visibility", "recorded_by", "summary"]}),
+        (gettext_lazy("Anwesende"), {"fields": ["partners_present", "number_of_guests"]}),
+        (gettext_lazy("Anregungen"), {"fields": ["collected_suggestions"]}),
+        (gettext_lazy("Freigabe"), {"fields": ["status", "approved_at", "approved_by", "pdf_link"]}),
+    ]
+
+    @admin.display(description=gettext_lazy("bei der Veranstaltung gesammelte Anregungen"))
+    def collected_suggestions(self, minutes):
+        if not minutes.pk:
+            return _("Nach dem Speichern erscheinen hier die Anregungen, die zu diesem Termin "
+                     "eingegangen sind.")
+        suggestions = minutes.event.suggestions.order_by("created_at")
+        event_url = reverse("admin:events_event_change", args=[minutes.event_id])
+        hint = format_html(
+            '<p>{} <a href="{}">{}</a></p>',
+            _("Anregungen von der Veranstaltung tragen Sie beim Termin ein oder ordnen sie unter "
+              "„Wünsche und Anregungen“ dem Termin zu."),
+            event_url,
+            _("Zum Termin"),
+        )
+        if not suggestions:
+            return hint
+        return format_html(
+            "<ul>{}</ul>{}",
+            format_html_join(
+                "", "<li>{} ({})</li>",
+                ((suggestion.text, suggestion.get_status_display()) for suggestion in suggestions),
+            ),
+            hint,
+        )
+
+    def has_approve_permission(self, request):
+        # The custom permission comes with the roles (Koordination, Steuerungsgruppe).
+        return request.user.has_perm("events.approve_minutes")
+
+    @admin.action(description=gettext_lazy("Protokoll freigeben"), permissions=["approve"])
+    def approve(self, request, queryset):
+        for minutes in queryset.select_related("event"):
+            try:
+                services.approve_minutes(minutes, request.user)
+            except services.Refused as refused:
+                self.message_user(request, f"{minutes.event}: {refused.message}", messages.ERROR)
+                continue
+            self.message_user(
+                request, _("Protokoll zu „%(event)s“ freigegeben.") % {"event": minutes.event}
+            )
+
+    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen"), permissions=["approve"])
+    def reopen(self, request, queryset):
+        for minutes in queryset.select_related("event"):
+            services.reopen_minutes(minutes)
+        self.message_user(request, _("Die Protokolle sind wieder Entwürfe."))

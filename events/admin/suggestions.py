@@ -1,0 +1,46 @@
+"""Admin of wishes and suggestions: status, public answer, where they came from."""
+
+from django.contrib import admin
+
+from events.models import Suggestion
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ["short_text", "status", "field_of_action", "working_group", "answered", "created_at"]
+    list_filter = ["status", "field_of_action", "working_group"]
+    list_select_related = ["field_of_action", "working_group"]
+    search_fields = ["text", "public_answer"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["field_of_action", "working_group"]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = ["mark_in_progress", "mark_done"]
+    fieldsets = [
+        (None, {"fields": ["text", "created_at", "updated_at"]}),
+        ("Absender (nie öffentlich)", {"fields": ["name", "email"]}),
+        ("Zuordnung", {"fields": ["field_of_action", "working_group", "event"]}),
+        ("Bearbeitung", {"fields": ["status", "public_answer"]}),
+    ]
+
+    @admin.display(description="Anregung")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 80 else f"{obj.text[:80]}…"
+
+    @admin.display(description="öffentlich beantwortet", boolean=True)
+    def answered(self, obj):
+        return bool(obj.public_answer)
+
+    @admin.action(description="Ausgewählte Anregungen: in Bearbeitung")
+    def mark_in_progress(self, request, queryset):
+        updated = queryset.update(status=Suggestion.Status.IN_PROGRESS)
+        self.message_user(request, f"{updated} Anregung(en) sind jetzt in Bearbeitung.")
+
+    @admin.action(description="Ausgewählte Anregungen: umgesetzt")
+    def mark_done(self, request, queryset):
+        updated = queryset.update(status=Suggestion.Status.DONE)
+        self.message_user(request, f"{updated} Anregung(en) sind jetzt als umgesetzt markiert.")
+
+    def changelist_view(self, request, extra_context=None):
+        new = Suggestion.objects.new().count()
+        title = f"Wünsche und Anregungen ({new} neu)" if new else "Wünsche und Anregungen"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})

@@ -1,0 +1,66 @@
+"""Who comes to an event: partners' replies and public registrations as one table."""
+
+import itertools
+
+from buendnis.exports import CHUNK, Column, Table
+from events.models import Registration
+
+
+def _invitation_row(invitation):
+    return {
+        "kind": "Einladung",
+        "name": invitation.partner.name,
+        "email": invitation.partner.contact_email,
+        "reply": invitation.get_reply_display(),
+        "people": invitation.number_of_people,
+        "date": invitation.replied_at or invitation.sent_at,
+    }
+
+
+def _registration_row(registration):
+    return {
+        "kind": "Anmeldung",
+        "name": registration.name,
+        "email": registration.email,
+        "reply": "angemeldet",
+        "people": registration.number_of_people,
+        "childcare": registration.childcare_needed,
+        "children": registration.number_of_children,
+        "ages": registration.children_ages,
+        "accessibility": registration.accessibility_needs,
+        "date": registration.created_at,
+    }
+
+
+COLUMNS = [
+    Column("Art", lambda row: row["kind"]),
+    # An invited partner's name is the organisation's; a registrant's is a person's.
+    Column("Name", lambda row: row["name"]),
+    Column("E-Mail", lambda row: row["email"], contact=True),
+    Column("Antwort", lambda row: row["reply"]),
+    Column("Personen", lambda row: row["people"]),
+    Column("Kinderbetreuung", lambda row: row.get("childcare")),
+    Column("Anzahl Kinder", lambda row: row.get("children")),
+    Column("Alter der Kinder", lambda row: row.get("ages", "")),
+    Column("Barrierefreiheit", lambda row: row.get("accessibility", "")),
+    Column("Datum", lambda row: row["date"]),
+]
+
+
+def replies_table(event):
+    """Invitation replies of partners, then the active public registrations of one event."""
+    invitations = (
+        event.invitations.select_related("partner")
+        .order_by("partner__name", "pk")
+        .iterator(chunk_size=CHUNK)
+    )
+    registrations = (
+        Registration.objects.active()
+        .filter(event=event)
+        .order_by("created_at", "pk")
+        .iterator(chunk_size=CHUNK)
+    )
+    rows = itertools.chain(
+        map(_invitation_row, invitations), map(_registration_row, registrations)
+    )
+    return Table(f"antworten-{event.slug}", "Antworten und Anmeldungen", COLUMNS, rows)

@@ -1,0 +1,123 @@
+"""Minutes (Protokolle) of events: agenda items with discussion, decisions and tasks."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class MinutesQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Minutes.Status.APPROVED)
+
+    def public(self):
+        """What the public sees: approved, public minutes of public events."""
+        return self.approved().filter(
+            visibility=Minutes.Visibility.PUBLIC, event__is_public=True, event__published=True
+        )
+
+
+class Minutes(models.Model):
+    """The Protokoll of an event: a draft until approved."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        APPROVED = "approved", _("freigegeben")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("öffentlich")
+        PARTNERS = "partners", _("nur für Partner (persönlicher Link)")
+
+    event = models.OneToOneField(
+        "events.Event", verbose_name=_("Termin"), on_delete=models.CASCADE, related_name="minutes"
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    visibility = models.CharField(
+        _("Sichtbarkeit"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    partners_present = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("anwesende Partner"),
+        blank=True,
+        related_name="minutes_attended",
+    )
+    number_of_guests = models.PositiveIntegerField(_("Anzahl Gäste"), default=0)
+    recorded_by = models.CharField(_("Protokoll"), max_length=200, blank=True)
+    summary = models.TextField(_("Zusammenfassung"), blank=True)
+    approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("freigegeben von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = MinutesQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Protokoll")
+        verbose_name_plural = _("Protokolle")
+        ordering = ["-event__starts_at"]
+        permissions = [("approve_minutes", _("Kann Protokolle freigeben"))]
+
+    def __str__(self):
+        return _("Protokoll: %(event)s") % {"event": self.event}
+
+    def get_absolute_url(self):
+        return reverse("events:minutes_pdf", kwargs={"slug": self.event.slug})
+
+    def clean(self):
+        if self.event_id and self.event.starts_at > timezone.now():
+            raise ValidationError(
+                _("Ein Protokoll kann erst nach Beginn der Veranstaltung angelegt werden.")
+            )
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+
+class AgendaItem(models.Model):
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("Protokoll"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveIntegerField(_("Nr."), default=0)
+    title = models.CharField(_("Tagesordnungspunkt"), max_length=300)
+    discussion = models.TextField(_("Diskussion"), blank=True)
+    decisions = models.TextField(_("Beschlüsse"), blank=True)
+
+    class Meta:
+        verbose_name = _("Tagesordnungspunkt")
+        verbose_name_plural = _("Tagesordnungspunkte")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Task(models.Model):
+    """An action agreed under an agenda item: what, who, by when."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("Tagesordnungspunkt"), on_delete=models.CASCADE,
+        related_name="tasks",
+    )
+    description = models.CharField(_("Aufgabe"), max_length=500)
+    responsible = models.CharField(_("wer"), max_length=200, blank=True)
+    due_on = models.DateField(_("bis wann"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Aufgabe")
+        verbose_name_plural = _("Aufgaben")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.description
