@@ -53,7 +53,7 @@ bench: install
 
 # Mozilla's HTTP Observatory scanner against gunicorn behind nginx (root; bench/README.md).
 observatory: install
-	$(PY) bench/observatory.py
+	$(PY) -m bench.observatory
 
 clean:
 	rm -rf $(VENV) staticfiles

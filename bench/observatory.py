@@ -33,8 +33,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-# Run as a script (python bench/observatory.py): its own folder is on the path.
-from stack import (  # noqa: E402
+from bench.stack import (
     HOST,
     HOSTS_FILE,
     ROOT,

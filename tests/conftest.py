@@ -1,6 +1,18 @@
-"""Shared fixtures. App-specific fixtures live in tests/<app>/conftest.py."""
+"""What every test needs: settings, the alliance, the personas, the browser.
 
+Personas (who uses the portal, see DESIGN.md):
+
+- `visitor`: an anonymous browser (Django's test client).
+- `partner_link`: an active partner and its personal management link.
+- `coordinator`, `steering_member`, `group_lead`: admin accounts with their role;
+  `coordinator_client` is logged in as the coordinator.
+
+Test data comes from `tests/factories.py`.
+"""
+
+import logging
 import os
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import pytest
@@ -35,9 +47,69 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` (and so pytest-django's `admin_client`) means "completely
+    logged in": it also marks the session as verified by the second factor, which the
+    admin demands of superusers and Koordination. The two-factor flow itself is tested
+    with real logins in tests/buendnis/test_two_factor.py."""
+    from django.test import Client
+
+    from buendnis.security import requires_second_factor
+    from tests.support.otp import _force_login, mark_verified
+
+    def force_login(self, user, backend=None):
+        _force_login(self, user, backend)
+        if requires_second_factor(user):
+            mark_verified(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+class ErrorRecords(logging.Handler):
+    """Every record of level ERROR or above that the portal logs during a test."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def messages(self):
+        return [record.getMessage() for record in self.records]
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_errors(request):
+    """A test fails when the portal logs an exception or an error, unless it asks for
+    `logged_errors` and so says that it expects (and checks) them."""
+    handler = ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    request.node.logged_errors = handler
+    yield
+    root.removeHandler(handler)
+    if handler.records and "logged_errors" not in request.fixturenames:
+        pytest.fail(
+            "Das Portal hat einen Fehler protokolliert / the portal logged an error:\n"
+            + "\n".join(handler.format(record) for record in handler.records),
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def logged_errors(request):
+    """The errors the portal logs in this test; asking for it allows them."""
+    return request.node.logged_errors
+
+
+# --- the alliance and its data ---------------------------------------------------------
+
+
 @pytest.fixture
 def alliance(db):
-    """The demo alliance profile, history and content pages."""
+    """The demo alliance's profile, history and content pages."""
     from buendnis import demo
     from buendnis.models import Alliance
 
@@ -46,9 +118,23 @@ def alliance(db):
 
 
 @pytest.fixture
+def demo_data(db):
+    """The complete demo alliance of every app, as `make run` loads it."""
+    call_command("load_demo", "--no-admin", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def declaration(db):
+    """The current version of the declaration."""
+    from tests.factories import current_declaration
+
+    return current_declaration()
+
+
+@pytest.fixture
 def remembering(settings, alliance):
-    """The per-process memory of `buendnis.fragments.remembered` switched on, as
-    in operation; `new_version()` plays a change made in another worker."""
+    """The per-process memory of `buendnis.fragments.remembered` switched on, as in
+    operation; `new_version()` plays a change made in another worker."""
     from buendnis import fragments, pagecache
 
     settings.FRAGMENT_CACHE_SECONDS = 60
@@ -69,10 +155,80 @@ def new_version():
     pagecache._memo["read_at"] -= 3601
 
 
+# --- personas ---------------------------------------------------------------------------
+
+
 @pytest.fixture
-def demo_data(db):
-    """The complete demo alliance of every app, as `make run` loads it."""
-    call_command("load_demo", "--no-admin", stdout=open(os.devnull, "w"))
+def visitor(client, alliance):
+    """Anyone on the internet: no account, no personal link."""
+    return client
+
+
+@dataclass
+class PartnerLink:
+    partner: object
+    url: str  # the personal management page, a path
+
+
+@pytest.fixture
+def partner_link(alliance):
+    """An active partner and the personal link its contact person got by e-mail."""
+    from partners.services import management_path
+    from tests.factories import PartnerFactory
+
+    partner = PartnerFactory(name="Bäckerei Korn", contact_email="korn@example.org")
+    return PartnerLink(partner, management_path(partner))
+
+
+@pytest.fixture
+def role_groups(db):
+    """The role groups. Their migration creates them; a browser test's flush removes
+    them, so tests that need them make sure they are there."""
+    from django.apps import apps
+
+    from cockpit.roles import sync_groups
+
+    sync_groups(apps)
+
+
+@pytest.fixture
+def coordinator(role_groups, alliance):
+    """The coordinator: the role Koordination, no superuser (the role must be enough)."""
+    from buendnis.roles import COORDINATION
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        username="koordination", first_name="Maria", last_name="Beispiel", roles=[COORDINATION]
+    )
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def steering_member(role_groups, alliance):
+    from buendnis.roles import STEERING_GROUP
+    from tests.factories import UserFactory
+
+    return UserFactory(username="steuerung", roles=[STEERING_GROUP])
+
+
+@pytest.fixture
+def group_lead(role_groups, alliance):
+    """A working group's lead; `group_lead.led_group` is the group it leads."""
+    from buendnis.roles import WORKING_GROUP_LEAD
+    from tests.factories import UserFactory, WorkingGroupFactory
+
+    user = UserFactory(username="ag-leitung", roles=[WORKING_GROUP_LEAD])
+    user.led_group = WorkingGroupFactory(name="AG Eigene")
+    user.led_group.leads.add(user)
+    return user
+
+
+# --- the browser -------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -127,3 +283,141 @@ def axe():
         assert not violations, f"{page.url}: {results.generate_report()}"
 
     return check
+
+
+# --- events and documents -----------------------------------------------------------------
+
+
+@pytest.fixture
+def past_plenary(db):
+    """The plenary of 12 March 2025, evening, in the town hall."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory
+
+    starts = timezone.make_aware(datetime.datetime(2025, 3, 12, 18))
+    return EventFactory(
+        title="Bündnistreffen 2025",
+        slug="buendnistreffen-2025",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2, minutes=30),
+        venue="Bürgersaal im Rathaus",
+        address="Marktplatz 1, 12345 Musterhausen",
+    )
+
+
+@pytest.fixture
+def full_minutes(past_plenary, declaration):
+    """Minutes as a coordinator writes them: present partners, agenda items with decisions
+    and tasks, a suggestion collected at the event. `full_minutes(items=…, approved=…)`."""
+
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import (
+        AT_FOUNDING,
+        AgendaItemFactory,
+        MinutesFactory,
+        PartnerFactory,
+        SuggestionFactory,
+        TaskFactory,
+    )
+
+    def make(*, items=3, approved=True, event=None, **fields):
+        minutes = MinutesFactory(
+            event=event or past_plenary,
+            approved=approved,
+            approved_at=timezone.make_aware(datetime.datetime(2025, 4, 2, 10)) if approved else None,
+            number_of_guests=12,
+            recorded_by="Maria Beispiel",
+            summary="Das Plenum zieht Bilanz.",
+            **fields,
+        )
+        minutes.partners_present.set(
+            [
+                PartnerFactory(name="Stadt Musterhausen", **AT_FOUNDING),
+                PartnerFactory(name="Familienzentrum am Marktplatz", **AT_FOUNDING),
+            ]
+        )
+        for number in range(1, items + 1):
+            item = AgendaItemFactory(
+                minutes=minutes,
+                position=number,
+                title=f"Tagesordnungspunkt Nummer {number}",
+                discussion=f"Aussprache zu Punkt {number}.",
+                decisions=f"Beschluss zu Punkt {number}: einstimmig angenommen.",
+            )
+            TaskFactory(
+                agenda_item=item,
+                description=f"Aufgabe aus Punkt {number}",
+                responsible="Geschäftsstelle",
+                due_on=datetime.date(2025, 5, 1),
+            )
+        SuggestionFactory(text="Mehr Ferienangebote für Jugendliche.", event=minutes.event)
+        return minutes
+
+    return make
+
+
+FOUNDING_NAMES = [
+    "Kita Regenbogen",
+    "Autohaus Beispiel GmbH",
+    "Förderverein der Grundschule",
+    "Pflegedienst Lindenhof",
+    "Evangelische Kirchengemeinde St. Marien",
+]
+
+
+@pytest.fixture
+def founding_partners(declaration):
+    """`founding_partners(count)`: organisations that signed at the founding event."""
+
+    from partners.models import Partner
+    from tests.factories import AT_FOUNDING, PartnerFactory
+
+    made = []
+
+    def make(count):
+        start = len(made)
+        made.extend(
+            PartnerFactory(
+                name=f"{FOUNDING_NAMES[i % 5]} {i + 1}",
+                founding_partner=True,
+                kind=Partner.Kind.ASSOCIATION,
+                **AT_FOUNDING,
+            )
+            for i in range(start, start + count)
+        )
+        return made[start:]
+
+    return make
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def weasyprint_calls(monkeypatch):
+    """Counts how often WeasyPrint renders; rendering still happens."""
+    from unittest import mock
+
+    import weasyprint
+
+    counting = mock.Mock(wraps=weasyprint.HTML)
+    monkeypatch.setattr(weasyprint, "HTML", counting)
+    return counting
+
+
+@pytest.fixture
+def fake_weasyprint(monkeypatch):
+    """WeasyPrint plays no part in a query count; skip its work."""
+    from unittest import mock
+
+    import weasyprint
+
+    html = mock.Mock()
+    html.return_value.write_pdf.return_value = b"%PDF-1.7 fake"
+    monkeypatch.setattr(weasyprint, "HTML", html)

@@ -7,6 +7,13 @@ from PIL import Image
 
 from arbeitsgruppen.models import Mandate, Project, WorkingGroup
 from buendnis.models import FieldOfAction
+from tests.factories import (
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+    WorkingGroupFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -29,20 +36,18 @@ def image_file(size, image_format="PNG", name="bild.png"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
 
 
-def test_fields_of_action_are_listed_by_position(admin_client, make_field):
-    make_field(name="Zweites Feld", position=2)
-    make_field(name="Erstes Feld", position=1)
+def test_fields_of_action_are_listed_by_position(admin_client):
+    FieldOfActionFactory(name="Zweites Feld", position=2)
+    FieldOfActionFactory(name="Erstes Feld", position=1)
 
     response = admin_client.get(reverse("admin:buendnis_fieldofaction_changelist"))
 
     assert [field.name for field in response.context["cl"].result_list] == ["Erstes Feld", "Zweites Feld"]
 
 
-def test_coordinator_creates_group_with_members_projects_and_earlier_mandate(
-    admin_client, make_field, make_partner
-):
-    field = make_field()
-    partner = make_partner(name="Stadtwerke")
+def test_coordinator_creates_group_with_members_projects_and_earlier_mandate(admin_client):
+    field = FieldOfActionFactory()
+    partner = PartnerFactory(name="Stadtwerke")
     add_url = reverse("admin:arbeitsgruppen_workinggroup_add")
     form_page = admin_client.get(add_url).content.decode()
     # Members are chosen with an autocomplete field, earlier mandates and projects inline.
@@ -77,11 +82,11 @@ def test_coordinator_creates_group_with_members_projects_and_earlier_mandate(
     assert (project.working_group, project.field_of_action) == (group, field)
 
 
-def test_group_end_before_start_is_refused(admin_client, make_field):
+def test_group_end_before_start_is_refused(admin_client):
     response = admin_client.post(
         reverse("admin:arbeitsgruppen_workinggroup_add"),
         {
-            "name": "AG", "slug": "ag", "field_of_action": make_field().pk, "status": "completed",
+            "name": "AG", "slug": "ag", "field_of_action": FieldOfActionFactory().pk, "status": "completed",
             "mandate": "x", "started_on": "01.02.2020", "ended_on": "01.01.2020",
             **inline_management("earlier_mandates"), **inline_management("projects"),
         },
@@ -98,10 +103,10 @@ def project_data(field, **extra):
     }
 
 
-def test_project_image_is_checked_and_scaled_down(admin_client, make_field):
+def test_project_image_is_checked_and_scaled_down(admin_client):
     response = admin_client.post(
         reverse("admin:arbeitsgruppen_project_add"),
-        project_data(make_field(), image=image_file((3200, 1600))),
+        project_data(FieldOfActionFactory(), image=image_file((3200, 1600))),
     )
 
     assert response.status_code == 302
@@ -120,20 +125,24 @@ def test_project_image_is_checked_and_scaled_down(admin_client, make_field):
         (lambda: image_file((20, 20), "GIF", "bild.gif"), "PNG, JPEG oder WebP"),
     ],
 )
-def test_project_image_refuses_bad_files(admin_client, make_field, upload, message):
+def test_project_image_refuses_bad_files(admin_client, upload, message):
     upload = upload() if callable(upload) else upload
     response = admin_client.post(
-        reverse("admin:arbeitsgruppen_project_add"), project_data(make_field(), image=upload)
+        reverse("admin:arbeitsgruppen_project_add"), project_data(FieldOfActionFactory(), image=upload)
     )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Project.objects.exists()
 
 
-def test_project_changelist_filters(admin_client, make_group, make_project, make_target_group):
-    running = make_project(title="Läuft", status="running", working_group=make_group())
-    running.target_groups.add(make_target_group("Beschäftigte"))
-    make_project(title="Idee", status="idea")
+def test_project_changelist_filters(admin_client):
+    running = ProjectFactory(
+        title="Läuft",
+        status="running",
+        working_group=WorkingGroupFactory(),
+    )
+    running.target_groups.add(TargetGroupFactory(name="Beschäftigte"))
+    ProjectFactory(title="Idee", status="idea")
 
     response = admin_client.get(reverse("admin:arbeitsgruppen_project_changelist"), {"status": "idea"})
 
@@ -142,9 +151,9 @@ def test_project_changelist_filters(admin_client, make_group, make_project, make
     assert filters == ["Status", "Handlungsfeld", "Arbeitsgruppe", "Zielgruppen", "veröffentlicht"]
 
 
-def test_admin_pages_open(admin_client, make_group, make_project):
-    group = make_group()
-    project = make_project(working_group=group)
+def test_admin_pages_open(admin_client):
+    group = WorkingGroupFactory()
+    project = ProjectFactory(working_group=group)
     for url in (
         reverse("admin:buendnis_fieldofaction_changelist"),
         reverse("admin:arbeitsgruppen_workinggroup_changelist"),

@@ -8,6 +8,7 @@ from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
 from buendnis import demo as alliance_demo
 from buendnis.models import FieldOfAction
 from events.models import Suggestion
+from tests.factories import PartnerFactory
 
 
 def counts():
@@ -44,9 +45,9 @@ def test_demo_runs_twice_without_duplicates(demo_data):
 
 
 @pytest.mark.django_db
-def test_demo_draws_members_from_active_partners(make_partner):
-    active = [make_partner() for _ in range(6)]
-    pending = make_partner(active=False)
+def test_demo_draws_members_from_active_partners():
+    active = [PartnerFactory() for _ in range(6)]
+    pending = PartnerFactory(pending=True)
 
     alliance_demo.load(io.StringIO())  # the fields of action
     demo.load(io.StringIO())

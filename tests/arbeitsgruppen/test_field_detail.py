@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from arbeitsgruppen.models import WorkingGroup
 from tests.conftest import new_version
+from tests.factories import FieldOfActionFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 
 
 @pytest.fixture(autouse=True)
@@ -11,20 +12,27 @@ def _alliance(alliance):
     return alliance
 
 
-def test_shows_field_with_groups_projects_and_interested_partners(
-    client, make_field, make_group, make_project, make_partner
-):
-    field = make_field(name="Kindertagesbetreuung", description="<p>Gute <em>Betreuung</em>.</p>")
-    make_group(name="AG Randzeiten", field_of_action=field)
-    make_group(
-        name="AG Ferien", field_of_action=field, status=WorkingGroup.Status.COMPLETED,
+def test_shows_field_with_groups_projects_and_interested_partners(client):
+    field = FieldOfActionFactory(
+        name="Kindertagesbetreuung",
+        description="<p>Gute <em>Betreuung</em>.</p>",
+    )
+    WorkingGroupFactory(name="AG Randzeiten", field_of_action=field)
+    WorkingGroupFactory(
+        name="AG Ferien",
+        field_of_action=field,
+        status=WorkingGroup.Status.COMPLETED,
         ended_on="2021-09-30",
     )
-    make_group(name="AG Elternkurse", field_of_action=field, status=WorkingGroup.Status.DISCONTINUED)
-    make_project(title="Kita ab 6 Uhr", field_of_action=field, status="idea")
-    interested = make_partner(name="Kita-Verbund")
+    WorkingGroupFactory(
+        name="AG Elternkurse",
+        field_of_action=field,
+        status=WorkingGroup.Status.DISCONTINUED,
+    )
+    ProjectFactory(title="Kita ab 6 Uhr", field_of_action=field, status="idea")
+    interested = PartnerFactory(name="Kita-Verbund")
     interested.fields_of_action.add(field)
-    make_partner(name="Unbeteiligter Betrieb")
+    PartnerFactory(name="Unbeteiligter Betrieb")
 
     response = client.get(f"/handlungsfelder/{field.slug}/")
 
@@ -43,11 +51,11 @@ def test_shows_field_with_groups_projects_and_interested_partners(
     assert "seit September 2021" in content
 
 
-def test_hides_interested_partners_who_are_not_public(client, make_field, make_partner):
-    field = make_field()
+def test_hides_interested_partners_who_are_not_public(client):
+    field = FieldOfActionFactory()
     for partner in (
-        make_partner(name="Unbestätigt GmbH", active=False),
-        make_partner(name="Nicht gelistet e. V.", listed=False),
+        PartnerFactory(name="Unbestätigt GmbH", pending=True),
+        PartnerFactory(name="Nicht gelistet e. V.", listed=False),
     ):
         partner.fields_of_action.add(field)
 
@@ -58,16 +66,16 @@ def test_hides_interested_partners_who_are_not_public(client, make_field, make_p
     assert "Noch kein Partner hat Interesse" in content
 
 
-def test_unknown_or_unpublished_field_is_404(client, make_field):
-    hidden = make_field(published=False)
+def test_unknown_or_unpublished_field_is_404(client):
+    hidden = FieldOfActionFactory(published=False)
     assert client.get("/handlungsfelder/gibt-es-nicht/").status_code == 404
     assert client.get(hidden.get_absolute_url()).status_code == 404
 
 
-def test_hides_unpublished_groups_and_projects(client, make_field, make_group, make_project):
-    field = make_field()
-    make_group(name="AG Entwurf", field_of_action=field, published=False)
-    make_project(title="Projektentwurf", field_of_action=field, published=False)
+def test_hides_unpublished_groups_and_projects(client):
+    field = FieldOfActionFactory()
+    WorkingGroupFactory(name="AG Entwurf", field_of_action=field, published=False)
+    ProjectFactory(title="Projektentwurf", field_of_action=field, published=False)
 
     content = client.get(field.get_absolute_url()).content.decode()
 
@@ -76,9 +84,9 @@ def test_hides_unpublished_groups_and_projects(client, make_field, make_group, m
     assert "In diesem Handlungsfeld arbeitet zurzeit keine Arbeitsgruppe." in content
 
 
-def test_group_lifecycle_as_visitors_see_it(client, make_field, make_group):
-    field = make_field()
-    group = make_group(name="AG Ferienbetreuung", field_of_action=field)
+def test_group_lifecycle_as_visitors_see_it(client):
+    field = FieldOfActionFactory()
+    group = WorkingGroupFactory(name="AG Ferienbetreuung", field_of_action=field)
     overview = client.get("/handlungsfelder/").content.decode()
     assert "AG Ferienbetreuung" in overview
 
@@ -95,14 +103,12 @@ def test_group_lifecycle_as_visitors_see_it(client, make_field, make_group):
     assert "30. September 2021" in group_page
 
 
-def test_large_field_shows_first_projects_and_partners_and_links_to_the_rest(
-    client, make_field, make_project, make_partner
-):
-    field = make_field(name="Beruf und Pflege")
+def test_large_field_shows_first_projects_and_partners_and_links_to_the_rest(client):
+    field = FieldOfActionFactory(name="Beruf und Pflege")
     for number in range(30):
-        make_project(title=f"Projekt {number:02d}", field_of_action=field)
+        ProjectFactory(title=f'Projekt {number:02d}', field_of_action=field)
     for number in range(50):
-        make_partner(name=f"Partner {number:02d}").fields_of_action.add(field)
+        PartnerFactory(name=f'Partner {number:02d}').fields_of_action.add(field)
 
     content = client.get(f"/handlungsfelder/{field.slug}/").content.decode()
 
@@ -114,23 +120,21 @@ def test_large_field_shows_first_projects_and_partners_and_links_to_the_rest(
     assert f"/partner/?handlungsfeld={field.slug}" in content
 
 
-def test_cached_entries_and_remembered_counts_follow_the_content_version(
-    remembering, settings, client, make_field, make_group, make_project, make_partner
-):
+def test_cached_entries_and_remembered_counts_follow_the_content_version(remembering, settings, client):
     from django.core.cache import cache
 
     cache.clear()
-    field = make_field(name="Beruf und Pflege")
-    group = make_group(name="AG Lotsen", field_of_action=field)
-    make_project(title="Pflege-Lotsen", field_of_action=field)
-    make_partner(name="Klinikum").fields_of_action.add(field)
+    field = FieldOfActionFactory(name="Beruf und Pflege")
+    group = WorkingGroupFactory(name="AG Lotsen", field_of_action=field)
+    ProjectFactory(title="Pflege-Lotsen", field_of_action=field)
+    PartnerFactory(name="Klinikum").fields_of_action.add(field)
     url = f"/handlungsfelder/{field.slug}/"
     first = client.get(url).content.decode()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).content.decode() == first
     assert not [query for query in queries if "COUNT(" in query["sql"]]
     WorkingGroup.objects.filter(pk=group.pk).update(name="AG Pflegelotsen")
-    make_project(title="Pflege-Café", field_of_action=field)
+    ProjectFactory(title="Pflege-Café", field_of_action=field)
     assert "AG Pflegelotsen" not in client.get(url).content.decode()  # until the next change
     new_version()
     content = client.get(url).content.decode()

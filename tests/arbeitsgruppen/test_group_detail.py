@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from arbeitsgruppen.models import Mandate, WorkingGroup
 from events.models import Event
+from tests.factories import FieldOfActionFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 
 
 @pytest.fixture(autouse=True)
@@ -12,20 +13,22 @@ def _alliance(alliance):
     return alliance
 
 
-def test_shows_group_with_mandate_status_members_projects_and_contact(
-    client, make_field, make_group, make_project, make_partner
-):
-    field = make_field(name="Familienfreundliche Kommunen")
-    group = make_group(
+def test_shows_group_with_mandate_status_members_projects_and_contact(client):
+    field = FieldOfActionFactory(name="Familienfreundliche Kommunen")
+    group = WorkingGroupFactory(
         name="AG Zeitpolitik für Familien",
         field_of_action=field,
         mandate="Takte von Schule, Bus und Arbeit aufeinander abstimmen.",
         started_on=datetime.date(2023, 6, 1),
         public_contact="Fragen beantwortet die Koordinatorin.",
     )
-    member = make_partner(name="Stadtwerke Musterhausen")
+    member = PartnerFactory(name="Stadtwerke Musterhausen")
     group.members.add(member)
-    make_project(title="Familienzeit-Check", working_group=group, status="running")
+    ProjectFactory(
+        title="Familienzeit-Check",
+        working_group=group,
+        status="running",
+    )
 
     response = client.get(f"/arbeitsgruppen/{group.slug}/")
 
@@ -48,8 +51,8 @@ def test_shows_group_with_mandate_status_members_projects_and_contact(
     assert "Frühere Aufträge" not in content
 
 
-def test_renewed_mandate_shows_the_earlier_ones(client, make_group):
-    group = make_group(mandate="Betriebe beim Siegel begleiten.")
+def test_renewed_mandate_shows_the_earlier_ones(client):
+    group = WorkingGroupFactory(mandate="Betriebe beim Siegel begleiten.")
     Mandate.objects.create(
         working_group=group,
         text="Einen Leitfaden schreiben.",
@@ -71,8 +74,8 @@ def test_renewed_mandate_shows_the_earlier_ones(client, make_group):
     "status, label",
     [(WorkingGroup.Status.COMPLETED, "abgeschlossen"), (WorkingGroup.Status.DISCONTINUED, "eingestellt")],
 )
-def test_finished_group_stays_visible_with_its_status_and_end(client, make_group, status, label):
-    group = make_group(status=status, ended_on=datetime.date(2021, 9, 30))
+def test_finished_group_stays_visible_with_its_status_and_end(client, status, label):
+    group = WorkingGroupFactory(status=status, ended_on=datetime.date(2021, 9, 30))
 
     content = client.get(group.get_absolute_url()).content.decode()
 
@@ -80,11 +83,11 @@ def test_finished_group_stays_visible_with_its_status_and_end(client, make_group
     assert "30. September 2021" in content
 
 
-def test_only_public_partners_appear_as_members(client, make_group, make_partner):
-    group = make_group()
+def test_only_public_partners_appear_as_members(client):
+    group = WorkingGroupFactory()
     group.members.add(
-        make_partner(name="Unbestätigt GmbH", active=False),
-        make_partner(name="Nicht gelistet e. V.", listed=False),
+        PartnerFactory(name="Unbestätigt GmbH", pending=True),
+        PartnerFactory(name="Nicht gelistet e. V.", listed=False),
     )
 
     content = client.get(group.get_absolute_url()).content.decode()
@@ -94,8 +97,8 @@ def test_only_public_partners_appear_as_members(client, make_group, make_partner
     assert "Noch keine Partner eingetragen." in content
 
 
-def test_shows_upcoming_public_meetings_only(client, make_group):
-    group = make_group()
+def test_shows_upcoming_public_meetings_only(client):
+    group = WorkingGroupFactory()
     now = timezone.now()
 
     def meeting(title, days, **kwargs):
@@ -118,16 +121,16 @@ def test_shows_upcoming_public_meetings_only(client, make_group):
     assert "Internes Treffen" not in content
 
 
-def test_unknown_unpublished_or_hidden_field_group_is_404(client, make_field, make_group):
+def test_unknown_unpublished_or_hidden_field_group_is_404(client):
     assert client.get("/arbeitsgruppen/gibt-es-nicht/").status_code == 404
-    assert client.get(make_group(published=False).get_absolute_url()).status_code == 404
-    hidden_field = make_field(published=False)
-    assert client.get(make_group(field_of_action=hidden_field).get_absolute_url()).status_code == 404
+    assert client.get(WorkingGroupFactory(published=False).get_absolute_url()).status_code == 404
+    hidden_field = FieldOfActionFactory(published=False)
+    assert client.get(WorkingGroupFactory(field_of_action=hidden_field).get_absolute_url()).status_code == 404
 
 
-def test_unpublished_projects_are_hidden(client, make_group, make_project):
-    group = make_group()
-    make_project(title="Projektentwurf", working_group=group, published=False)
+def test_unpublished_projects_are_hidden(client):
+    group = WorkingGroupFactory()
+    ProjectFactory(title="Projektentwurf", working_group=group, published=False)
 
     content = client.get(group.get_absolute_url()).content.decode()
 

@@ -6,6 +6,13 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from arbeitsgruppen.models import Project
+from tests.factories import (
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+    WorkingGroupFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -13,11 +20,9 @@ def _alliance(alliance):
     return alliance
 
 
-def test_shows_project_with_group_partners_target_groups_and_period(
-    client, make_group, make_project, make_partner, make_target_group
-):
-    group = make_group(name="AG Elterncafés")
-    project = make_project(
+def test_shows_project_with_group_partners_target_groups_and_period(client):
+    group = WorkingGroupFactory(name="AG Elterncafés")
+    project = ProjectFactory(
         title="Elterncafé am Marktplatz",
         summary="Jeden Donnerstag offen.",
         description="<p>Mit <strong>Hebamme</strong> als Gast.</p>",
@@ -26,9 +31,9 @@ def test_shows_project_with_group_partners_target_groups_and_period(
         starts_on=datetime.date(2021, 3, 1),
         ends_on=datetime.date(2026, 12, 31),
     )
-    partner = make_partner(name="Familienzentrum Nord")
-    project.partners.add(partner, make_partner(name="Ausgetretener Verein", active=False))
-    target = make_target_group("Alleinerziehende")
+    partner = PartnerFactory(name="Familienzentrum Nord")
+    project.partners.add(partner, PartnerFactory(name="Ausgetretener Verein", pending=True))
+    target = TargetGroupFactory(name="Alleinerziehende")
     project.target_groups.add(target)
 
     response = client.get(f"/projekte/{project.slug}/")
@@ -49,16 +54,16 @@ def test_shows_project_with_group_partners_target_groups_and_period(
     assert "<img" not in content.split("<main", 1)[1]
 
 
-def test_alliance_wide_project(client, make_project):
-    project = make_project(title="Bündnisweite Aktion")
+def test_alliance_wide_project(client):
+    project = ProjectFactory(title="Bündnisweite Aktion")
     content = client.get(project.get_absolute_url()).content.decode()
     assert "dem ganzen Bündnis (bündnisweit)" in content
 
 
-def test_shows_the_image_with_its_description(client, make_project):
+def test_shows_the_image_with_its_description(client):
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "blue").save(buffer, format="JPEG")
-    project = make_project(image_alt="Eltern mit Kinderwagen vor dem Rathaus")
+    project = ProjectFactory(image_alt="Eltern mit Kinderwagen vor dem Rathaus")
     project.image.save("bild.jpg", ContentFile(buffer.getvalue()))
 
     content = client.get(project.get_absolute_url()).content.decode()
@@ -66,17 +71,17 @@ def test_shows_the_image_with_its_description(client, make_project):
     assert f'<img src="{project.image.url}" alt="Eltern mit Kinderwagen vor dem Rathaus">' in content
 
 
-def test_unknown_unpublished_or_hidden_project_is_404(client, make_field, make_group, make_project):
+def test_unknown_unpublished_or_hidden_project_is_404(client):
     assert client.get("/projekte/gibt-es-nicht/").status_code == 404
-    assert client.get(make_project(published=False).get_absolute_url()).status_code == 404
-    hidden_group = make_group(published=False)
-    assert client.get(make_project(working_group=hidden_group).get_absolute_url()).status_code == 404
-    hidden_field = make_field(published=False)
-    assert client.get(make_project(field_of_action=hidden_field).get_absolute_url()).status_code == 404
+    assert client.get(ProjectFactory(published=False).get_absolute_url()).status_code == 404
+    hidden_group = WorkingGroupFactory(published=False)
+    assert client.get(ProjectFactory(working_group=hidden_group).get_absolute_url()).status_code == 404
+    hidden_field = FieldOfActionFactory(published=False)
+    assert client.get(ProjectFactory(field_of_action=hidden_field).get_absolute_url()).status_code == 404
 
 
 @pytest.mark.parametrize("status", ["idea", "planned", "running", "completed", "discontinued"])
-def test_every_status_is_visible_to_visitors(client, make_project, status):
-    project = make_project(status=status)
+def test_every_status_is_visible_to_visitors(client, status):
+    project = ProjectFactory(status=status)
     content = client.get(project.get_absolute_url()).content.decode()
     assert f'status-{status}">{Project.Status(status).label}</span>' in content

@@ -7,6 +7,13 @@ from django.test.utils import CaptureQueriesContext
 from arbeitsgruppen.models import Project
 from arbeitsgruppen.views import PROJECTS_PER_PAGE
 from tests.conftest import new_version
+from tests.factories import (
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+    WorkingGroupFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -18,19 +25,21 @@ def titles(response):
     return [project.title for project in response.context["projects"]]
 
 
-def test_lists_projects_with_status_field_group_partners_target_groups_and_period(
-    client, make_group, make_project, make_partner, make_target_group
-):
-    group = make_group(name="AG Beruf und Pflege")
-    project = make_project(
-        title="Pflege-Lotsen", working_group=group, status=Project.Status.RUNNING,
+def test_lists_projects_with_status_field_group_partners_target_groups_and_period(client):
+    group = WorkingGroupFactory(name="AG Beruf und Pflege")
+    project = ProjectFactory(
+        title="Pflege-Lotsen",
+        working_group=group,
+        status=Project.Status.RUNNING,
         starts_on=datetime.date(2023, 1, 1),
     )
-    project.partners.add(make_partner(name="Klinikum Musterhausen"))
-    project.target_groups.add(make_target_group("pflegende Angehörige"))
-    make_project(
-        title="Spielplatzpaten", status=Project.Status.DISCONTINUED,
-        starts_on=datetime.date(2019, 5, 1), ends_on=datetime.date(2020, 6, 30),
+    project.partners.add(PartnerFactory(name="Klinikum Musterhausen"))
+    project.target_groups.add(TargetGroupFactory(name="pflegende Angehörige"))
+    ProjectFactory(
+        title="Spielplatzpaten",
+        status=Project.Status.DISCONTINUED,
+        starts_on=datetime.date(2019, 5, 1),
+        ends_on=datetime.date(2020, 6, 30),
     )
 
     response = client.get("/projekte/")
@@ -50,14 +59,14 @@ def test_lists_projects_with_status_field_group_partners_target_groups_and_perio
     assert 'status-discontinued">eingestellt' in content
 
 
-def test_filters_by_field_status_and_target_group(client, make_field, make_project, make_target_group):
-    care = make_field(name="Pflege")
-    childcare = make_field(name="Betreuung")
-    carers = make_target_group("pflegende Angehörige")
-    lotsen = make_project(title="Lotsen", field_of_action=care, status="running")
+def test_filters_by_field_status_and_target_group(client):
+    care = FieldOfActionFactory(name="Pflege")
+    childcare = FieldOfActionFactory(name="Betreuung")
+    carers = TargetGroupFactory(name="pflegende Angehörige")
+    lotsen = ProjectFactory(title="Lotsen", field_of_action=care, status="running")
     lotsen.target_groups.add(carers)
-    make_project(title="Infoabend", field_of_action=care, status="planned")
-    make_project(title="Kita früh", field_of_action=childcare, status="running")
+    ProjectFactory(title="Infoabend", field_of_action=care, status="planned")
+    ProjectFactory(title="Kita früh", field_of_action=childcare, status="running")
 
     assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}")) == ["Infoabend", "Lotsen"]
     assert titles(client.get("/projekte/?status=running")) == ["Kita früh", "Lotsen"]
@@ -65,10 +74,13 @@ def test_filters_by_field_status_and_target_group(client, make_field, make_proje
     assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}&status=planned")) == ["Infoabend"]
 
 
-def test_search_finds_title_summary_and_description(client, make_project):
-    make_project(title="Elterncafé")
-    make_project(title="Pflege-Lotsen", summary="Hilfe im Betrieb für Pflegende.")
-    make_project(title="Ferien", description="<p>Sommer im <strong>Freibad</strong>.</p>")
+def test_search_finds_title_summary_and_description(client):
+    ProjectFactory(title="Elterncafé")
+    ProjectFactory(title="Pflege-Lotsen", summary="Hilfe im Betrieb für Pflegende.")
+    ProjectFactory(
+        title="Ferien",
+        description="<p>Sommer im <strong>Freibad</strong>.</p>",
+    )
 
     assert titles(client.get("/projekte/?q=elterncaf")) == ["Elterncafé"]
     assert titles(client.get("/projekte/?q=Betrieb")) == ["Pflege-Lotsen"]
@@ -78,9 +90,9 @@ def test_search_finds_title_summary_and_description(client, make_project):
     assert "Zu diesen Filtern gibt es keine Projekte." in response.content.decode()
 
 
-def test_search_ignores_case_takes_wildcards_literally_and_follows_edits(client, make_project):
-    project = make_project(title="Ferien", summary="50% günstiger für Familien_pass")
-    make_project(title="Sommerfest", summary="500 Gäste")
+def test_search_ignores_case_takes_wildcards_literally_and_follows_edits(client):
+    project = ProjectFactory(title="Ferien", summary="50% günstiger für Familien_pass")
+    ProjectFactory(title="Sommerfest", summary="500 Gäste")
 
     assert titles(client.get("/projekte/?q=FAMILIEN")) == ["Ferien"]
     assert titles(client.get("/projekte/?q=50%")) == ["Ferien"]
@@ -93,8 +105,8 @@ def test_search_ignores_case_takes_wildcards_literally_and_follows_edits(client,
     assert titles(client.get("/projekte/?q=park")) == ["Ferienspiele"]
 
 
-def test_invalid_filter_values_are_reported_and_ignored(client, make_project):
-    make_project(title="Lotsen")
+def test_invalid_filter_values_are_reported_and_ignored(client):
+    ProjectFactory(title="Lotsen")
 
     response = client.get("/projekte/?status=erfunden&handlungsfeld=gibt-es-nicht")
 
@@ -106,9 +118,9 @@ def test_invalid_filter_values_are_reported_and_ignored(client, make_project):
     assert "Bitte eine gültige Auswahl treffen." in content
 
 
-def test_paginates_and_keeps_the_filters(client, make_project):
+def test_paginates_and_keeps_the_filters(client):
     for number in range(PROJECTS_PER_PAGE + 3):
-        make_project(title=f"Projekt {number:03}", status="running")
+        ProjectFactory(title=f'Projekt {number:03}', status="running")
 
     first = client.get("/projekte/?status=running")
     second = client.get("/projekte/?status=running&seite=2")
@@ -122,24 +134,28 @@ def test_paginates_and_keeps_the_filters(client, make_project):
     assert titles(client.get("/projekte/?seite=99")) == titles(second)
 
 
-def test_hides_drafts_and_projects_of_hidden_groups_or_fields(
-    client, make_field, make_group, make_project
-):
-    make_project(title="Entwurf", published=False)
-    make_project(title="In verstecktem Feld", field_of_action=make_field(published=False))
-    make_project(title="Von versteckter AG", working_group=make_group(published=False))
-    make_project(title="Sichtbar")
+def test_hides_drafts_and_projects_of_hidden_groups_or_fields(client):
+    ProjectFactory(title="Entwurf", published=False)
+    ProjectFactory(
+        title="In verstecktem Feld",
+        field_of_action=FieldOfActionFactory(published=False),
+    )
+    ProjectFactory(
+        title="Von versteckter AG",
+        working_group=WorkingGroupFactory(published=False),
+    )
+    ProjectFactory(title="Sichtbar")
 
     assert titles(client.get("/projekte/")) == ["Sichtbar"]
 
 
-def test_unfiltered_list_takes_its_total_from_the_remembered_count(remembering, client, make_project):
-    make_project(title="Lotsen")
+def test_unfiltered_list_takes_its_total_from_the_remembered_count(remembering, client):
+    ProjectFactory(title="Lotsen")
     client.get("/projekte/")
     with CaptureQueriesContext(connection) as queries:
         assert "1 Projekt gefunden" in client.get("/projekte/").content.decode()
     assert not [query for query in queries if "COUNT(" in query["sql"]]
-    make_project(title="Paten")
+    ProjectFactory(title="Paten")
     # A valid filter counts for itself, even next to an invalid one that is ignored.
     response = client.get("/projekte/?q=paten&handlungsfeld=gibt-es-nicht")
     assert titles(response) == ["Paten"]
@@ -150,17 +166,15 @@ def test_unfiltered_list_takes_its_total_from_the_remembered_count(remembering, 
     assert "2 Projekte gefunden" in client.get("/projekte/").content.decode()
 
 
-def test_filter_choices_are_remembered_until_the_content_changes(
-    remembering, client, make_field, make_project, make_target_group
-):
-    care = make_field(name="Pflege")
-    make_project(title="Lotsen", field_of_action=care).target_groups.add(make_target_group("Pflegende"))
+def test_filter_choices_are_remembered_until_the_content_changes(remembering, client):
+    care = FieldOfActionFactory(name="Pflege")
+    ProjectFactory(title="Lotsen", field_of_action=care, target_groups=[TargetGroupFactory(name="Pflegende")])
     client.get("/projekte/")
     with CaptureQueriesContext(connection) as queries:
         content = client.get("/projekte/").content.decode()
     assert ">Pflege</option>" in content and ">Pflegende</option>" in content
     assert not [query for query in queries if "targetgroup" in query["sql"]]
-    make_field(name="Wohnen")
+    FieldOfActionFactory(name="Wohnen")
     assert ">Wohnen</option>" not in client.get("/projekte/").content.decode()
     new_version()
     content = client.get("/projekte/").content.decode()
@@ -168,14 +182,14 @@ def test_filter_choices_are_remembered_until_the_content_changes(
     assert titles(client.get(f"/projekte/?handlungsfeld={care.slug}")) == ["Lotsen"]
 
 
-def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, make_project, monkeypatch):
+def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, monkeypatch):
     from buendnis.lib import paging
 
     monkeypatch.setattr(paging, "SEARCH_LIMIT", 3)
     monkeypatch.setattr("arbeitsgruppen.views.SEARCH_LIMIT", 3)
     for number in range(5):
-        make_project(title=f"Lotsen {number}")
-    make_project(title="Paten")
+        ProjectFactory(title=f'Lotsen {number}')
+    ProjectFactory(title="Paten")
 
     response = client.get("/projekte/?q=lotsen")
     content = response.content.decode()

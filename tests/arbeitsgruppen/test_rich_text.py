@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import FieldOfActionFactory, ProjectFactory, WorkingGroupFactory
+
 DIRTY = (
     '<p onclick="alert(1)" style="color:red">Wir <strong>treffen</strong> uns '
     '<a href="https://example.org/plan" onmouseover="alert(2)">hier</a>.</p>'
@@ -25,30 +27,33 @@ def assert_clean(content):
     assert '<a href="https://example.org/plan" rel="noopener noreferrer">hier</a>' in body
 
 
-def test_field_description_is_sanitised(client, make_field):
-    field = make_field(description=DIRTY)
+def test_field_description_is_sanitised(client):
+    field = FieldOfActionFactory(description=DIRTY)
     assert_clean(client.get(field.get_absolute_url()).content.decode())
 
 
-def test_group_description_is_sanitised(client, make_group):
-    group = make_group(description=DIRTY)
+def test_group_description_is_sanitised(client):
+    group = WorkingGroupFactory(description=DIRTY)
     assert_clean(client.get(group.get_absolute_url()).content.decode())
 
 
-def test_project_description_is_sanitised(client, make_project):
-    project = make_project(description=DIRTY)
+def test_project_description_is_sanitised(client):
+    project = ProjectFactory(description=DIRTY)
     assert_clean(client.get(project.get_absolute_url()).content.decode())
 
 
-def test_plain_text_gets_paragraphs_and_is_escaped(client, make_project):
-    project = make_project(description="Erster Absatz & mehr.\n\nZweiter Absatz.")
+def test_plain_text_gets_paragraphs_and_is_escaped(client):
+    project = ProjectFactory(description="Erster Absatz & mehr.\n\nZweiter Absatz.")
     content = client.get(project.get_absolute_url()).content.decode()
     assert "<p>Erster Absatz &amp; mehr.</p>" in content
     assert "<p>Zweiter Absatz.</p>" in content
 
 
-def test_mandate_and_summaries_are_plain_text(client, make_group):
-    group = make_group(mandate="<script>alert(1)</script>Auftrag", name="AG <b>fett</b>")
+def test_mandate_and_summaries_are_plain_text(client):
+    group = WorkingGroupFactory(
+        mandate="<script>alert(1)</script>Auftrag",
+        name="AG <b>fett</b>",
+    )
     content = client.get(group.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;Auftrag" in content

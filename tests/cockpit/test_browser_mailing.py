@@ -2,19 +2,20 @@ import pytest
 from django.core import mail
 
 from cockpit.models import Delivery, Mailing
-from tests.cockpit.helpers import assert_management_link
-from tests.security.otp import pass_second_factor
+from tests.factories import PartnerFactory, WorkingGroupFactory
+from tests.support.admin_forms import assert_management_link
+from tests.support.otp import pass_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "ein-langes-passwort-123"
 
 
-def test_coordinator_sends_a_mailing_to_one_working_group(page, coordinator, make_partner, make_group, axe):
-    group = make_group("AG Pflege")
-    members = [make_partner("Pflegedienst Sonne"), make_partner("Sozialstation Nord")]
+def test_coordinator_sends_a_mailing_to_one_working_group(page, coordinator, axe, field):
+    group = WorkingGroupFactory(name="AG Pflege", field_of_action=field)
+    members = [PartnerFactory(name="Pflegedienst Sonne"), PartnerFactory(name="Sozialstation Nord")]
     group.members.set(members)
-    make_partner("Nicht in der AG")
+    PartnerFactory(name="Nicht in der AG")
 
     page.goto("/verwaltung/")
     page.get_by_label("Benutzername").fill("koordination")

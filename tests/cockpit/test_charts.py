@@ -3,14 +3,19 @@ import datetime
 from django.utils import timezone
 
 from cockpit import charts, dashboard
+from tests.factories import PartnerFactory
 
 
-def test_active_partners_over_time_counts_joins_and_withdrawals(make_partner):
+def test_active_partners_over_time_counts_joins_and_withdrawals(db):
     now = timezone.now()
-    make_partner("A", confirmed_at=now - datetime.timedelta(days=90))
-    make_partner("B", confirmed_at=now - datetime.timedelta(days=60))
-    make_partner("C", state="withdrawn", confirmed_at=now - datetime.timedelta(days=60))
-    make_partner("D", state="unconfirmed")
+    PartnerFactory(name="A", confirmed_at=now - datetime.timedelta(days=90))
+    PartnerFactory(name="B", confirmed_at=now - datetime.timedelta(days=60))
+    PartnerFactory(
+        name="C",
+        withdrawn=True,
+        confirmed_at=now - datetime.timedelta(days=60),
+    )
+    PartnerFactory(name="D", pending=True)
     points = dashboard.active_partners_over_time()
     assert len(points) in (4, 5)  # three months back, depending on month lengths
     assert points[0].value == 1
@@ -19,10 +24,10 @@ def test_active_partners_over_time_counts_joins_and_withdrawals(make_partner):
     assert points[-1].label == timezone.localdate().strftime("%m/%Y")
 
 
-def test_long_histories_are_shown_per_year(make_partner):
+def test_long_histories_are_shown_per_year(db):
     now = timezone.now()
-    make_partner("Alt", confirmed_at=now.replace(year=now.year - 5))
-    make_partner("Neu", confirmed_at=now - datetime.timedelta(days=1))
+    PartnerFactory(name="Alt", confirmed_at=now.replace(year=now.year - 5))
+    PartnerFactory(name="Neu", confirmed_at=now - datetime.timedelta(days=1))
     points = dashboard.active_partners_over_time()
     assert [point.label for point in points] == [str(now.year - year) for year in range(5, -1, -1)]
     assert [point.value for point in points] == [1, 1, 1, 1, 1, 2]

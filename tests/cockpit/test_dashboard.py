@@ -8,6 +8,7 @@ from django.utils import timezone
 from buendnis.models import Alliance
 from events.models import Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
+from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 
 DASHBOARD = "/verwaltung/"
 
@@ -17,36 +18,44 @@ def last_year():
 
 
 @pytest.fixture
-def known_data(make_partner, make_group, make_project, make_event, field):
+def known_data(field):
     """Known numbers: 5 active (2 unlisted, 1 from last year), 2 unconfirmed, withdrawals."""
     alliance = Alliance.load()
     alliance.moderate_new_partners = True
     alliance.save()
-    old = make_partner(
-        "Stadtwerke",
+    old = PartnerFactory(
+        name="Stadtwerke",
         confirmed_at=last_year(),
         kind=Partner.Kind.MUNICIPALITY,
         entry_confirmed_at=timezone.now(),
     )
-    first = make_partner("Kita Sonnenschein", kind=Partner.Kind.YOUTH_WELFARE)
-    second = make_partner("Bäckerei Korn")
-    make_partner("Neue Firma", listed=False)
-    make_partner("Will nicht genannt werden", listed=False, wants_listing=False)
-    make_partner("Noch unbestätigt 1", state="unconfirmed")
-    make_partner("Noch unbestätigt 2", state="unconfirmed")
-    make_partner("Ausgetreten heuer", state="withdrawn", confirmed_at=last_year())
-    make_partner(
-        "Ausgetreten letztes Jahr",
-        state="withdrawn",
+    first = PartnerFactory(name="Kita Sonnenschein", kind=Partner.Kind.YOUTH_WELFARE)
+    second = PartnerFactory(name="Bäckerei Korn")
+    PartnerFactory(name="Neue Firma", listed=False)
+    PartnerFactory(
+        name="Will nicht genannt werden",
+        listed=False,
+        wants_listing=False,
+    )
+    PartnerFactory(name="Noch unbestätigt 1", pending=True)
+    PartnerFactory(name="Noch unbestätigt 2", pending=True)
+    PartnerFactory(
+        name="Ausgetreten heuer",
+        withdrawn=True,
+        confirmed_at=last_year(),
+    )
+    PartnerFactory(
+        name="Ausgetreten letztes Jahr",
+        withdrawn=True,
         confirmed_at=last_year() - datetime.timedelta(days=30),
         withdrawn_at=last_year(),
     )
-    make_group("AG Betriebe")
-    make_group("AG Pflege")
-    make_group("AG alt", status="completed")
-    make_project("Ferienbetreuung", status="running")
-    make_project("Pflegelotsen", status="planned")
-    event = make_event("Plenum 2027")
+    WorkingGroupFactory(name="AG Betriebe", field_of_action=field)
+    WorkingGroupFactory(name="AG Pflege", field_of_action=field)
+    WorkingGroupFactory(name="AG alt", status="completed", field_of_action=field)
+    ProjectFactory(title="Ferienbetreuung", status="running", field_of_action=field)
+    ProjectFactory(title="Pflegelotsen", status="planned", field_of_action=field)
+    event = EventFactory(title="Plenum 2027")
     Invitation.objects.create(event=event, partner=old, reply="accepted", number_of_people=3)
     Invitation.objects.create(event=event, partner=first, reply="accepted", number_of_people=2)
     Invitation.objects.create(event=event, partner=second, reply="declined")
@@ -57,7 +66,7 @@ def known_data(make_partner, make_group, make_project, make_event, field):
     Registration.objects.create(
         event=event, name="C", email="c@example.org", number_of_people=9, cancelled_at=timezone.now()
     )
-    past = make_event("AG-Treffen im Mai", days=-30)
+    past = EventFactory(title="AG-Treffen im Mai", starts_in=datetime.timedelta(days=-30))
     Minutes.objects.create(event=past)
     Suggestion.objects.create(text="Mehr Spielplätze")
     Suggestion.objects.create(text="Längere Öffnungszeiten")
@@ -104,11 +113,17 @@ def test_release_waiting_is_hidden_without_moderation(coordinator_client, known_
     assert "Partner warten auf Freigabe" not in response.content.decode()
 
 
-def test_overdue_entries_are_listed_oldest_first(coordinator_client, make_partner):
-    make_partner("Geprüft", entry_confirmed_at=timezone.now() - datetime.timedelta(days=10))
-    make_partner("Lange her", entry_confirmed_at=timezone.now() - datetime.timedelta(days=400))
-    make_partner("Nie bestätigt")
-    make_partner("Ausgetreten", state="withdrawn")
+def test_overdue_entries_are_listed_oldest_first(coordinator_client):
+    PartnerFactory(
+        name="Geprüft",
+        entry_confirmed_at=timezone.now() - datetime.timedelta(days=10),
+    )
+    PartnerFactory(
+        name="Lange her",
+        entry_confirmed_at=timezone.now() - datetime.timedelta(days=400),
+    )
+    PartnerFactory(name="Nie bestätigt")
+    PartnerFactory(name="Ausgetreten", withdrawn=True)
     response = coordinator_client.get(DASHBOARD)
     names = [partner.name for partner in response.context["dashboard"]["overdue_partners"]]
     assert set(names) == {"Lange her", "Nie bestätigt"}
@@ -132,15 +147,19 @@ def _queries(client):
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_rows(coordinator_client, make_partner, make_event, known_data):
+def test_query_count_does_not_grow_with_rows(coordinator_client, known_data):
     few = _queries(coordinator_client)
     for number in range(40):
-        partner = make_partner(
-            f"Mehr {number}", confirmed_at=last_year() - datetime.timedelta(days=number * 20)
+        partner = PartnerFactory(
+            name=f'Mehr {number}',
+            confirmed_at=last_year() - datetime.timedelta(days=number * 20),
         )
         Invitation.objects.create(event=known_data, partner=partner)
     for number in range(5):
-        make_event(f"Termin {number}", days=number + 1)
+        EventFactory(
+            title=f'Termin {number}',
+            starts_in=datetime.timedelta(days=number + 1),
+        )
     assert _queries(coordinator_client) == few
 
 

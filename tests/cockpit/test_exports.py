@@ -6,6 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from events.models import Invitation, Registration
+from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 
 
 def read_csv(response):
@@ -20,13 +21,13 @@ def read_xlsx(response):
 
 
 @pytest.fixture
-def partners(make_partner):
+def partners():
     return [
-        make_partner("Zahnarztpraxis", email="praxis@example.org"),
-        make_partner('=HYPERLINK("http://evil")'),
-        make_partner("Autohaus Adler", town="Musterhausen"),
-        make_partner("Unbestätigt", state="unconfirmed"),
-        make_partner("Ausgetreten", state="withdrawn"),
+        PartnerFactory(name="Zahnarztpraxis", contact_email="praxis@example.org"),
+        PartnerFactory(name="=HYPERLINK(\"http://evil\")"),
+        PartnerFactory(name="Autohaus Adler", town="Musterhausen"),
+        PartnerFactory(name="Unbestätigt", pending=True),
+        PartnerFactory(name="Ausgetreten", withdrawn=True),
     ]
 
 
@@ -64,8 +65,8 @@ def test_unknown_format_is_not_found(coordinator_client):
     assert coordinator_client.get("/verwaltung/exporte/partner.pdf").status_code == 404
 
 
-def test_event_export_lists_replies_and_registrations(coordinator_client, make_event, partners):
-    event = make_event("Plenum")
+def test_event_export_lists_replies_and_registrations(coordinator_client, partners):
+    event = EventFactory(title="Plenum")
     Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
     Invitation.objects.create(event=event, partner=partners[2], reply="declined")
     Registration.objects.create(
@@ -80,7 +81,7 @@ def test_event_export_lists_replies_and_registrations(coordinator_client, make_e
     Registration.objects.create(
         event=event, name="Storniert", email="s@example.org", cancelled_at=event.starts_at
     )
-    other = make_event("Anderer Termin")
+    other = EventFactory(title="Anderer Termin")
     Invitation.objects.create(event=other, partner=partners[1])
 
     rows = read_csv(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "csv"])))
@@ -96,11 +97,11 @@ def test_event_export_lists_replies_and_registrations(coordinator_client, make_e
     assert coordinator_client.get(reverse("cockpit:export_event", args=[9999, "csv"])).status_code == 404
 
 
-def test_project_export(coordinator_client, make_project, make_group, partners):
-    group = make_group("AG Ferien")
-    project = make_project("Ferienprogramm", status="running", working_group=group)
+def test_project_export(coordinator_client, partners, field):
+    group = WorkingGroupFactory(name="AG Ferien", field_of_action=field)
+    project = ProjectFactory(title="Ferienprogramm", status="running", working_group=group)
     project.partners.set([partners[0], partners[2]])
-    make_project("Elterncafé")
+    ProjectFactory(title="Elterncafé", field_of_action=field)
     rows = read_csv(coordinator_client.get(reverse("cockpit:export_projects", args=["csv"])))
     assert rows[1][:4] == ["Elterncafé", "in Planung", "Familie und Beruf", "bündnisweit"]
     assert rows[2][:4] == ["Ferienprogramm", "laufend", "Familie und Beruf", "AG Ferien"]
@@ -109,11 +110,9 @@ def test_project_export(coordinator_client, make_project, make_group, partners):
     assert [row[0] for row in rows] == ["Titel", "Elterncafé", "Ferienprogramm"]
 
 
-def test_partner_export_streams_from_an_iterator(
-    coordinator_client, make_partner, django_assert_max_num_queries
-):
+def test_partner_export_streams_from_an_iterator(coordinator_client, django_assert_max_num_queries):
     for number in range(30):
-        make_partner(f"Partner Nr. {number:03d}")
+        PartnerFactory(name=f'Partner Nr. {number:03d}')
     response = coordinator_client.get(reverse("cockpit:export_partners", args=["csv"]))
     # Streaming: the rows are produced while the response is read.
     assert response.streaming
@@ -122,25 +121,23 @@ def test_partner_export_streams_from_an_iterator(
     assert len(rows) == 31
 
 
-def test_admin_actions_export_selected_projects_and_one_events_replies(
-    coordinator_client, make_project, make_event, partners
-):
-    chosen = make_project("Elterncafé")
-    make_project("Nicht gewählt")
+def test_admin_actions_export_selected_projects_and_one_events_replies(coordinator_client, partners, field):
+    chosen = ProjectFactory(title="Elterncafé", field_of_action=field)
+    ProjectFactory(title="Nicht gewählt", field_of_action=field)
     response = coordinator_client.post(
         reverse("admin:arbeitsgruppen_project_changelist"),
         {"action": "export_action", "_selected_action": [chosen.pk]},
     )
     assert [row[0] for row in read_xlsx(response)] == ["Titel", "Elterncafé"]
 
-    event = make_event("Plenum")
+    event = EventFactory(title="Plenum")
     Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
     changelist = reverse("admin:events_event_changelist")
     response = coordinator_client.post(
         changelist, {"action": "export_replies_action", "_selected_action": [event.pk]}
     )
     assert read_xlsx(response)[1][:5] == ["Einladung", "Zahnarztpraxis", "praxis@example.org", "zugesagt", 2]
-    other = make_event("Zweiter Termin")
+    other = EventFactory(title="Zweiter Termin")
     response = coordinator_client.post(
         changelist, {"action": "export_replies_action", "_selected_action": [event.pk, other.pk]}, follow=True
     )

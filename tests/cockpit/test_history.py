@@ -1,11 +1,15 @@
+
 """Change history: who changed what and when, with field-level diffs in the admin."""
+
+import datetime
 
 from django.urls import reverse
 
 from buendnis.models import Alliance
 from events.models import Minutes
 from partners.models import Declaration, Signature
-from tests.cockpit.helpers import change_form_data
+from tests.factories import EventFactory, PartnerFactory
+from tests.support.admin_forms import change_form_data
 
 
 def edit(client, admin_name, obj, **changes):
@@ -15,8 +19,8 @@ def edit(client, admin_name, obj, **changes):
     return change_url
 
 
-def test_partner_change_is_recorded_with_user_and_diff(coordinator_client, coordinator, make_partner):
-    partner = make_partner("Alte Bäckerei", town="Musterhausen")
+def test_partner_change_is_recorded_with_user_and_diff(coordinator_client, coordinator):
+    partner = PartnerFactory(name="Alte Bäckerei", town="Musterhausen")
     edit(coordinator_client, "partners_partner", partner, name="Neue Bäckerei", town="Beispielstadt")
     latest = partner.history.latest()
     assert latest.history_user == coordinator
@@ -32,8 +36,8 @@ def test_partner_change_is_recorded_with_user_and_diff(coordinator_client, coord
     assert "Alte Bäckerei" in html and "Neue Bäckerei" in html and "koordination" in html
 
 
-def test_contact_data_is_kept_out_of_the_history(coordinator_client, make_partner):
-    partner = make_partner("Praxis", email="geheim@example.org")
+def test_contact_data_is_kept_out_of_the_history(coordinator_client):
+    partner = PartnerFactory(name="Praxis", contact_email="geheim@example.org")
     edit(coordinator_client, "partners_partner", partner, contact_email="neu@example.org")
     for record in partner.history.all():
         assert not hasattr(record, "contact_email")
@@ -50,8 +54,9 @@ def test_declaration_and_alliance_changes_are_recorded(coordinator_client, coord
     assert "tagline" in diff.changed_fields
 
 
-def test_minutes_changes_are_recorded(coordinator_client, coordinator, make_event):
-    minutes = Minutes.objects.create(event=make_event("Plenum", days=-3))
+def test_minutes_changes_are_recorded(coordinator_client, coordinator):
+    event = EventFactory(title="Plenum", starts_in=datetime.timedelta(days=-3))
+    minutes = Minutes.objects.create(event=event)
     edit(coordinator_client, "events_minutes", minutes, summary="Beschlüsse gefasst")
     latest = minutes.history.latest()
     assert latest.history_user == coordinator and latest.summary == "Beschlüsse gefasst"
@@ -59,8 +64,8 @@ def test_minutes_changes_are_recorded(coordinator_client, coordinator, make_even
     assert "Beschlüsse gefasst" in page.content.decode()
 
 
-def test_signature_changes_are_recorded(make_partner, coordinator):
-    partner = make_partner("Kita")
+def test_signature_changes_are_recorded(coordinator):
+    partner = PartnerFactory(name="Kita")
     signature = Signature.objects.get(partner=partner)
     signature._history_user = coordinator
     signature.withdrawn_at = signature.confirmed_at
@@ -71,8 +76,8 @@ def test_signature_changes_are_recorded(make_partner, coordinator):
     assert Declaration.history.count() >= 1
 
 
-def test_signature_history_is_viewable_read_only_in_the_admin(coordinator_client, coordinator, make_partner):
-    partner = make_partner("Kita Regenbogen")
+def test_signature_history_is_viewable_read_only_in_the_admin(coordinator_client, coordinator):
+    partner = PartnerFactory(name="Kita Regenbogen")
     signature = Signature.objects.get(partner=partner)
     signature._history_user = coordinator
     signature.withdrawn_at = signature.confirmed_at

@@ -6,7 +6,8 @@ from django_tasks import default_task_backend
 from cockpit.models import Delivery, Mailing
 from cockpit.tasks import send_mailing
 from events.models import Invitation
-from tests.cockpit.helpers import assert_management_link
+from tests.factories import EventFactory, PartnerFactory, WorkingGroupFactory
+from tests.support.admin_forms import assert_management_link
 
 ADD = reverse("admin:cockpit_mailing_add")
 
@@ -27,15 +28,15 @@ def send(client, mailing):
 
 
 @pytest.fixture
-def partners(make_partner):
+def partners():
     return {
-        "a": make_partner("Apotheke", email="apotheke@example.org"),
-        "b": make_partner("Bäckerei", email="baeckerei@example.org"),
+        "a": PartnerFactory(name="Apotheke", contact_email="apotheke@example.org"),
+        "b": PartnerFactory(name="Bäckerei", contact_email="baeckerei@example.org"),
         # Same address as the Apotheke, in other case: gets no second copy.
-        "c": make_partner("Apotheke Filiale", email="Apotheke@Example.org"),
-        "no_email": make_partner("Ohne Adresse", email=""),
-        "unconfirmed": make_partner("Unbestätigt", state="unconfirmed"),
-        "withdrawn": make_partner("Ausgetreten", state="withdrawn"),
+        "c": PartnerFactory(name="Apotheke Filiale", contact_email="Apotheke@Example.org"),
+        "no_email": PartnerFactory(name="Ohne Adresse", contact_email=""),
+        "unconfirmed": PartnerFactory(name="Unbestätigt", pending=True),
+        "withdrawn": PartnerFactory(name="Ausgetreten", withdrawn=True),
     }
 
 
@@ -75,19 +76,19 @@ def test_coordinator_writes_previews_and_sends_to_all_active_partners(coordinato
     assert mailing.created_by.username == "koordination"
 
 
-def test_mailing_to_a_working_group_reaches_only_its_members(coordinator_client, partners, make_group):
-    group = make_group("AG Pflege")
+def test_mailing_to_a_working_group_reaches_only_its_members(coordinator_client, partners, field):
+    group = WorkingGroupFactory(name="AG Pflege", field_of_action=field)
     group.members.set([partners["b"], partners["unconfirmed"]])
     coordinator_client.post(ADD, mailing_data(audience="working_group", working_group=group.pk))
     send(coordinator_client, Mailing.objects.get())
     assert [message.to for message in mail.outbox] == [["baeckerei@example.org"]]
 
 
-def test_mailing_to_an_events_invitees(coordinator_client, partners, make_event):
-    event = make_event("Plenum")
+def test_mailing_to_an_events_invitees(coordinator_client, partners):
+    event = EventFactory(title="Plenum")
     Invitation.objects.create(event=event, partner=partners["a"])
     Invitation.objects.create(event=event, partner=partners["c"])
-    make_event("Anderes").invitations.create(partner=partners["b"])
+    EventFactory(title="Anderes").invitations.create(partner=partners["b"])
     coordinator_client.post(ADD, mailing_data(audience="event", event=event.pk))
     send(coordinator_client, Mailing.objects.get())
     assert [message.to for message in mail.outbox] == [["apotheke@example.org"]]
@@ -172,8 +173,8 @@ def test_send_needs_post_and_permission(client, coordinator_client, partners, dj
     assert not mail.outbox
 
 
-def test_mailing_without_recipients_is_not_sent(coordinator_client, make_group):
-    group = make_group("Leere AG")
+def test_mailing_without_recipients_is_not_sent(coordinator_client, field):
+    group = WorkingGroupFactory(name="Leere AG", field_of_action=field)
     coordinator_client.post(ADD, mailing_data(audience="working_group", working_group=group.pk))
     mailing = Mailing.objects.get()
     preview = coordinator_client.get(reverse("admin:cockpit_mailing_preview", args=[mailing.pk]))
@@ -183,8 +184,8 @@ def test_mailing_without_recipients_is_not_sent(coordinator_client, make_group):
     assert mailing.status == Mailing.Status.DRAFT
 
 
-def test_dashboard_offers_a_mailing_to_an_events_invitees(coordinator_client, partners, make_event):
-    event = make_event("Plenum")
+def test_dashboard_offers_a_mailing_to_an_events_invitees(coordinator_client, partners):
+    event = EventFactory(title="Plenum")
     Invitation.objects.create(event=event, partner=partners["a"])
     html = coordinator_client.get("/verwaltung/").content.decode()
     link = f"{ADD}?audience=event&amp;event={event.pk}"

@@ -1,4 +1,7 @@
+
 """Roles: what Koordination, Steuerungsgruppe and AG-Leitung may do in the admin, and what not."""
+
+import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -8,7 +11,8 @@ from arbeitsgruppen.models import Project
 from buendnis import roles
 from cockpit import roles as cockpit_roles
 from events.models import Minutes, Registration
-from tests.cockpit.helpers import change_form_data
+from tests.factories import EventFactory, PartnerFactory, ProjectFactory, UserFactory, WorkingGroupFactory
+from tests.support.admin_forms import change_form_data
 
 PASSWORD = "ein-langes-passwort-123"
 
@@ -30,17 +34,23 @@ def make_user(django_user_model, role_groups):
 
 
 @pytest.fixture
-def world(make_partner, make_group, make_project, make_event):
+def world(field):
     """Two working groups, each with a member partner, a project, a past event with minutes."""
-    own, other = make_group("AG Eigene"), make_group("AG Fremde")
-    member = make_partner("Mitglied GmbH", email="mitglied@example.org")
-    outsider = make_partner("Außenstehend e. V.", email="aussen@example.org")
+    own = WorkingGroupFactory(name="AG Eigene", field_of_action=field)
+    other = WorkingGroupFactory(name="AG Fremde", field_of_action=field)
+    member = PartnerFactory(name="Mitglied GmbH", contact_email="mitglied@example.org")
+    outsider = PartnerFactory(name="Außenstehend e. V.", contact_email="aussen@example.org")
     own.members.add(member)
     other.members.add(outsider)
     objects = {"own": own, "other": other, "member": member, "outsider": outsider}
     for key, group in (("own", own), ("other", other)):
-        objects[f"{key}_project"] = make_project(f"Projekt {group.name}", working_group=group)
-        event = make_event(f"Treffen {group.name}", days=-7, working_group=group, kind="working_group")
+        objects[f"{key}_project"] = ProjectFactory(title=f'Projekt {group.name}', working_group=group)
+        event = EventFactory(
+            title=f'Treffen {group.name}',
+            working_group=group,
+            kind="working_group",
+            starts_in=datetime.timedelta(days=-7),
+        )
         objects[f"{key}_event"] = event
         objects[f"{key}_minutes"] = Minutes.objects.create(event=event, summary="Entwurf")
         objects[f"{key}_registration"] = Registration.objects.create(
@@ -50,8 +60,8 @@ def world(make_partner, make_group, make_project, make_event):
 
 
 @pytest.fixture
-def lead(make_user, world):
-    user = make_user("ag-leitung", roles.WORKING_GROUP_LEAD)
+def lead(world):
+    user = UserFactory(username="ag-leitung", roles=[roles.WORKING_GROUP_LEAD])
     world["own"].leads.add(user)
     return user
 
@@ -75,8 +85,8 @@ def test_migration_created_the_three_roles_with_their_permissions(db):
 # Users without a role
 
 
-def test_user_without_role_sees_nothing(client, make_user, world):
-    client.force_login(make_user("ohne-rolle"))
+def test_user_without_role_sees_nothing(client, world):
+    client.force_login(UserFactory(username="ohne-rolle"))
     response = client.get("/verwaltung/")
     assert response.status_code == 200
     assert response.context["app_list"] == []
@@ -95,8 +105,8 @@ def test_user_without_role_sees_nothing(client, make_user, world):
 # Koordination
 
 
-def test_coordination_edits_everything_and_exports_contact_data(client, make_user, world):
-    client.force_login(make_user("koordinatorin", roles.COORDINATION))
+def test_coordination_edits_everything_and_exports_contact_data(client, world):
+    client.force_login(UserFactory(username="koordinatorin", roles=[roles.COORDINATION]))
     assert client.get("/verwaltung/").context["dashboard"] is not None
     for name, obj in [
         ("partners_partner_change", world["outsider"]),
@@ -124,8 +134,8 @@ def test_coordination_edits_everything_and_exports_contact_data(client, make_use
 # Steuerungsgruppe
 
 
-def test_steering_group_sees_everything_but_changes_nothing(client, make_user, world):
-    client.force_login(make_user("steuerung", roles.STEERING_GROUP))
+def test_steering_group_sees_everything_but_changes_nothing(client, world):
+    client.force_login(UserFactory(username="steuerung", roles=[roles.STEERING_GROUP]))
     assert client.get("/verwaltung/").context["dashboard"] is not None
     response = client.get(url("partners_partner_change", world["outsider"].pk))
     assert response.status_code == 200
@@ -151,8 +161,8 @@ def test_steering_group_sees_everything_but_changes_nothing(client, make_user, w
     assert client.get(reverse("cockpit:export_projects", args=["csv"])).status_code == 200
 
 
-def test_steering_group_approves_minutes(client, make_user, world):
-    client.force_login(make_user("steuerung", roles.STEERING_GROUP))
+def test_steering_group_approves_minutes(client, world):
+    client.force_login(UserFactory(username="steuerung", roles=[roles.STEERING_GROUP]))
     minutes = world["other_minutes"]
     response = client.post(
         url("events_minutes_changelist"), {"action": "approve", "_selected_action": [minutes.pk]}
@@ -221,12 +231,12 @@ def test_lead_edits_its_own_project(client, lead, world):
     assert project.title == "Neuer Titel"
 
 
-def test_lead_edits_its_own_group_but_not_its_leads(client, lead, world, make_user):
+def test_lead_edits_its_own_group_but_not_its_leads(client, lead, world):
     client.force_login(lead)
     group = world["own"]
     response = client.get(url("arbeitsgruppen_workinggroup_change", group.pk))
     assert response.status_code == 200
-    intruder = make_user("freund")
+    intruder = UserFactory(username="freund")
     data = change_form_data(response, mandate="Neuer Auftrag", leads=[str(lead.pk), str(intruder.pk)])
     response = client.post(url("arbeitsgruppen_workinggroup_change", group.pk), data)
     assert response.status_code == 302
@@ -310,8 +320,11 @@ def test_lead_chooses_only_its_own_groups_and_events_in_forms(client, lead, worl
     assert form.fields["working_group"].required
 
 
-def test_lead_in_the_steering_group_sees_all_but_changes_only_its_groups(client, make_user, world):
-    user = make_user("beides", roles.WORKING_GROUP_LEAD, roles.STEERING_GROUP)
+def test_lead_in_the_steering_group_sees_all_but_changes_only_its_groups(client, world):
+    user = UserFactory(
+        username="beides",
+        roles=[roles.WORKING_GROUP_LEAD, roles.STEERING_GROUP],
+    )
     world["own"].leads.add(user)
     client.force_login(user)
     other = client.get(url("arbeitsgruppen_project_change", world["other_project"].pk))

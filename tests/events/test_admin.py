@@ -8,6 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import AgendaItem, Event, Minutes, Suggestion
+from tests.factories import (
+    EventFactory,
+    InvitationFactory,
+    MinutesFactory,
+    PartnerFactory,
+    RegistrationFactory,
+)
 
 
 @pytest.fixture
@@ -91,8 +98,8 @@ def _minutes_form(event, **overrides):
     return data
 
 
-def test_admin_writes_minutes_with_agenda_items_in_order(admin_client, make_event):
-    event = make_event(starts_in=datetime.timedelta(days=-2))
+def test_admin_writes_minutes_with_agenda_items_in_order(admin_client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-2))
 
     response = admin_client.post(reverse("admin:events_minutes_add"), _minutes_form(event))
 
@@ -102,8 +109,8 @@ def test_admin_writes_minutes_with_agenda_items_in_order(admin_client, make_even
     assert [item.title for item in minutes.items.all()] == ["Begrüßung", "Verschiedenes"]
 
 
-def test_admin_refuses_minutes_for_event_not_started(admin_client, make_event):
-    event = make_event(starts_in=datetime.timedelta(days=2))
+def test_admin_refuses_minutes_for_event_not_started(admin_client):
+    event = EventFactory(starts_in=datetime.timedelta(days=2))
 
     response = admin_client.post(reverse("admin:events_minutes_add"), _minutes_form(event))
 
@@ -112,9 +119,9 @@ def test_admin_refuses_minutes_for_event_not_started(admin_client, make_event):
     assert not Minutes.objects.exists()
 
 
-def test_status_cannot_be_set_through_the_form(admin_client, make_event, make_minutes):
-    event = make_event(starts_in=datetime.timedelta(days=-2))
-    minutes = make_minutes(event, approved=False)
+def test_status_cannot_be_set_through_the_form(admin_client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-2))
+    minutes = MinutesFactory(event=event, approved=False)
     url = reverse("admin:events_minutes_change", args=[minutes.pk])
 
     admin_client.post(url, _minutes_form(event, status="approved", **{"items-TOTAL_FORMS": "0"}))
@@ -123,11 +130,9 @@ def test_status_cannot_be_set_through_the_form(admin_client, make_event, make_mi
     assert minutes.status == Minutes.Status.DRAFT
 
 
-def test_approval_is_recorded_and_shows_minutes(
-    admin_client, client, coordinator, make_event, make_minutes
-):
-    event = make_event(starts_in=datetime.timedelta(days=-2))
-    minutes = make_minutes(event, approved=False)
+def test_approval_is_recorded_and_shows_minutes(admin_client, client, coordinator):
+    event = EventFactory(starts_in=datetime.timedelta(days=-2))
+    minutes = MinutesFactory(event=event, approved=False)
     AgendaItem.objects.create(minutes=minutes, position=1, title="Ferienbetreuung")
     assert "Ferienbetreuung" not in client.get(event.get_absolute_url()).content.decode()
 
@@ -152,9 +157,9 @@ def test_approval_is_recorded_and_shows_minutes(
     assert "Ferienbetreuung" not in admin_client.get(event.get_absolute_url()).content.decode()
 
 
-def test_minutes_admin_lists_suggestions_from_the_event(admin_client, make_event, make_minutes):
-    event = make_event(starts_in=datetime.timedelta(days=-2))
-    minutes = make_minutes(event, approved=False)
+def test_minutes_admin_lists_suggestions_from_the_event(admin_client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-2))
+    minutes = MinutesFactory(event=event, approved=False)
     Suggestion.objects.create(text="Wickeltisch im Rathaus", event=event)
     Suggestion.objects.create(text="Andere Anregung")
 
@@ -166,8 +171,11 @@ def test_minutes_admin_lists_suggestions_from_the_event(admin_client, make_event
     assert "Andere Anregung" not in content
 
 
-def test_agenda_item_admin_edits_tasks(admin_client, make_event, make_minutes):
-    minutes = make_minutes(make_event(starts_in=datetime.timedelta(days=-2)), approved=False)
+def test_agenda_item_admin_edits_tasks(admin_client):
+    minutes = MinutesFactory(
+        event=EventFactory(starts_in=datetime.timedelta(days=-2)),
+        approved=False,
+    )
     item = AgendaItem.objects.create(minutes=minutes, position=1, title="Ferien")
     url = reverse("admin:events_agendaitem_change", args=[item.pk])
 
@@ -184,17 +192,30 @@ def test_agenda_item_admin_edits_tasks(admin_client, make_event, make_minutes):
     assert task.due_on == datetime.date(2031, 7, 1)
 
 
-def test_event_admin_shows_totals_and_exports_csv(
-    admin_client, plenary, make_registration, make_invitation, make_partner
-):
-    make_registration(plenary, name="Familie Kaya", number_of_people=3, childcare_needed=True,
-                      number_of_children=2, children_ages="2 und 4")
-    make_registration(plenary, name="=HYPERLINK(1)", number_of_people=1)
-    make_registration(plenary, name="Storniert", number_of_people=5, cancelled_at=timezone.now())
-    make_invitation(plenary, partner=make_partner(name="Stadtwerke"), reply="accepted",
-                    number_of_people=2)
-    make_invitation(plenary, reply="declined")
-    make_invitation(plenary)
+def test_event_admin_shows_totals_and_exports_csv(admin_client, plenary):
+    RegistrationFactory(
+        event=plenary,
+        name="Familie Kaya",
+        number_of_people=3,
+        childcare_needed=True,
+        number_of_children=2,
+        children_ages="2 und 4",
+    )
+    RegistrationFactory(event=plenary, name="=HYPERLINK(1)", number_of_people=1)
+    RegistrationFactory(
+        event=plenary,
+        name="Storniert",
+        number_of_people=5,
+        cancelled_at=timezone.now(),
+    )
+    InvitationFactory(
+        event=plenary,
+        partner=PartnerFactory(name='Stadtwerke'),
+        reply="accepted",
+        number_of_people=2,
+    )
+    InvitationFactory(event=plenary, reply="declined")
+    InvitationFactory(event=plenary)
 
     content = admin_client.get(
         reverse("admin:events_event_change", args=[plenary.pk])
@@ -226,11 +247,10 @@ def test_csv_export_needs_admin_login(client, plenary):
     assert "/verwaltung/login/" in response["Location"]
 
 
-def test_admin_pages_render(admin_client, plenary, make_registration, make_invitation, make_minutes,
-                            make_event):
-    make_registration(plenary)
-    make_invitation(plenary)
-    minutes = make_minutes(make_event(starts_in=datetime.timedelta(days=-3)))
+def test_admin_pages_render(admin_client, plenary):
+    RegistrationFactory(event=plenary)
+    InvitationFactory(event=plenary)
+    minutes = MinutesFactory(event=EventFactory(starts_in=datetime.timedelta(days=-3)))
     item = AgendaItem.objects.create(minutes=minutes, title="Punkt")
     for url in (
         reverse("admin:events_event_changelist"),
@@ -246,8 +266,8 @@ def test_admin_pages_render(admin_client, plenary, make_registration, make_invit
         assert admin_client.get(url).status_code == 200, url
 
 
-def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_client, make_event):
-    event = make_event(starts_in=datetime.timedelta(days=-1), slug="plenum")
+def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-1), slug="plenum")
     data = _event_form(**{
         "starts_at_0": timezone.localtime(event.starts_at).strftime("%d.%m.%Y"),
         "starts_at_1": timezone.localtime(event.starts_at).strftime("%H:%M"),
@@ -264,7 +284,7 @@ def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_cli
     assert event.suggestions.get().text == "Mehr Bänke im Stadtpark"
 
 
-def test_approving_needs_the_approve_permission(client, make_event, make_minutes):
+def test_approving_needs_the_approve_permission(client):
     from django.contrib.auth.models import Permission
 
     editor = User.objects.create_user("redaktion", "r@example.org", "geheimes-passwort-123",
@@ -273,7 +293,10 @@ def test_approving_needs_the_approve_permission(client, make_event, make_minutes
         content_type__app_label="events", codename__in=["view_minutes", "change_minutes"]
     ))
     client.force_login(editor)
-    minutes = make_minutes(make_event(starts_in=datetime.timedelta(days=-2)), approved=False)
+    minutes = MinutesFactory(
+        event=EventFactory(starts_in=datetime.timedelta(days=-2)),
+        approved=False,
+    )
 
     client.post(
         reverse("admin:events_minutes_changelist"),

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from events.models import Registration
+from tests.factories import EventFactory, MinutesFactory
 
 pytestmark = pytest.mark.browser
 
@@ -39,14 +40,14 @@ def test_citizen_registers_with_childcare_and_cancels(page, axe, live_server, pl
     assert not page.foreign_requests
 
 
-def test_event_pages_are_accessible(page, axe, make_event, make_minutes, plenary):
+def test_event_pages_are_accessible(page, axe, plenary):
     import datetime
 
     from events.models import AgendaItem, Task
 
-    past = make_event(title="Gründung", starts_in=datetime.timedelta(days=-400))
+    past = EventFactory(title="Gründung", starts_in=datetime.timedelta(days=-400))
     item = AgendaItem.objects.create(
-        minutes=make_minutes(past, number_of_guests=3), position=1, title="Begrüßung"
+        minutes=MinutesFactory(event=past, number_of_guests=3), position=1, title="Begrüßung"
     )
     Task.objects.create(agenda_item=item, description="Fotos verschicken", responsible="Presse")
 

@@ -5,12 +5,13 @@ from django.core import mail
 
 from events import services
 from events.models import Invitation
+from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.browser
 
 
-def test_partner_accepts_with_two_people_then_declines(page, axe, live_server, plenary, make_partner):
-    make_partner(name="Stadtwerke Musterhausen")
+def test_partner_accepts_with_two_people_then_declines(page, axe, live_server, plenary):
+    PartnerFactory(name="Stadtwerke Musterhausen")
     services.send_invitations(plenary)
     [message] = mail.outbox
     accept_url = re.search(r"(http://\S+/zusagen/)", message.body).group(1)

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.factories import EventFactory
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -13,8 +15,8 @@ def _berlin(*args):
     return datetime.datetime(*args, tzinfo=BERLIN)
 
 
-def test_event_ics_has_berlin_times_timezone_and_url(client, make_event):
-    event = make_event(
+def test_event_ics_has_berlin_times_timezone_and_url(client):
+    event = EventFactory(
         title="Sommerfest",
         starts_at=_berlin(2030, 7, 5, 15, 0),
         ends_at=_berlin(2030, 7, 5, 19, 30),
@@ -36,18 +38,21 @@ def test_event_ics_has_berlin_times_timezone_and_url(client, make_event):
     assert b"BEGIN:VTIMEZONE" in response.content
 
 
-def test_winter_time_is_kept(client, make_event):
-    event = make_event(starts_at=_berlin(2030, 1, 10, 18), ends_at=_berlin(2030, 1, 10, 20))
+def test_winter_time_is_kept(client):
+    event = EventFactory(
+        starts_at=_berlin(2030, 1, 10, 18),
+        ends_at=_berlin(2030, 1, 10, 20),
+    )
     content = client.get(reverse("events:ics", kwargs={"slug": event.slug})).content
     assert b"DTSTART;TZID=Europe/Berlin:20300110T180000" in content
 
 
-def test_feed_lists_public_events_only(client, make_event):
-    public = make_event(title="Öffentlich")
-    recent = make_event(title="Kürzlich", starts_in=datetime.timedelta(days=-30))
-    make_event(title="Intern", is_public=False)
-    make_event(title="Unveröffentlicht", published=False)
-    make_event(title="Uralt", starts_in=datetime.timedelta(days=-3000))
+def test_feed_lists_public_events_only(client):
+    public = EventFactory(title="Öffentlich")
+    recent = EventFactory(title="Kürzlich", starts_in=datetime.timedelta(days=-30))
+    EventFactory(title="Intern", is_public=False)
+    EventFactory(title="Unveröffentlicht", published=False)
+    EventFactory(title="Uralt", starts_in=datetime.timedelta(days=-3000))
 
     response = client.get(reverse("events:feed"))
 
@@ -62,17 +67,21 @@ def test_feed_lists_public_events_only(client, make_event):
     assert calendar.timezones
 
 
-def test_private_event_has_no_public_ics(client, make_event):
-    event = make_event(is_public=False)
+def test_private_event_has_no_public_ics(client):
+    event = EventFactory(is_public=False)
     assert client.get(reverse("events:ics", kwargs={"slug": event.slug})).status_code == 404
 
 
-def test_feed_events_come_from_the_entry_cache_until_they_change(remembering, client, make_event):
+def test_feed_events_come_from_the_entry_cache_until_they_change(remembering, client):
     from django.core.cache import cache
 
     cache.clear()
-    event = make_event(title="Sommerfest", starts_at=_berlin(2030, 7, 5, 15), ends_at=_berlin(2030, 7, 5, 19))
-    make_event(title="Herbstfest")
+    event = EventFactory(
+        title="Sommerfest",
+        starts_at=_berlin(2030, 7, 5, 15),
+        ends_at=_berlin(2030, 7, 5, 19),
+    )
+    EventFactory(title="Herbstfest")
     first = client.get(reverse("events:feed")).content
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("events:feed")).content == first

@@ -3,9 +3,11 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import EventFactory, RegistrationFactory
 
-def test_cancel_link_shows_button_and_changes_nothing_on_get(client, plenary, make_registration):
-    registration = make_registration(plenary, name="Anna Schmidt")
+
+def test_cancel_link_shows_button_and_changes_nothing_on_get(client, plenary):
+    registration = RegistrationFactory(event=plenary, name="Anna Schmidt")
 
     response = client.get(registration.get_cancel_url())
 
@@ -17,8 +19,8 @@ def test_cancel_link_shows_button_and_changes_nothing_on_get(client, plenary, ma
     assert registration.cancelled_at is None
 
 
-def test_cancel_by_button(client, plenary, make_registration):
-    registration = make_registration(plenary, number_of_people=4)
+def test_cancel_by_button(client, plenary):
+    registration = RegistrationFactory(event=plenary, number_of_people=4)
 
     response = client.post(registration.get_cancel_url())
 
@@ -29,9 +31,9 @@ def test_cancel_by_button(client, plenary, make_registration):
     assert "Es sind noch 20 Plätze frei." in client.get(plenary.get_absolute_url()).content.decode()
 
 
-def test_used_cancel_link_explains_and_changes_nothing(client, plenary, make_registration):
+def test_used_cancel_link_explains_and_changes_nothing(client, plenary):
     cancelled_at = timezone.now() - datetime.timedelta(days=1)
-    registration = make_registration(plenary, cancelled_at=cancelled_at)
+    registration = RegistrationFactory(event=plenary, cancelled_at=cancelled_at)
 
     shown = client.get(registration.get_cancel_url())
     posted = client.post(registration.get_cancel_url())
@@ -44,16 +46,16 @@ def test_used_cancel_link_explains_and_changes_nothing(client, plenary, make_reg
     assert registration.cancelled_at == cancelled_at
 
 
-def test_invalid_cancel_link(client, plenary, make_registration):
-    make_registration(plenary)
+def test_invalid_cancel_link(client, plenary):
+    RegistrationFactory(event=plenary)
     response = client.post(reverse("events:cancel", kwargs={"token": "falsch"}))
     assert response.status_code == 404
     assert "Dieser Link ist ungültig" in response.content.decode()
 
 
-def test_cancel_after_start_is_refused(client, make_event, make_registration):
-    event = make_event(starts_in=datetime.timedelta(hours=-1))
-    registration = make_registration(event)
+def test_cancel_after_start_is_refused(client):
+    event = EventFactory(starts_in=datetime.timedelta(hours=-1))
+    registration = RegistrationFactory(event=event)
 
     response = client.post(registration.get_cancel_url())
 

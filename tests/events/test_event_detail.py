@@ -3,6 +3,13 @@ import datetime
 from django.urls import reverse
 
 from events.models import AgendaItem, Minutes, Suggestion, Task
+from tests.factories import (
+    EventFactory,
+    InvitationFactory,
+    MinutesFactory,
+    PartnerFactory,
+    RegistrationFactory,
+)
 
 
 def test_detail_shows_date_place_description_and_calendar_link(client, plenary):
@@ -22,7 +29,7 @@ def test_detail_shows_date_place_description_and_calendar_link(client, plenary):
     assert "Kinderbetreuung gewünscht" in content
 
 
-def test_detail_links_working_group(client, make_event):
+def test_detail_links_working_group(client):
     from arbeitsgruppen.models import WorkingGroup
     from buendnis.models import FieldOfAction
 
@@ -30,15 +37,15 @@ def test_detail_links_working_group(client, make_event):
     group = WorkingGroup.objects.create(
         name="AG Ferien", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
     )
-    event = make_event(kind="working_group", working_group=group)
+    event = EventFactory(kind="working_group", working_group=group)
 
     content = client.get(event.get_absolute_url()).content.decode()
 
     assert "AG Ferien" in content
 
 
-def test_full_event_says_so_and_offers_no_form(client, plenary, make_registration):
-    make_registration(plenary, number_of_people=20)
+def test_full_event_says_so_and_offers_no_form(client, plenary):
+    RegistrationFactory(event=plenary, number_of_people=20)
 
     content = client.get(plenary.get_absolute_url()).content.decode()
 
@@ -46,8 +53,8 @@ def test_full_event_says_so_and_offers_no_form(client, plenary, make_registratio
     assert reverse("events:register", kwargs={"slug": plenary.slug}) not in content
 
 
-def test_deadline_passed_offers_no_form(client, make_event):
-    event = make_event(
+def test_deadline_passed_offers_no_form(client):
+    event = EventFactory(
         registration_open=True,
         registration_deadline=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1),
     )
@@ -56,14 +63,19 @@ def test_deadline_passed_offers_no_form(client, make_event):
     assert "<form" not in content.split("<main")[1]
 
 
-def test_private_and_unpublished_events_are_404(client, make_event):
-    assert client.get(make_event(is_public=False).get_absolute_url()).status_code == 404
-    assert client.get(make_event(published=False).get_absolute_url()).status_code == 404
+def test_private_and_unpublished_events_are_404(client):
+    assert client.get(EventFactory(is_public=False).get_absolute_url()).status_code == 404
+    assert client.get(EventFactory(published=False).get_absolute_url()).status_code == 404
     assert client.get("/termine/gibt-es-nicht/").status_code == 404
 
 
-def _minutes_with_content(make_minutes, event, **fields):
-    minutes = make_minutes(event, summary="Ein gelungener Abend.", number_of_guests=12, **fields)
+def _minutes_with_content(event, **fields):
+    minutes = MinutesFactory(
+        event=event,
+        summary="Ein gelungener Abend.",
+        number_of_guests=12,
+        **fields,
+    )
     second = AgendaItem.objects.create(minutes=minutes, position=2, title="Zweiter Punkt")
     first = AgendaItem.objects.create(
         minutes=minutes, position=1, title="Erster Punkt", decisions="Wir gründen eine AG."
@@ -73,11 +85,11 @@ def _minutes_with_content(make_minutes, event, **fields):
     return minutes, first, second
 
 
-def test_approved_public_minutes_are_shown(client, make_event, make_minutes, make_partner):
-    event = make_event(starts_in=datetime.timedelta(days=-20))
-    minutes, _first, _second = _minutes_with_content(make_minutes, event)
-    minutes.partners_present.add(make_partner(name="Stadtwerke Musterhausen"))
-    minutes.partners_present.add(make_partner(name="Ungenannt e. V.", listed=False))
+def test_approved_public_minutes_are_shown(client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-20))
+    minutes, _first, _second = _minutes_with_content(event)
+    minutes.partners_present.add(PartnerFactory(name="Stadtwerke Musterhausen"))
+    minutes.partners_present.add(PartnerFactory(name="Ungenannt e. V.", listed=False))
 
     content = client.get(event.get_absolute_url()).content.decode()
 
@@ -91,9 +103,9 @@ def test_approved_public_minutes_are_shown(client, make_event, make_minutes, mak
     assert "Mehr Spielplätze am Stadtrand" in content
 
 
-def test_draft_minutes_are_not_shown(client, make_event, make_minutes):
-    event = make_event(starts_in=datetime.timedelta(days=-20))
-    _minutes_with_content(make_minutes, event, approved=False)
+def test_draft_minutes_are_not_shown(client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-20))
+    _minutes_with_content(event, approved=False)
 
     content = client.get(event.get_absolute_url()).content.decode()
 
@@ -103,12 +115,10 @@ def test_draft_minutes_are_not_shown(client, make_event, make_minutes):
     )
 
 
-def test_partner_only_minutes_are_not_public_but_reach_invited_partners(
-    client, make_event, make_minutes, make_invitation
-):
-    event = make_event(starts_in=datetime.timedelta(days=-20))
-    _minutes_with_content(make_minutes, event, visibility=Minutes.Visibility.PARTNERS)
-    invitation = make_invitation(event)
+def test_partner_only_minutes_are_not_public_but_reach_invited_partners(client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-20))
+    _minutes_with_content(event, visibility=Minutes.Visibility.PARTNERS)
+    invitation = InvitationFactory(event=event)
 
     public = client.get(event.get_absolute_url()).content.decode()
     personal = client.get(invitation.get_absolute_url()).content.decode()
@@ -119,9 +129,9 @@ def test_partner_only_minutes_are_not_public_but_reach_invited_partners(
     assert "Raum buchen" in personal
 
 
-def test_draft_minutes_do_not_reach_partners_either(client, make_event, make_minutes, make_invitation):
-    event = make_event(starts_in=datetime.timedelta(days=-20))
-    _minutes_with_content(make_minutes, event, approved=False, visibility="partners")
-    invitation = make_invitation(event)
+def test_draft_minutes_do_not_reach_partners_either(client):
+    event = EventFactory(starts_in=datetime.timedelta(days=-20))
+    _minutes_with_content(event, approved=False, visibility="partners")
+    invitation = InvitationFactory(event=event)
 
     assert "Erster Punkt" not in client.get(invitation.get_absolute_url()).content.decode()

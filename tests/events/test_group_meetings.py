@@ -5,6 +5,7 @@ from django.template import Context, Template
 
 from arbeitsgruppen.models import WorkingGroup
 from buendnis.models import FieldOfAction
+from tests.factories import EventFactory
 
 
 @pytest.fixture
@@ -21,12 +22,25 @@ def _render(group):
     )
 
 
-def test_group_meetings_lists_upcoming_public_meetings_of_the_group(group, make_event):
-    make_event(title="Übernächstes Treffen", working_group=group, starts_in=datetime.timedelta(days=20))
-    make_event(title="Nächstes Treffen", working_group=group, registration_open=True, capacity=12)
-    make_event(title="Letztes Treffen", working_group=group, starts_in=datetime.timedelta(days=-30))
-    make_event(title="Internes Treffen", working_group=group, is_public=False)
-    make_event(title="Plenum ohne Gruppe")
+def test_group_meetings_lists_upcoming_public_meetings_of_the_group(group):
+    EventFactory(
+        title="Übernächstes Treffen",
+        working_group=group,
+        starts_in=datetime.timedelta(days=20),
+    )
+    EventFactory(
+        title="Nächstes Treffen",
+        working_group=group,
+        registration_open=True,
+        capacity=12,
+    )
+    EventFactory(
+        title="Letztes Treffen",
+        working_group=group,
+        starts_in=datetime.timedelta(days=-30),
+    )
+    EventFactory(title="Internes Treffen", working_group=group, is_public=False)
+    EventFactory(title="Plenum ohne Gruppe")
 
     html = _render(group)
 
@@ -38,25 +52,29 @@ def test_group_meetings_lists_upcoming_public_meetings_of_the_group(group, make_
     assert "Plenum ohne Gruppe" not in html
 
 
-def test_group_without_upcoming_meetings_shows_nothing(group, make_event):
-    make_event(working_group=group, starts_in=datetime.timedelta(days=-3))
+def test_group_without_upcoming_meetings_shows_nothing(group):
+    EventFactory(working_group=group, starts_in=datetime.timedelta(days=-3))
     assert _render(group).strip() == ""
 
 
-def test_group_meetings_query_count_does_not_grow(group, make_event, django_assert_max_num_queries):
+def test_group_meetings_query_count_does_not_grow(group, django_assert_max_num_queries):
     for _number in range(30):
-        make_event(working_group=group)
-        make_event(working_group=group, starts_in=datetime.timedelta(days=-10))
+        EventFactory(working_group=group)
+        EventFactory(working_group=group, starts_in=datetime.timedelta(days=-10))
     # The events, then places taken (registrations, invitations) for entries not in
     # the entry cache: three queries however many meetings there are.
     with django_assert_max_num_queries(3):
         _render(group)
 
 
-def test_working_group_page_shows_its_meetings(client, group, make_event):
-    make_event(title="Offenes Treffen im Familienzentrum", working_group=group,
-               kind="working_group", registration_open=True)
-    make_event(title="Internes Treffen", working_group=group, is_public=False)
+def test_working_group_page_shows_its_meetings(client, group):
+    EventFactory(
+        title="Offenes Treffen im Familienzentrum",
+        working_group=group,
+        kind="working_group",
+        registration_open=True,
+    )
+    EventFactory(title="Internes Treffen", working_group=group, is_public=False)
 
     response = client.get(group.get_absolute_url())
 

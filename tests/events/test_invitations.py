@@ -10,6 +10,7 @@ from arbeitsgruppen.models import WorkingGroup
 from buendnis.models import FieldOfAction
 from events import services, tasks
 from events.models import Invitation
+from tests.factories import EventFactory, PartnerFactory
 
 
 @pytest.fixture
@@ -27,11 +28,11 @@ def _run_action(admin_client, action, events):
     )
 
 
-def test_admin_action_invites_active_partners_once_each(admin_client, plenary, make_partner):
-    first = make_partner(name="Stadtwerke", email="info@stadtwerke.example")
-    second = make_partner(name="Kita Sonnenschein")
-    make_partner(name="Noch nicht bestätigt", active=False)
-    make_partner(name="Ohne Adresse", email="")
+def test_admin_action_invites_active_partners_once_each(admin_client, plenary):
+    first = PartnerFactory(name="Stadtwerke", contact_email="info@stadtwerke.example")
+    second = PartnerFactory(name="Kita Sonnenschein")
+    PartnerFactory(name="Noch nicht bestätigt", pending=True)
+    PartnerFactory(name="Ohne Adresse", contact_email="")
 
     response = _run_action(admin_client, "invite_active_partners", [plenary])
 
@@ -44,8 +45,8 @@ def test_admin_action_invites_active_partners_once_each(admin_client, plenary, m
     assert all(invitation.sent_at for invitation in invitations)
 
 
-def test_invitation_mail_has_links_and_calendar_file(admin_client, plenary, make_partner):
-    partner = make_partner(name="Stadtwerke", email="info@stadtwerke.example")
+def test_invitation_mail_has_links_and_calendar_file(admin_client, plenary):
+    partner = PartnerFactory(name="Stadtwerke", contact_email="info@stadtwerke.example")
 
     _run_action(admin_client, "invite_active_partners", [plenary])
 
@@ -65,13 +66,13 @@ def test_invitation_mail_has_links_and_calendar_file(admin_client, plenary, make
     assert str(component["URL"]) == "http://testserver/termine/buendnistreffen-herbst/"
 
 
-def test_second_run_reaches_only_new_partners(admin_client, plenary, make_partner):
-    make_partner()
-    make_partner()
+def test_second_run_reaches_only_new_partners(admin_client, plenary):
+    PartnerFactory()
+    PartnerFactory()
     _run_action(admin_client, "invite_active_partners", [plenary])
     assert len(mail.outbox) == 2
     mail.outbox.clear()
-    newcomer = make_partner(name="Neu dabei")
+    newcomer = PartnerFactory(name="Neu dabei")
 
     response = _run_action(admin_client, "invite_active_partners", [plenary])
 
@@ -83,16 +84,16 @@ def test_second_run_reaches_only_new_partners(admin_client, plenary, make_partne
     assert "bereits alle Partner eingeladen" in response.content.decode()
 
 
-def test_working_group_members_only(admin_client, make_event, make_partner):
+def test_working_group_members_only(admin_client):
     field = FieldOfAction.objects.create(name="Betreuung", slug="betreuung")
     group = WorkingGroup.objects.create(
         name="AG Ferien", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
     )
-    member = make_partner(name="Mitglied")
-    make_partner(name="Kein Mitglied")
+    member = PartnerFactory(name="Mitglied")
+    PartnerFactory(name="Kein Mitglied")
     group.members.add(member)
-    meeting = make_event(kind="working_group", working_group=group)
-    without_group = make_event()
+    meeting = EventFactory(kind="working_group", working_group=group)
+    without_group = EventFactory()
 
     response = _run_action(admin_client, "invite_working_group_members", [meeting, without_group])
 
@@ -100,9 +101,9 @@ def test_working_group_members_only(admin_client, make_event, make_partner):
     assert "gehört zu keiner Arbeitsgruppe" in response.content.decode()
 
 
-def test_no_invitations_for_events_that_have_started(admin_client, make_event, make_partner):
-    make_partner()
-    event = make_event(starts_in=datetime.timedelta(days=-1))
+def test_no_invitations_for_events_that_have_started(admin_client):
+    PartnerFactory()
+    event = EventFactory(starts_in=datetime.timedelta(days=-1))
 
     response = _run_action(admin_client, "invite_active_partners", [event])
 
@@ -111,8 +112,8 @@ def test_no_invitations_for_events_that_have_started(admin_client, make_event, m
     assert not Invitation.objects.exists()
 
 
-def test_failed_mail_is_retried_on_next_run(plenary, make_partner, monkeypatch):
-    make_partner()
+def test_failed_mail_is_retried_on_next_run(plenary, monkeypatch, logged_errors):
+    partner = PartnerFactory()
 
     def broken(invitation):
         raise OSError("SMTP nicht erreichbar")
@@ -120,22 +121,23 @@ def test_failed_mail_is_retried_on_next_run(plenary, make_partner, monkeypatch):
     monkeypatch.setattr("events.emails.send_invitation", broken)
     assert services.send_invitations(plenary) == 0
     assert Invitation.objects.get().sent_at is None
+    assert logged_errors.messages() == [f"Einladung an {partner} konnte nicht versandt werden"]
 
     monkeypatch.undo()
     assert services.send_invitations(plenary) == 1
     assert len(mail.outbox) == 1
 
 
-def test_task_runs_the_service(plenary, make_partner):
-    make_partner()
+def test_task_runs_the_service(plenary):
+    PartnerFactory()
     result = tasks.send_invitations.enqueue(event_id=plenary.pk)
     assert result.return_value == 1
     assert len(mail.outbox) == 1
 
 
-def test_invitation_only_event_links_calendar_entry_to_the_invitation(make_event, make_partner):
-    event = make_event(is_public=False)
-    make_partner()
+def test_invitation_only_event_links_calendar_entry_to_the_invitation():
+    event = EventFactory(is_public=False)
+    PartnerFactory()
 
     services.send_invitations(event)
 

@@ -4,6 +4,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import AgendaItem, Suggestion, Task
+from tests.factories import (
+    EventFactory,
+    InvitationFactory,
+    MinutesFactory,
+    PartnerFactory,
+    RegistrationFactory,
+)
 
 
 def _queries(client, url):
@@ -13,42 +20,48 @@ def _queries(client, url):
     return len(context.captured_queries)
 
 
-def _fill_events(make_event, make_registration, make_invitation, make_partner, count):
-    partner = make_partner()
+def _fill_events(count):
+    partner = PartnerFactory()
     for number in range(count):
-        event = make_event(registration_open=True, capacity=1000)
-        make_registration(event)
-        make_invitation(event, partner=partner, reply="accepted", number_of_people=1)
-        make_event(starts_in=datetime.timedelta(days=-number - 1))
+        event = EventFactory(registration_open=True, capacity=1000)
+        RegistrationFactory(event=event)
+        InvitationFactory(
+            event=event,
+            partner=partner,
+            reply="accepted",
+            number_of_people=1,
+        )
+        EventFactory(starts_in=datetime.timedelta(days=-number - 1))
 
 
-def test_event_list_queries_do_not_grow(
-    client, make_event, make_registration, make_invitation, make_partner
-):
-    _fill_events(make_event, make_registration, make_invitation, make_partner, 5)
+def test_event_list_queries_do_not_grow(client):
+    _fill_events(5)
     few = _queries(client, "/termine/")
     few_past = _queries(client, "/termine/archiv/")
     few_home = _queries(client, "/")
 
-    _fill_events(make_event, make_registration, make_invitation, make_partner, 60)
+    _fill_events(60)
 
     assert _queries(client, "/termine/") == few
     assert _queries(client, "/termine/archiv/") == few_past
     assert _queries(client, "/") == few_home
 
 
-def test_event_page_queries_do_not_grow(
-    client, make_event, make_registration, make_invitation, make_partner, make_minutes
-):
-    upcoming = make_event(registration_open=True, capacity=1000, childcare_offered=True)
-    past = make_event(starts_in=datetime.timedelta(days=-5))
-    minutes = make_minutes(past)
+def test_event_page_queries_do_not_grow(client):
+    upcoming = EventFactory(registration_open=True, capacity=1000, childcare_offered=True)
+    past = EventFactory(starts_in=datetime.timedelta(days=-5))
+    minutes = MinutesFactory(event=past)
 
     def add_rows(count):
         for _number in range(count):
-            make_registration(upcoming, number_of_people=2)
-            partner = make_partner()
-            make_invitation(upcoming, partner=partner, reply="accepted", number_of_people=1)
+            RegistrationFactory(event=upcoming, number_of_people=2)
+            partner = PartnerFactory()
+            InvitationFactory(
+                event=upcoming,
+                partner=partner,
+                reply="accepted",
+                number_of_people=1,
+            )
             minutes.partners_present.add(partner)
             item = AgendaItem.objects.create(minutes=minutes, title="Punkt")
             Task.objects.create(agenda_item=item, description="Aufgabe")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Registration
+from tests.factories import EventFactory, InvitationFactory, RegistrationFactory
 
 
 def _data(**overrides):
@@ -61,8 +62,8 @@ def test_places_left_go_down(client, plenary):
     assert "Es sind noch 15 Plätze frei." in client.get(plenary.get_absolute_url()).content.decode()
 
 
-def test_accepted_invitations_count_against_capacity(client, plenary, make_invitation):
-    make_invitation(plenary, reply="accepted", number_of_people=19)
+def test_accepted_invitations_count_against_capacity(client, plenary):
+    InvitationFactory(event=plenary, reply="accepted", number_of_people=19)
 
     response = _register(client, plenary, number_of_people="2")
 
@@ -71,8 +72,8 @@ def test_accepted_invitations_count_against_capacity(client, plenary, make_invit
     assert not Registration.objects.exists()
 
 
-def test_registration_without_childcare_offered_has_no_childcare_fields(client, make_event):
-    event = make_event(registration_open=True)
+def test_registration_without_childcare_offered_has_no_childcare_fields(client):
+    event = EventFactory(registration_open=True)
     content = client.get(event.get_absolute_url()).content.decode()
     assert "Kinderbetreuung gewünscht" not in content
 
@@ -108,8 +109,8 @@ def test_bad_input_is_refused_and_nothing_stored(client, plenary, overrides, mes
     assert not mail.outbox
 
 
-def test_beyond_capacity_is_refused(client, plenary, make_registration):
-    make_registration(plenary, number_of_people=18)
+def test_beyond_capacity_is_refused(client, plenary):
+    RegistrationFactory(event=plenary, number_of_people=18)
 
     response = _register(client, plenary, number_of_people="3")
 
@@ -118,8 +119,8 @@ def test_beyond_capacity_is_refused(client, plenary, make_registration):
     assert Registration.objects.count() == 1
 
 
-def test_full_event_is_refused(client, plenary, make_registration):
-    make_registration(plenary, number_of_people=20)
+def test_full_event_is_refused(client, plenary):
+    RegistrationFactory(event=plenary, number_of_people=20)
 
     response = _register(client, plenary, number_of_people="1")
 
@@ -139,15 +140,15 @@ def test_after_deadline_is_refused(client, plenary):
     assert not Registration.objects.exists()
 
 
-def test_after_start_is_refused_without_deadline(client, make_event):
-    event = make_event(registration_open=True, starts_in=datetime.timedelta(hours=-1))
+def test_after_start_is_refused_without_deadline(client):
+    event = EventFactory(registration_open=True, starts_in=datetime.timedelta(hours=-1))
     response = _register(client, event)
     assert response.status_code == 400
     assert not Registration.objects.exists()
 
 
-def test_closed_registration_is_refused(client, make_event):
-    event = make_event(registration_open=False)
+def test_closed_registration_is_refused(client):
+    event = EventFactory(registration_open=False)
     response = _register(client, event)
     assert response.status_code == 400
     assert "keine öffentliche Anmeldung" in response.content.decode()
@@ -166,14 +167,18 @@ def test_same_email_twice_is_refused(client, plenary):
     assert not mail.outbox
 
 
-def test_same_email_may_register_again_after_cancelling(client, plenary, make_registration):
-    make_registration(plenary, email="anna.schmidt@example.org", cancelled_at=timezone.now())
+def test_same_email_may_register_again_after_cancelling(client, plenary):
+    RegistrationFactory(
+        event=plenary,
+        email="anna.schmidt@example.org",
+        cancelled_at=timezone.now(),
+    )
     assert _register(client, plenary).status_code == 302
     assert Registration.objects.active().count() == 1
 
 
-def test_private_event_cannot_be_registered_for(client, make_event):
-    event = make_event(registration_open=True, is_public=False)
+def test_private_event_cannot_be_registered_for(client):
+    event = EventFactory(registration_open=True, is_public=False)
     assert _register(client, event).status_code == 404
     assert not Registration.objects.exists()
 

@@ -3,10 +3,11 @@ import datetime
 from django.urls import reverse
 
 from events.models import Invitation
+from tests.factories import EventFactory, InvitationFactory
 
 
-def test_invitation_page_shows_event_and_reply_state(client, plenary, make_invitation):
-    invitation = make_invitation(plenary)
+def test_invitation_page_shows_event_and_reply_state(client, plenary):
+    invitation = InvitationFactory(event=plenary)
 
     response = client.get(invitation.get_absolute_url())
 
@@ -17,8 +18,8 @@ def test_invitation_page_shows_event_and_reply_state(client, plenary, make_invit
     assert "Sie haben noch nicht geantwortet." in content
 
 
-def test_accept_with_number_of_people(client, plenary, make_invitation):
-    invitation = make_invitation(plenary)
+def test_accept_with_number_of_people(client, plenary):
+    invitation = InvitationFactory(event=plenary)
     url = reverse("events:accept", kwargs={"token": invitation.token})
 
     shown = client.get(url)
@@ -37,8 +38,8 @@ def test_accept_with_number_of_people(client, plenary, make_invitation):
     assert "Es sind noch 17 Plätze frei." in client.get(plenary.get_absolute_url()).content.decode()
 
 
-def test_decline_needs_the_button(client, plenary, make_invitation):
-    invitation = make_invitation(plenary, reply="accepted", number_of_people=2)
+def test_decline_needs_the_button(client, plenary):
+    invitation = InvitationFactory(event=plenary, reply="accepted", number_of_people=2)
     url = reverse("events:decline", kwargs={"token": invitation.token})
 
     client.get(url)
@@ -52,8 +53,8 @@ def test_decline_needs_the_button(client, plenary, make_invitation):
     assert invitation.number_of_people == 0
 
 
-def test_bad_number_of_people_is_refused(client, plenary, make_invitation):
-    invitation = make_invitation(plenary)
+def test_bad_number_of_people_is_refused(client, plenary):
+    invitation = InvitationFactory(event=plenary)
     url = reverse("events:accept", kwargs={"token": invitation.token})
 
     for value in ("0", "11", "viele"):
@@ -64,9 +65,9 @@ def test_bad_number_of_people_is_refused(client, plenary, make_invitation):
     assert "mindestens eine Person" in client.post(url, {"number_of_people": "0"}).content.decode()
 
 
-def test_reply_after_the_event_began_is_refused(client, make_event, make_invitation):
-    event = make_event(starts_in=datetime.timedelta(hours=-2))
-    invitation = make_invitation(event)
+def test_reply_after_the_event_began_is_refused(client):
+    event = EventFactory(starts_in=datetime.timedelta(hours=-2))
+    invitation = InvitationFactory(event=event)
 
     for name in ("accept", "decline"):
         url = reverse(f"events:{name}", kwargs={"token": invitation.token})
@@ -80,8 +81,8 @@ def test_reply_after_the_event_began_is_refused(client, make_event, make_invitat
     ).content.decode()
 
 
-def test_invalid_reply_token(client, plenary, make_invitation):
-    make_invitation(plenary)
+def test_invalid_reply_token(client, plenary):
+    InvitationFactory(event=plenary)
     for name in ("invitation", "accept", "decline"):
         response = client.get(reverse(f"events:{name}", kwargs={"token": "erfunden"}))
         assert response.status_code == 404

@@ -3,10 +3,10 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from PIL import Image
 
-from partners.models import Declaration, Partner, Signature
+from partners.models import Partner
+from tests.factories import DeclarationFactory
 
 LINK_RE = re.compile(r"http://testserver(/\S+/)")
 
@@ -20,9 +20,7 @@ def _alliance(alliance):
 
 @pytest.fixture
 def declaration(db):
-    return Declaration.objects.create(
-        version="2024", text="<p>Wir machen mit für Familien.</p>", is_current=True
-    )
+    return DeclarationFactory(version="2024", text="<p>Wir machen mit für Familien.</p>", is_current=True)
 
 
 def png_upload(name="logo.png", size=(800, 400), image_format="PNG", colour="red", **save_args):
@@ -53,33 +51,6 @@ def sign_data(**overrides):
 
 def links_in(message):
     return LINK_RE.findall(message.body)
-
-
-def make_partner(
-    name="Bäckerei Korn",
-    status="active",
-    listed=True,
-    declaration=None,
-    confirmed_at=None,
-    **fields,
-):
-    """A partner in the given state: active, unconfirmed or withdrawn."""
-    from django.utils.text import slugify
-
-    declaration = declaration or Declaration.objects.current()
-    fields.setdefault("kind", Partner.Kind.COMPANY)
-    fields.setdefault("contact_email", f"{slugify(name)}@example.org")
-    fields.setdefault("contact_name", "Max Kontakt")
-    partner = Partner.objects.create(name=name, slug=slugify(name), listed=listed, **fields)
-    now = timezone.now()
-    Signature.objects.create(
-        partner=partner,
-        declaration=declaration,
-        signed_at=now,
-        confirmed_at=None if status == "unconfirmed" else (confirmed_at or now),
-        withdrawn_at=now if status == "withdrawn" else None,
-    )
-    return partner
 
 
 @pytest.fixture

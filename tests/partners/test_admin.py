@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partners.models import Declaration, Partner, Signature
-from tests.partners.conftest import links_in, make_partner
+from tests.factories import PartnerFactory
+from tests.partners.conftest import links_in
 
 CHANGELIST = "/verwaltung/partners/partner/"
 
@@ -15,10 +16,10 @@ CHANGELIST = "/verwaltung/partners/partner/"
 @pytest.fixture
 def partners(declaration):
     return {
-        "active": make_partner("Aktiv GmbH", founding_partner=True),
-        "unconfirmed": make_partner("Unbestätigt e. V.", status="unconfirmed", listed=False),
-        "withdrawn": make_partner("Ausgetreten AG", status="withdrawn", listed=False),
-        "hidden": make_partner("Verborgen KG", listed=False),
+        "active": PartnerFactory(name="Aktiv GmbH", founding_partner=True),
+        "unconfirmed": PartnerFactory(name="Unbestätigt e. V.", pending=True, listed=False),
+        "withdrawn": PartnerFactory(name="Ausgetreten AG", withdrawn=True, listed=False),
+        "hidden": PartnerFactory(name="Verborgen KG", listed=False),
     }
 
 
@@ -53,11 +54,11 @@ def test_changelist_shows_status_and_partner_since(admin_client, partners):
 
 def test_changelist_query_count_is_constant(admin_client, declaration):
     for number in range(3):
-        make_partner(f"P{number}")
+        PartnerFactory(name=f'P{number}')
     with CaptureQueriesContext(connection) as few:
         admin_client.get(CHANGELIST)
     for number in range(3, 40):
-        make_partner(f"P{number}")
+        PartnerFactory(name=f'P{number}')
     with CaptureQueriesContext(connection) as many:
         admin_client.get(CHANGELIST)
     assert len(few) == len(many)

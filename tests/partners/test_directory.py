@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis.models import FieldOfAction
-from partners.models import Partner, Signature
-from tests.partners.conftest import make_partner, png_upload
+from partners.models import Declaration, Partner, Signature
+from tests.factories import PartnerFactory
+from tests.partners.conftest import png_upload
 
 
 def _create_listed(count, declaration, field=None, start=0):
@@ -28,10 +29,10 @@ def _create_listed(count, declaration, field=None, start=0):
 
 
 def test_list_shows_listed_active_partners_with_count(client, declaration):
-    shown = make_partner("Bäckerei Korn", town="Lindenau", kind=Partner.Kind.COMPANY)
-    make_partner("Nicht bestätigt", status="unconfirmed")
-    make_partner("Ausgetreten", status="withdrawn")
-    make_partner("Verborgen", listed=False)
+    shown = PartnerFactory(name="Bäckerei Korn", town="Lindenau", kind=Partner.Kind.COMPANY)
+    PartnerFactory(name="Nicht bestätigt", pending=True)
+    PartnerFactory(name="Ausgetreten", withdrawn=True)
+    PartnerFactory(name="Verborgen", listed=False)
     response = client.get("/partner/")
     assert response.status_code == 200
     content = response.content.decode()
@@ -57,10 +58,10 @@ def test_list_is_alphabetical_and_paginated(client, declaration):
 
 def test_list_filters_by_kind_field_and_name(client, declaration):
     field = FieldOfAction.objects.create(name="Pflege", slug="pflege")
-    church = make_partner("Kirchengemeinde Süd", kind=Partner.Kind.CHURCH)
-    company = make_partner("Pflegedienst Sonne", kind=Partner.Kind.HEALTH)
+    church = PartnerFactory(name="Kirchengemeinde Süd", kind=Partner.Kind.CHURCH)
+    company = PartnerFactory(name="Pflegedienst Sonne", kind=Partner.Kind.HEALTH)
     company.fields_of_action.add(field)
-    make_partner("Stadt Musterhausen", kind=Partner.Kind.MUNICIPALITY)
+    PartnerFactory(name="Stadt Musterhausen", kind=Partner.Kind.MUNICIPALITY)
 
     content = client.get("/partner/?art=kirche").content.decode()
     assert church.name in content and company.name not in content
@@ -85,8 +86,8 @@ def test_pagination_keeps_filters(client, declaration):
 
 def test_search_pages_through_its_matches_in_name_order(client, declaration):
     _create_listed(30, declaration)
-    withdrawn = make_partner("Partner 0003 ausgetreten", status="withdrawn")
-    make_partner("Bäckerei Korn")
+    withdrawn = PartnerFactory(name="Partner 0003 ausgetreten", withdrawn=True)
+    PartnerFactory(name="Bäckerei Korn")
     first = client.get("/partner/?q=partner 00&art=verein").content.decode()
     assert "30 Partner gefunden" in first
     names = re.findall(r"Partner 00\d\d", first)
@@ -99,8 +100,8 @@ def test_search_pages_through_its_matches_in_name_order(client, declaration):
 
 
 def test_detail_shows_entry(client, declaration):
-    partner = make_partner(
-        "Bäckerei Korn",
+    partner = PartnerFactory(
+        name="Bäckerei Korn",
         description="Wir backen.",
         contribution="Wir spenden Brot für Familienfeste.",
         website="https://korn.example.org",
@@ -123,7 +124,7 @@ def test_detail_shows_entry(client, declaration):
 
 
 def test_partner_since_counts_the_current_period(client, declaration):
-    partner = make_partner("Rückkehrer", status="withdrawn")
+    partner = PartnerFactory(name="Rückkehrer", withdrawn=True)
     Signature.objects.filter(partner=partner).update(
         signed_at=timezone.make_aware(timezone.datetime(2018, 1, 1)),
         confirmed_at=timezone.make_aware(timezone.datetime(2018, 1, 1)),
@@ -138,14 +139,14 @@ def test_partner_since_counts_the_current_period(client, declaration):
 
 @pytest.mark.parametrize("status, listed", [("unconfirmed", True), ("withdrawn", True), ("active", False)])
 def test_detail_of_hidden_partner_is_404(client, declaration, status, listed):
-    partner = make_partner("Versteckt", status=status, listed=listed)
+    partner = PartnerFactory(name="Versteckt", membership=status, listed=listed)
     response = client.get(partner.get_absolute_url())
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
 
 
 def test_detail_shows_only_published_groups_and_projects(client, declaration):
-    partner = make_partner("Bäckerei Korn")
+    partner = PartnerFactory(name="Bäckerei Korn")
     field = FieldOfAction.objects.create(name="Beruf", slug="beruf")
     group = WorkingGroup.objects.create(
         name="AG Betriebe", slug="ag-betriebe", field_of_action=field, mandate="x"
@@ -166,7 +167,10 @@ def test_detail_shows_only_published_groups_and_projects(client, declaration):
 
 
 def test_user_text_is_escaped(client, declaration):
-    partner = make_partner("<script>alert(1)</script>", description='<img src=x onerror="alert(2)">')
+    partner = PartnerFactory(
+        name="<script>alert(1)</script>",
+        description="<img src=x onerror=\"alert(2)\">",
+    )
     partner.slug = "skript"
     partner.save()
     for url in ("/partner/", "/partner/skript/", "/"):
@@ -177,7 +181,7 @@ def test_user_text_is_escaped(client, declaration):
 
 
 def test_logo_is_shown(client, declaration):
-    partner = make_partner("Mit Logo")
+    partner = PartnerFactory(name="Mit Logo")
     partner.logo.save("logo.png", png_upload())
     content = client.get("/partner/").content.decode()
     assert partner.logo.url in content
@@ -247,3 +251,18 @@ def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, dec
     monkeypatch.setattr(paging, "SEARCH_LIMIT", 30)
     exact = client.get("/partner/?q=partner").content.decode()
     assert "30 Partner gefunden." in exact and "Mehr als" not in exact
+
+
+def test_partner_list_links_a_few_pages_not_all(client, alliance):
+    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    for number in range(24 * 12):
+        partner = Partner.objects.create(
+            name=f"Partner {number:03}", slug=f"partner-{number:03}", kind=Partner.Kind.COMPANY
+        )
+        Signature.objects.create(partner=partner, declaration=declaration, confirmed_at=timezone.now())
+    html = client.get("/partner/?seite=6").content.decode()
+    for linked in (1, 4, 5, 6, 7, 8, 12):
+        assert f"seite={linked}\"" in html, linked
+    for hidden in (2, 3, 9, 10, 11):
+        assert f"seite={hidden}\"" not in html, hidden
+    assert html.count("…") >= 2

@@ -2,16 +2,19 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from partners.models import Partner
-from tests.partners.conftest import make_partner
+from partners.models import Declaration, Partner, Signature
+from tests.factories import PartnerFactory
 
 
 def test_home_shows_newest_listed_partners_and_count(client, declaration):
     now = timezone.now()
     for number in range(8):
-        make_partner(f"Partner {number}", confirmed_at=now - timedelta(days=10 - number))
-    make_partner("Verborgen", listed=False)
-    make_partner("Ausgetreten", status="withdrawn")
+        PartnerFactory(
+            name=f'Partner {number}',
+            confirmed_at=now - timedelta(days=10 - number),
+        )
+    PartnerFactory(name="Verborgen", listed=False)
+    PartnerFactory(name="Ausgetreten", withdrawn=True)
     content = client.get("/").content.decode()
     assert "Neue Partner" in content
     assert "8 Organisationen machen mit." in content
@@ -24,3 +27,24 @@ def test_home_shows_newest_listed_partners_and_count(client, declaration):
 
 def test_home_without_partners_has_no_section(client, db):
     assert "Neue Partner" not in client.get("/").content.decode()
+
+
+def test_home_names_the_newest_listed_partners_in_order(client, alliance):
+    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    now = timezone.now()
+    for number in range(10):
+        partner = Partner.objects.create(
+            name=f"Partner {number}", slug=f"partner-{number}", kind=Partner.Kind.COMPANY,
+            listed=number != 9,
+        )
+        Signature.objects.create(
+            partner=partner, declaration=declaration, confirmed_at=now - timedelta(days=10 - number)
+        )
+    withdrawn = Partner.objects.create(name="Ehemalig", slug="ehemalig", kind=Partner.Kind.OTHER)
+    Signature.objects.create(partner=withdrawn, declaration=declaration, confirmed_at=now,
+                             withdrawn_at=now)
+    html = client.get("/").content.decode()
+    shown = [f"Partner {number}" for number in range(10) if f">Partner {number}<" in html]
+    assert shown == [f"Partner {number}" for number in range(3, 9)]
+    assert html.index(">Partner 8<") < html.index(">Partner 3<")
+    assert ">Partner 9<" not in html and "Ehemalig" not in html

@@ -6,16 +6,20 @@ from django.core import mail
 
 from partners import services
 from partners.models import Partner
-from tests.partners.conftest import links_in, make_partner, png_upload
+from tests.factories import PartnerFactory
+from tests.partners.conftest import links_in, png_upload
 
 REQUEST_URL = "/partner/verwalten/"
 
 
 @pytest.fixture
 def partner(declaration):
-    return make_partner(
-        "Bäckerei Korn", contact_email="korn@example.org", town="Lindenau",
-        description="Wir backen.", contribution="Brot.",
+    return PartnerFactory(
+        name="Bäckerei Korn",
+        contact_email="korn@example.org",
+        town="Lindenau",
+        description="Wir backen.",
+        contribution="Brot.",
     )
 
 
@@ -57,7 +61,11 @@ def test_known_address_gets_a_link_unknown_gets_nothing_and_pages_match(client, 
 
 @pytest.mark.parametrize("status", ["unconfirmed", "withdrawn"])
 def test_inactive_partners_get_no_link(client, declaration, status):
-    make_partner("Inaktiv", status=status, contact_email="inaktiv@example.org")
+    PartnerFactory(
+        name="Inaktiv",
+        membership=status,
+        contact_email="inaktiv@example.org",
+    )
     response = client.post(REQUEST_URL, {"email": "inaktiv@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
@@ -205,7 +213,7 @@ def test_tampered_or_foreign_tokens_are_refused(client, partner, suffix):
 
 
 def test_token_of_another_partner_does_not_open_this_one(client, partner):
-    other = make_partner("Andere", contact_email="andere@example.org")
+    other = PartnerFactory(name="Andere", contact_email="andere@example.org")
     response = client.get(services.management_path(other))
     assert "Eintrag von Andere verwalten" in response.content.decode()
     assert "Bäckerei Korn" not in response.content.decode()
@@ -213,6 +221,6 @@ def test_token_of_another_partner_does_not_open_this_one(client, partner):
 
 
 def test_pending_partner_cannot_manage(client, declaration):
-    pending = make_partner("Wartend", status="unconfirmed")
+    pending = PartnerFactory(name="Wartend", pending=True)
     response = client.get(services.management_path(pending))
     assert response.status_code == 410

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from partners import services
 from partners.models import Partner, Signature
-from tests.partners.conftest import make_partner
+from tests.factories import PartnerFactory
 
 
 def assert_flags_agree():
@@ -25,7 +25,7 @@ def is_member(partner):
 
 
 def test_flag_follows_the_lifecycle_of_a_membership(declaration):
-    partner = make_partner("Kita Sonnenschein", status="unconfirmed")
+    partner = PartnerFactory(name="Kita Sonnenschein", pending=True)
     assert not is_member(partner)
     services.confirm(partner.signatures.get())
     assert is_member(partner)
@@ -53,15 +53,15 @@ def test_flag_follows_bulk_writes_and_queryset_updates(declaration):
 
 
 def test_moving_a_signature_to_another_partner_updates_both(declaration):
-    first = make_partner("Erster Verein")
-    second = make_partner("Zweiter Verein", status="withdrawn")
+    first = PartnerFactory(name="Erster Verein")
+    second = PartnerFactory(name="Zweiter Verein", withdrawn=True)
     Signature.objects.filter(partner=first).update(partner=second)
     assert not is_member(first)
     assert is_member(second)
 
 
 def test_a_stale_partner_object_cannot_overwrite_the_flag(declaration):
-    partner = make_partner("Stadtbibliothek", status="unconfirmed")
+    partner = PartnerFactory(name="Stadtbibliothek", pending=True)
     stale = Partner.objects.get(pk=partner.pk)
     assert stale.is_member is False
     services.confirm(partner.signatures.get())
@@ -81,9 +81,9 @@ def test_a_new_partner_without_signature_is_no_member(db):
 
 
 def test_directory_count_uses_the_flag(client, declaration):
-    make_partner("Aktiv")
-    make_partner("Unbestätigt", status="unconfirmed")
-    withdrawn = make_partner("Ausgetreten")
+    PartnerFactory(name="Aktiv")
+    PartnerFactory(name="Unbestätigt", pending=True)
+    withdrawn = PartnerFactory(name="Ausgetreten")
     Signature.objects.filter(partner=withdrawn).update(withdrawn_at=timezone.now())
     content = client.get("/partner/").content.decode()
     assert "1 Organisation hat die Bündniserklärung unterzeichnet." in content

@@ -1,7 +1,7 @@
 import pytest
 
 from partners import services
-from tests.partners.conftest import make_partner
+from tests.factories import PartnerFactory
 
 PAGES = {
     "declaration": lambda partner: "/buendniserklaerung/",
@@ -22,7 +22,10 @@ PAGES = {
 
 @pytest.mark.parametrize("name", PAGES)
 def test_pages_have_one_heading_and_nothing_inline(client, declaration, name):
-    partner = make_partner("Bäckerei Korn", status="unconfirmed" if name == "confirm" else "active")
+    partner = PartnerFactory(
+        name="Bäckerei Korn",
+        membership='unconfirmed' if name == 'confirm' else 'active',
+    )
     response = client.get(PAGES[name](partner))
     assert response.status_code == (400 if name == "token_error" else 200)
     content = response.content.decode()

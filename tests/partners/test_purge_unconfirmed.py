@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from partners.models import Partner, Signature
-from tests.partners.conftest import make_partner, png_upload
+from tests.factories import PartnerFactory
+from tests.partners.conftest import png_upload
 
 
 def _age(partner, days):
@@ -13,15 +14,15 @@ def _age(partner, days):
 
 
 def test_purges_stale_unconfirmed_signatures_only(declaration):
-    stale = make_partner("Alt", status="unconfirmed")
+    stale = PartnerFactory(name="Alt", pending=True)
     stale.logo.save("logo.png", png_upload())
     logo, storage = stale.logo.name, stale.logo.storage
     _age(stale, 15)
-    fresh = make_partner("Frisch", status="unconfirmed")
+    fresh = PartnerFactory(name="Frisch", pending=True)
     _age(fresh, 13)
-    active = make_partner("Aktiv")
+    active = PartnerFactory(name="Aktiv")
     _age(active, 400)
-    withdrawn = make_partner("Ausgetreten", status="withdrawn")
+    withdrawn = PartnerFactory(name="Ausgetreten", withdrawn=True)
     _age(withdrawn, 400)
 
     out = io.StringIO()
@@ -32,7 +33,7 @@ def test_purges_stale_unconfirmed_signatures_only(declaration):
 
 
 def test_former_partner_keeps_history_but_loses_the_contact_data(declaration):
-    partner = make_partner("Rückkehrer", status="withdrawn", contact_email="")
+    partner = PartnerFactory(name="Rückkehrer", withdrawn=True, contact_email="")
     Signature.objects.create(partner=partner, declaration=declaration,
                              signed_at=timezone.now() - timedelta(days=20))
     Partner.objects.filter(pk=partner.pk).update(contact_name="Neu", contact_email="neu@example.org")

@@ -5,7 +5,8 @@ from PIL import Image
 
 from buendnis.models import FieldOfAction
 from partners.models import Partner, Signature
-from tests.partners.conftest import links_in, make_partner, png_upload, sign_data
+from tests.factories import PartnerFactory
+from tests.partners.conftest import links_in, png_upload, sign_data
 
 SIGN_URL = "/buendniserklaerung/unterzeichnen/"
 
@@ -75,7 +76,7 @@ def test_unconfirmed_partner_is_not_public(client, sign):
 
 
 def test_slug_is_unique_and_avoids_reserved_paths(sign, declaration):
-    make_partner("Tischlerei Holzwurm", contact_email="other@example.org")
+    PartnerFactory(name="Tischlerei Holzwurm", contact_email="other@example.org")
     sign()
     assert Partner.objects.filter(slug="tischlerei-holzwurm-2").exists()
     sign(name="Verwalten", contact_email="v@example.org")
@@ -179,7 +180,10 @@ def test_honeypot_is_refused_with_a_message_and_stores_nothing(sign):
 
 
 def test_signing_again_with_address_of_active_partner_sends_management_link(sign, declaration):
-    partner = make_partner("Tischlerei Holzwurm", contact_email="erika@holzwurm.example.org")
+    partner = PartnerFactory(
+        name="Tischlerei Holzwurm",
+        contact_email="erika@holzwurm.example.org",
+    )
     first = sign(name="Ganz anderer Name", contact_email="Erika@Holzwurm.example.org")
     assert first["Location"] == "/buendniserklaerung/gesendet/"
     assert Partner.objects.count() == 1
@@ -203,7 +207,10 @@ def test_signing_again_while_unconfirmed_resends_confirmation(sign):
 
 
 def test_known_and_unknown_addresses_get_identical_pages(client, sign):
-    make_partner("Tischlerei Holzwurm", contact_email="erika@holzwurm.example.org")
+    PartnerFactory(
+        name="Tischlerei Holzwurm",
+        contact_email="erika@holzwurm.example.org",
+    )
     known = sign()
     unknown = sign(contact_email="neu@example.org", name="Neu")
     assert known.status_code == unknown.status_code == 302
@@ -211,8 +218,13 @@ def test_known_and_unknown_addresses_get_identical_pages(client, sign):
 
 
 def test_withdrawn_partner_signing_again_starts_new_period_on_same_partner(sign, declaration):
-    former = make_partner("Tischlerei Holzwurm", status="withdrawn", contact_email="",
-                          contact_name="", founding_partner=True)
+    former = PartnerFactory(
+        name="Tischlerei Holzwurm",
+        withdrawn=True,
+        contact_email="",
+        contact_name="",
+        founding_partner=True,
+    )
     sign(name="tischlerei  holzwurm", contribution="Wieder dabei.")
     assert Partner.objects.count() == 1
     former.refresh_from_db()

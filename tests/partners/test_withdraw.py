@@ -3,13 +3,18 @@ from django.core import mail
 
 from partners import services
 from partners.models import Partner, Signature
-from tests.partners.conftest import make_partner, sign_data
+from tests.factories import PartnerFactory
+from tests.partners.conftest import sign_data
 
 
 @pytest.fixture
 def partner(declaration):
-    partner = make_partner("Bäckerei Korn", contact_email="korn@example.org",
-                           contact_phone="0123", founding_partner=True)
+    partner = PartnerFactory(
+        name="Bäckerei Korn",
+        contact_email="korn@example.org",
+        contact_phone="0123",
+        founding_partner=True,
+    )
     Signature.objects.update(signed_by="Max Kontakt")
     return partner
 

@@ -5,8 +5,8 @@ from django.test import Client
 from django.utils import timezone
 
 from partners.models import Declaration, Partner, Signature
-from tests.scale.outage import database_outage
-from tests.security.otp import login_verified
+from tests.support.otp import login_verified
+from tests.support.outage import database_outage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,7 +28,7 @@ def assert_german_503(response):
     assert response["Retry-After"] == "30"
 
 
-def test_pages_answer_503_during_outage_and_recover_by_themselves(confirmed_partner):
+def test_pages_answer_503_during_outage_and_recover_by_themselves(confirmed_partner, logged_errors):
     client = Client(raise_request_exception=False)
     assert client.get("/buendnis/").status_code == 200
     with database_outage():
@@ -39,12 +39,20 @@ def test_pages_answer_503_during_outage_and_recover_by_themselves(confirmed_part
     assert client.get("/healthz").status_code == 200
     assert client.get("/buendnis/").status_code == 200
     assert Partner.objects.active().filter(pk=confirmed_partner.pk).exists()
+    # Django reports every 503 as an error: the operators must hear of the outage.
+    assert logged_errors.messages() and all(
+        message.startswith("Service Unavailable") for message in logged_errors.messages()
+    )
 
 
-def test_logged_in_coordinator_gets_503_not_500(confirmed_partner, admin_user):
+def test_logged_in_coordinator_gets_503_not_500(confirmed_partner, admin_user, logged_errors):
     client = Client(raise_request_exception=False)
     login_verified(client, admin_user)
     assert client.get("/verwaltung/").status_code == 200
     with database_outage():
         assert_german_503(client.get("/verwaltung/"))
     assert client.get("/verwaltung/").status_code == 200
+    # Django reports every 503 as an error: the operators must hear of the outage.
+    assert logged_errors.messages() and all(
+        message.startswith("Service Unavailable") for message in logged_errors.messages()
+    )

@@ -13,7 +13,7 @@ from buendnis.models import Alliance, ContentVersion
 def cached(settings, alliance):
     settings.PAGE_CACHE_SECONDS = 60
     settings.PAGE_CACHE_VERSION_CHECK = 0
-    settings.ROOT_URLCONF = "tests.security.urls"
+    settings.ROOT_URLCONF = "tests.support.cache_urls"
     from django.core.cache import cache
 
     cache.clear()

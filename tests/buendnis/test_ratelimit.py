@@ -3,7 +3,7 @@ import redis
 
 from buendnis import ratelimit
 from buendnis.models import RateLimitCounter
-from tests.security.processes import hit_from_processes
+from tests.support.processes import hit_from_processes
 
 PROCESSES = 4
 HITS_PER_PROCESS = 50

@@ -5,7 +5,7 @@ the test database (and to Redis when `RATELIMIT_REDIS_URL` is set). It then says
 "ready" and waits for a line on stdin; the test sends that line to all of them
 once every one is ready, so they start hitting together.
 
-Run as a worker: python -m tests.security.processes KEY LIMIT HITS TIMESTAMP
+Run as a worker: python -m tests.support.processes KEY LIMIT HITS TIMESTAMP
 """
 
 import os
@@ -34,7 +34,7 @@ def hit_from_processes(key, limit, processes, hits_per_process, redis_url="", ti
     # One clock for every process, so that no hit falls into the next window
     # when the test happens to run across the full hour.
     timestamp = str(time.time())
-    command = [sys.executable, "-m", "tests.security.processes", key, str(limit),
+    command = [sys.executable, "-m", "tests.support.processes", key, str(limit),
                str(hits_per_process), timestamp]
     workers = [
         subprocess.Popen(command, cwd=REPOSITORY, env=env, text=True, stdin=subprocess.PIPE,

@@ -11,7 +11,7 @@ from buendnis import pagecache
 from buendnis.models import FieldOfAction
 from partners import services
 from partners.models import Declaration
-from tests.partners.conftest import make_partner
+from tests.factories import PartnerFactory
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def project(db):
         title="Pflege-Lotsen", slug="pflege-lotsen", field_of_action=field,
         status=Project.Status.RUNNING,
     )
-    project.partners.add(make_partner("Bäckerei Korn"))
+    project.partners.add(PartnerFactory(name="Bäckerei Korn"))
     project.target_groups.add(TargetGroup.objects.create(name="Pflegende", slug="pflegende"))
     return project
 
@@ -54,7 +54,9 @@ def test_entry_cache_is_off_in_tests_and_development(settings):
 
 
 def test_cached_project_cards_need_no_queries_for_partners_and_target_groups(
-    entry_cache, client, project
+    entry_cache,
+    client,
+    project,
 ):
     first, first_queries = get_with_queries(client, "/projekte/")
     second, second_queries = get_with_queries(client, "/projekte/")
@@ -76,7 +78,10 @@ def test_search_and_filters_reuse_the_same_cards(entry_cache, client, project):
 
 
 def test_withdrawal_through_the_portal_removes_the_partner_from_cached_cards(
-    entry_cache, client, project, django_capture_on_commit_callbacks
+    entry_cache,
+    client,
+    project,
+    django_capture_on_commit_callbacks,
 ):
     assert "Bäckerei Korn" in get(client, "/projekte/")[0]
     partner = project.partners.get()
@@ -88,9 +93,7 @@ def test_withdrawal_through_the_portal_removes_the_partner_from_cached_cards(
     assert "Bäckerei Korn" not in html
 
 
-def test_an_edited_entry_is_rendered_again_even_without_a_new_version(
-    entry_cache, client, project
-):
+def test_an_edited_entry_is_rendered_again_even_without_a_new_version(entry_cache, client, project):
     get(client, "/projekte/")
     project.title = "Pflege-Lotsen im Betrieb"
     project.save()
@@ -105,7 +108,9 @@ def test_the_same_partner_keeps_its_heading_level_on_each_page(entry_cache, clie
 
 
 def test_a_registration_updates_the_places_left_in_cached_date_entries(
-    entry_cache, client, django_capture_on_commit_callbacks
+    entry_cache,
+    client,
+    django_capture_on_commit_callbacks,
 ):
     from datetime import timedelta
 

@@ -5,7 +5,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.cockpit.helpers import assert_management_link
+from tests.factories import PartnerFactory
+from tests.support.admin_forms import assert_management_link
 
 
 def run(*args):
@@ -14,18 +15,30 @@ def run(*args):
     return out.getvalue(), err.getvalue()
 
 
-def test_partners_not_confirmed_for_a_year_get_a_personal_link(make_partner):
+def test_partners_not_confirmed_for_a_year_get_a_personal_link():
     now = timezone.now()
-    make_partner(
-        "Geprüft", email="geprueft@example.org", entry_confirmed_at=now - datetime.timedelta(days=300)
+    PartnerFactory(
+        name="Geprüft",
+        contact_email="geprueft@example.org",
+        entry_confirmed_at=now - datetime.timedelta(days=300),
     )
-    overdue = make_partner(
-        "Überfällig", email="ueberfaellig@example.org", entry_confirmed_at=now - datetime.timedelta(days=366)
+    overdue = PartnerFactory(
+        name="Überfällig",
+        contact_email="ueberfaellig@example.org",
+        entry_confirmed_at=now - datetime.timedelta(days=366),
     )
-    never = make_partner("Nie bestätigt", email="nie@example.org")
-    make_partner("Ohne Adresse", email="")
-    make_partner("Unbestätigt", state="unconfirmed", email="unbestaetigt@example.org")
-    make_partner("Ausgetreten", state="withdrawn", email="weg@example.org")
+    never = PartnerFactory(name="Nie bestätigt", contact_email="nie@example.org")
+    PartnerFactory(name="Ohne Adresse", contact_email="")
+    PartnerFactory(
+        name="Unbestätigt",
+        pending=True,
+        contact_email="unbestaetigt@example.org",
+    )
+    PartnerFactory(
+        name="Ausgetreten",
+        withdrawn=True,
+        contact_email="weg@example.org",
+    )
 
     out, err = run()
 
@@ -39,8 +52,8 @@ def test_partners_not_confirmed_for_a_year_get_a_personal_link(make_partner):
     assert "Ohne Adresse" in err
 
 
-def test_dry_run_sends_nothing(make_partner):
-    make_partner("Nie bestätigt", email="nie@example.org")
+def test_dry_run_sends_nothing():
+    PartnerFactory(name="Nie bestätigt", contact_email="nie@example.org")
     out, _err = run("--dry-run")
     assert not mail.outbox
     assert "fällig: Nie bestätigt <nie@example.org>" in out

@@ -9,7 +9,8 @@ from django.utils import timezone
 from buendnis.lib import pdf
 from events.models import AgendaItem, Minutes, Task
 from partners.documents import partner_certificate_file
-from tests.documents.conftest import pdf_text, squeeze
+from tests.factories import AT_FOUNDING, PartnerFactory
+from tests.support.pdfs import pdf_text, squeeze
 
 FOUNDING = "/gruendungsurkunde.pdf"
 MINUTES = "/termine/buendnistreffen-2025/protokoll.pdf"
@@ -46,7 +47,11 @@ def test_change_to_the_alliance_profile_gives_a_new_pdf(client, alliance, weasyp
 
 @pytest.mark.parametrize("change", ["rename", "new founding partner", "withdrawal"])
 def test_change_to_the_founding_partners_gives_a_new_pdf(
-    client, alliance, founding_partners, weasyprint_calls, change
+    client,
+    alliance,
+    founding_partners,
+    weasyprint_calls,
+    change,
 ):
     first, second = founding_partners(2)
     client.get(FOUNDING)
@@ -70,10 +75,8 @@ def test_change_to_the_founding_partners_gives_a_new_pdf(
 
 
 @pytest.mark.parametrize("change", ["minutes", "item", "task", "attendee"])
-def test_change_to_the_minutes_gives_a_new_pdf(
-    client, alliance, make_minutes, make_partner, weasyprint_calls, change
-):
-    minutes = make_minutes(items=2)
+def test_change_to_the_minutes_gives_a_new_pdf(client, alliance, full_minutes, weasyprint_calls, change):
+    minutes = full_minutes(items=2)
     client.get(MINUTES)
     client.get(MINUTES)
     assert weasyprint_calls.call_count == 1
@@ -86,7 +89,7 @@ def test_change_to_the_minutes_gives_a_new_pdf(
     elif change == "task":
         Task.objects.filter(agenda_item__minutes=minutes).update(responsible="Steuerungsgruppe")
     else:
-        minutes.partners_present.add(make_partner("Neu dabei e. V."))
+        minutes.partners_present.add(PartnerFactory(name="Neu dabei e. V.", **AT_FOUNDING))
 
     response = client.get(MINUTES)
 
@@ -101,10 +104,10 @@ def test_change_to_the_minutes_gives_a_new_pdf(
     assert squeeze(expected) in text
 
 
-def test_draft_and_approved_minutes_are_stored_apart(alliance, make_minutes, settings):
+def test_draft_and_approved_minutes_are_stored_apart(alliance, full_minutes, settings):
     from events.documents import minutes_pdf_file
 
-    minutes = make_minutes(approved=False)
+    minutes = full_minutes(approved=False)
     draft = minutes_pdf_file(minutes)
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
@@ -118,10 +121,8 @@ def test_draft_and_approved_minutes_are_stored_apart(alliance, make_minutes, set
     }
 
 
-def test_partner_certificate_is_cached_until_the_partner_changes(
-    alliance, make_partner, weasyprint_calls
-):
-    partner = make_partner("Kita Regenbogen")
+def test_partner_certificate_is_cached_until_the_partner_changes(alliance, weasyprint_calls):
+    partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
     first = partner_certificate_file(partner).content
     assert partner_certificate_file(partner).content == first
     assert weasyprint_calls.call_count == 1

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from buendnis.lib import pdf
-from tests.documents.conftest import pdf_text, read_pdf
+from tests.support.pdfs import pdf_text, read_pdf
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_everything_else_is_refused(url, settings):
         pdf.PortalURLFetcher().fetch(url)
 
 
-def test_rendering_never_touches_the_network(db, html_template, no_network):
+def test_rendering_never_touches_the_network(db, html_template, no_network, logged_errors):
     html_template(
         document(
             '<img src="http://example.org/tracker.png" alt="">'
@@ -73,6 +73,10 @@ def test_rendering_never_touches_the_network(db, html_template, no_network):
 
     assert "Trotzdem gerendert" in pdf_text(content)
     assert len(read_pdf(content).pages[0].images) == 0
+    # WeasyPrint reports each refused address and goes on.
+    refused = " ".join(logged_errors.messages())
+    for url in ("http://example.org/tracker.png", "https://example.org/font.css", "file:///etc/hostname"):
+        assert url in refused
 
 
 def test_fonts_are_embedded_dejavu(db, html_template):
@@ -122,11 +126,12 @@ def test_tagged_pdf_ua(db, html_template):
     assert reader.metadata.title == "Test"
 
 
-def test_broken_image_does_not_break_rendering(db, html_template):
+def test_broken_image_does_not_break_rendering(db, html_template, logged_errors):
     default_storage.save("logos/kaputt.png", ContentFile(b"\x89PNG\r\n\x1a\nnichts"))
     html_template(document('<img src="/media/logos/kaputt.png" alt="Logo"><p>Weiter</p>'))
 
     assert "Weiter" in pdf_text(pdf.render_pdf("egal.html", {}))
+    assert "kaputt.png" in " ".join(logged_errors.messages())
 
 
 def test_image_or_none(db):

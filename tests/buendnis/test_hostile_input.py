@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from partners.documents import partner_certificate_file
 from partners.models import Partner, Signature
 from partners.services import management_path
-from tests.scale.hostile import (
+from tests.support.hostile import (
     PAYLOADS,
     TOKEN_FORGERIES,
     assert_escaped,

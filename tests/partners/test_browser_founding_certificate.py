@@ -1,12 +1,26 @@
+import datetime
+
 import pytest
 
-from tests.documents.conftest import pdf_text
+from tests.factories import DeclarationFactory
+from tests.support.pdfs import pdf_text
+
+
+@pytest.fixture(autouse=True)
+def declaration(db):
+    """The version the founders signed (the directory's own fixture has a later one)."""
+    return DeclarationFactory(
+        version="2017-1", valid_from=datetime.date(2017, 11, 8), is_current=True
+    )
 
 pytestmark = pytest.mark.browser
 
 
 def test_visitor_opens_the_founding_certificate_from_the_about_page(
-    page, alliance, founding_partners, axe
+    page,
+    alliance,
+    founding_partners,
+    axe,
 ):
     founding_partners(3)
     page.goto("/buendnis/")

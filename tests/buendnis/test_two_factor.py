@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.security.otp import login_verified
+from tests.support.otp import login_verified
 
 PASSWORD = "ein-langes-passwort-123"
 

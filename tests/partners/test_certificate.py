@@ -8,7 +8,8 @@ from PIL import Image
 
 from partners.documents import NoCertificate, certificate_filename, partner_certificate_file
 from partners.models import Declaration, Signature
-from tests.documents.conftest import (
+from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
+from tests.support.pdfs import (
     assert_a4,
     assert_edges_clear,
     assert_not_blank,
@@ -18,8 +19,16 @@ from tests.documents.conftest import (
 )
 
 
-def test_certificate_names_partner_date_declaration_and_coordinator(alliance, make_partner, tmp_path):
-    partner = make_partner("Autohaus Beispiel GmbH")
+@pytest.fixture(autouse=True)
+def declaration(db):
+    """The version the founders signed (the directory's own fixture has a later one)."""
+    return DeclarationFactory(
+        version="2017-1", valid_from=datetime.date(2017, 11, 8), is_current=True
+    )
+
+
+def test_certificate_names_partner_date_declaration_and_coordinator(alliance, tmp_path):
+    partner = PartnerFactory(name="Autohaus Beispiel GmbH", **AT_FOUNDING)
 
     content = partner_certificate_file(partner).content
 
@@ -44,8 +53,8 @@ def test_certificate_names_partner_date_declaration_and_coordinator(alliance, ma
     assert_not_blank(content, tmp_path)
 
 
-def test_date_and_version_of_the_current_membership_period(alliance, make_partner):
-    partner = make_partner("Wiederkehrer e. V.")
+def test_date_and_version_of_the_current_membership_period(alliance):
+    partner = PartnerFactory(name="Wiederkehrer e. V.", **AT_FOUNDING)
     partner.signatures.update(withdrawn_at=timezone.now())
     newer = Declaration.objects.create(
         version="2024", text="<p>Neu</p>", valid_from=datetime.date(2024, 1, 1)
@@ -64,8 +73,11 @@ def test_date_and_version_of_the_current_membership_period(alliance, make_partne
 
 
 @pytest.mark.parametrize("state", ["unconfirmed", "withdrawn"])
-def test_only_active_partners_have_a_certificate(alliance, make_partner, state):
-    partner = make_partner(confirmed=state != "unconfirmed")
+def test_only_active_partners_have_a_certificate(alliance, state):
+    partner = PartnerFactory(
+        membership="active" if state != 'unconfirmed' else "unconfirmed",
+        **AT_FOUNDING,
+    )
     if state == "withdrawn":
         partner.signatures.update(withdrawn_at=timezone.now())
 
@@ -73,9 +85,9 @@ def test_only_active_partners_have_a_certificate(alliance, make_partner, state):
         partner_certificate_file(partner)
 
 
-def test_very_long_name_stays_on_one_page(alliance, make_partner, tmp_path):
+def test_very_long_name_stays_on_one_page(alliance, tmp_path):
     name = "Gemeinnützige Familienbildungs- und Begegnungsstätten" + "gesellschaft" * 12 + " mbH"
-    partner = make_partner(name[:200])
+    partner = PartnerFactory(name=name[:200], **AT_FOUNDING)
 
     content = partner_certificate_file(partner).content
 
@@ -84,8 +96,8 @@ def test_very_long_name_stays_on_one_page(alliance, make_partner, tmp_path):
     assert_edges_clear(content, tmp_path)
 
 
-def test_html_in_the_name_appears_as_text(alliance, make_partner):
-    partner = make_partner("<b>Fett</b> & <script>alert(1)</script>")
+def test_html_in_the_name_appears_as_text(alliance):
+    partner = PartnerFactory(name="<b>Fett</b> & <script>alert(1)</script>", **AT_FOUNDING)
 
     text = pdf_text(partner_certificate_file(partner).content)
 
@@ -98,17 +110,17 @@ def png(color):
     return out.getvalue()
 
 
-def test_partner_logo_is_shown(alliance, make_partner):
-    partner = make_partner("Mit Logo GmbH")
+def test_partner_logo_is_shown(alliance):
+    partner = PartnerFactory(name="Mit Logo GmbH", **AT_FOUNDING)
     partner.logo.save("logo.png", ContentFile(png((10, 120, 60))))
 
     assert len(read_pdf(partner_certificate_file(partner).content).pages[0].images) == 1
 
 
-def test_broken_or_missing_logo_is_left_out(alliance, make_partner):
-    broken = make_partner("Kaputtes Logo GmbH")
+def test_broken_or_missing_logo_is_left_out(alliance):
+    broken = PartnerFactory(name="Kaputtes Logo GmbH", **AT_FOUNDING)
     broken.logo.save("logo.png", ContentFile(b"GIF89a kaputt"))
-    missing = make_partner("Fehlendes Logo GmbH")
+    missing = PartnerFactory(name="Fehlendes Logo GmbH", **AT_FOUNDING)
     missing.logo.name = "logos/weg.png"
     missing.save()
 
@@ -118,7 +130,7 @@ def test_broken_or_missing_logo_is_left_out(alliance, make_partner):
         assert len(read_pdf(content).pages[0].images) == 0
 
 
-def test_file_name(make_partner):
-    assert certificate_filename(make_partner("Kita „Sonnenschein“ e. V.")) == (
+def test_file_name():
+    assert certificate_filename(PartnerFactory(name="Kita „Sonnenschein“ e. V.", **AT_FOUNDING)) == (
         "Urkunde-kita-sonnenschein-e-v.pdf"
     )

@@ -9,7 +9,7 @@ from buendnis import fragments
 from buendnis.models import Alliance
 from partners.models import Declaration, public_partner_count
 from tests.conftest import new_version
-from tests.partners.conftest import make_partner
+from tests.factories import PartnerFactory
 
 
 def alliance_queries(client, url):
@@ -34,9 +34,9 @@ def test_the_alliance_profile_is_read_once_per_content_version(remembering, clie
 
 def test_the_partner_count_follows_the_content_version(remembering):
     Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
-    make_partner("Bäckerei Korn")
+    PartnerFactory(name="Bäckerei Korn")
     assert public_partner_count() == 1
-    make_partner("Kita Sonnenschein")
+    PartnerFactory(name="Kita Sonnenschein")
     assert public_partner_count() == 1
     new_version()
     assert public_partner_count() == 2
@@ -44,13 +44,13 @@ def test_the_partner_count_follows_the_content_version(remembering):
 
 def test_the_unfiltered_directory_pages_with_the_remembered_count(remembering, client):
     Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
-    make_partner("Bäckerei Korn")
+    PartnerFactory(name="Bäckerei Korn")
     client.get("/partner/")
     with CaptureQueriesContext(connection) as queries:
         html = client.get("/partner/").content.decode()
     assert not [query for query in queries if "COUNT(" in query["sql"]]
     assert "1 Organisation hat die Bündniserklärung unterzeichnet" in html
-    make_partner("Kita Sonnenschein")
+    PartnerFactory(name="Kita Sonnenschein")
     # A filter counts for itself; the total waits for the new content version.
     html = client.get("/partner/?q=kita").content.decode()
     assert "1 Partner gefunden" in html and "Kita Sonnenschein" in html
@@ -61,8 +61,8 @@ def test_the_unfiltered_directory_pages_with_the_remembered_count(remembering, c
 def test_nothing_is_remembered_in_tests_and_development(settings, alliance):
     assert settings.FRAGMENT_CACHE_SECONDS == 0
     Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
-    make_partner("Bäckerei Korn")
+    PartnerFactory(name="Bäckerei Korn")
     assert public_partner_count() == 1
-    make_partner("Kita Sonnenschein")
+    PartnerFactory(name="Kita Sonnenschein")
     assert public_partner_count() == 2
     assert not fragments._remembered

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -7,14 +8,24 @@ from PIL import Image
 
 from buendnis.models import Alliance
 from partners.models import Signature
-from tests.documents.conftest import (
+from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
+from tests.support.pdfs import (
     assert_a4,
     assert_edges_clear,
     assert_not_blank,
     pdf_text,
+    queries,
     read_pdf,
     squeeze,
 )
+
+
+@pytest.fixture(autouse=True)
+def declaration(db):
+    """The version the founders signed (the directory's own fixture has a later one)."""
+    return DeclarationFactory(
+        version="2017-1", valid_from=datetime.date(2017, 11, 8), is_current=True
+    )
 
 URL = "/gruendungsurkunde.pdf"
 
@@ -30,12 +41,25 @@ def test_url_name():
 
 
 def test_founding_certificate_shows_alliance_date_place_text_and_partners(
-    client, alliance, founding_partners, make_partner, tmp_path
+    client,
+    alliance,
+    founding_partners,
+    tmp_path,
 ):
     founding_partners(5)
-    make_partner("Stadtbibliothek Papier", founding=True, source=Signature.Source.PAPER)
-    make_partner("Später dazugekommen GmbH")
-    make_partner("Unbestätigte Gründung e. V.", founding=True, confirmed=False)
+    PartnerFactory(
+        name="Stadtbibliothek Papier",
+        founding_partner=True,
+        source=Signature.Source.PAPER,
+        **AT_FOUNDING,
+    )
+    PartnerFactory(name="Später dazugekommen GmbH", **AT_FOUNDING)
+    PartnerFactory(
+        name="Unbestätigte Gründung e. V.",
+        founding_partner=True,
+        pending=True,
+        **AT_FOUNDING,
+    )
 
     response = client.get(URL)
 
@@ -79,7 +103,10 @@ def test_up_to_thirty_founding_partners_fit_on_one_page(client, alliance, foundi
 
 
 def test_many_founding_partners_continue_cleanly_on_a_second_page(
-    client, alliance, founding_partners, tmp_path
+    client,
+    alliance,
+    founding_partners,
+    tmp_path,
 ):
     partners = founding_partners(100)
 
@@ -95,11 +122,11 @@ def test_many_founding_partners_continue_cleanly_on_a_second_page(
     assert_edges_clear(content, tmp_path)
 
 
-def test_very_long_names_wrap_inside_the_page(client, alliance, make_partner, tmp_path):
+def test_very_long_names_wrap_inside_the_page(client, alliance, tmp_path):
     long_word = "Familienfreundlichkeitsförderungsgemeinschaft" * 4
     names = [f"{long_word} {number}" for number in range(8)]
     for name in names:
-        make_partner(name, founding=True)
+        PartnerFactory(name=name, founding_partner=True, **AT_FOUNDING)
     alliance.name = "Lokales Bündnis für Familie " + "Großgemeindeverbandsgebiet" * 6
     alliance.save()
 
@@ -113,10 +140,14 @@ def test_very_long_names_wrap_inside_the_page(client, alliance, make_partner, tm
     assert_edges_clear(content, tmp_path)
 
 
-def test_html_from_the_admin_appears_as_text(client, alliance, make_partner):
+def test_html_from_the_admin_appears_as_text(client, alliance):
     alliance.founding_text = "Wir gründen <b>fett</b> <script>alert('x')</script> das Bündnis."
     alliance.save()
-    make_partner("<i>Kursiv</i> & Co. KG", founding=True)
+    PartnerFactory(
+        name="<i>Kursiv</i> & Co. KG",
+        founding_partner=True,
+        **AT_FOUNDING,
+    )
 
     text = pdf_text(client.get(URL).content)
 
@@ -178,9 +209,19 @@ def test_about_page_links_to_the_certificate(client, alliance):
 
 
 def test_alliance_is_loaded_even_when_missing(client, db):
-    assert not Alliance.objects.exists()
+    Alliance.objects.all().delete()
 
     response = client.get(URL)
 
     assert response.status_code == 200
     assert "Lokales Bündnis für Familie" in pdf_text(response.content)
+
+
+def test_building_it_costs_the_same_queries_for_5_or_500_founders(
+    client, alliance, founding_partners, fake_weasyprint
+):
+    founding_partners(5)
+    few = queries(client, "/gruendungsurkunde.pdf")
+    founding_partners(495)
+
+    assert queries(client, "/gruendungsurkunde.pdf") == few

@@ -4,12 +4,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import AgendaItem, Event, Invitation, Minutes
-from tests.documents.conftest import (
+from events.models import AgendaItem, Event, Minutes, Task
+from tests.factories import InvitationFactory, PartnerFactory
+from tests.support.pdfs import (
     assert_a4,
     assert_edges_clear,
     assert_not_blank,
     pdf_text,
+    queries,
     read_pdf,
     squeeze,
 )
@@ -17,12 +19,12 @@ from tests.documents.conftest import (
 URL = "/termine/buendnistreffen-2025/protokoll.pdf"
 
 
-def test_url_name(plenary):
-    assert reverse("events:minutes_pdf", kwargs={"slug": plenary.slug}) == URL
+def test_url_name(past_plenary):
+    assert reverse("events:minutes_pdf", kwargs={"slug": past_plenary.slug}) == URL
 
 
-def test_approved_minutes_as_pdf(client, alliance, make_minutes, tmp_path):
-    make_minutes(items=3)
+def test_approved_minutes_as_pdf(client, alliance, full_minutes, tmp_path):
+    full_minutes(items=3)
 
     response = client.get(URL)
 
@@ -61,8 +63,8 @@ def test_approved_minutes_as_pdf(client, alliance, make_minutes, tmp_path):
     assert_not_blank(content, tmp_path)
 
 
-def test_every_page_has_page_numbers_and_the_approval_date(client, alliance, make_minutes):
-    make_minutes(items=20)
+def test_every_page_has_page_numbers_and_the_approval_date(client, alliance, full_minutes):
+    full_minutes(items=20)
 
     reader = read_pdf(client.get(URL).content)
 
@@ -74,8 +76,8 @@ def test_every_page_has_page_numbers_and_the_approval_date(client, alliance, mak
         assert "Protokoll freigegeben am 2. April 2025" in text
 
 
-def test_fifty_agenda_items_paginate_cleanly(client, alliance, make_minutes, tmp_path):
-    make_minutes(items=55)
+def test_fifty_agenda_items_paginate_cleanly(client, alliance, full_minutes, tmp_path):
+    full_minutes(items=55)
 
     content = client.get(URL).content
 
@@ -89,10 +91,10 @@ def test_fifty_agenda_items_paginate_cleanly(client, alliance, make_minutes, tmp
     assert_edges_clear(content, tmp_path)
 
 
-def test_long_text_and_names_stay_on_the_page(client, alliance, make_minutes, make_partner, tmp_path):
-    minutes = make_minutes(items=1)
+def test_long_text_and_names_stay_on_the_page(client, alliance, full_minutes, tmp_path):
+    minutes = full_minutes(items=1)
     endless = "Vereinbarkeitsberatungsstellenkoordination" * 5
-    minutes.partners_present.add(make_partner(endless[:200]))
+    minutes.partners_present.add(PartnerFactory(name=endless[:200]))
     AgendaItem.objects.create(minutes=minutes, position=9, title=endless, discussion=endless * 3)
 
     content = client.get(URL).content
@@ -101,8 +103,8 @@ def test_long_text_and_names_stay_on_the_page(client, alliance, make_minutes, ma
     assert_edges_clear(content, tmp_path)
 
 
-def test_html_and_script_from_the_admin_appear_as_text(client, alliance, make_minutes):
-    minutes = make_minutes(items=0)
+def test_html_and_script_from_the_admin_appear_as_text(client, alliance, full_minutes):
+    minutes = full_minutes(items=0)
     AgendaItem.objects.create(
         minutes=minutes,
         position=1,
@@ -118,48 +120,49 @@ def test_html_and_script_from_the_admin_appear_as_text(client, alliance, make_mi
     assert squeeze('<img src="http://example.org/track.png">') in squeeze(text)
 
 
-def test_draft_minutes_are_not_public(client, alliance, make_minutes):
-    make_minutes(approved=False)
+def test_draft_minutes_are_not_public(client, alliance, full_minutes):
+    full_minutes(approved=False)
 
     assert client.get(URL).status_code == 404
 
 
-def test_minutes_for_partners_only_are_not_public(client, alliance, make_minutes):
-    make_minutes(visibility=Minutes.Visibility.PARTNERS)
+def test_minutes_for_partners_only_are_not_public(client, alliance, full_minutes):
+    full_minutes(visibility=Minutes.Visibility.PARTNERS)
 
     assert client.get(URL).status_code == 404
 
 
-def test_minutes_of_an_unpublished_event_are_not_public(client, alliance, make_minutes, plenary):
-    make_minutes()
-    plenary.published = False
-    plenary.save()
+def test_minutes_of_an_unpublished_event_are_not_public(client, alliance, full_minutes, past_plenary):
+    full_minutes()
+    past_plenary.published = False
+    past_plenary.save()
 
     assert client.get(URL).status_code == 404
 
 
 @pytest.mark.django_db
-def test_event_without_minutes_or_unknown_event(client, plenary):
+def test_event_without_minutes_or_unknown_event(client, past_plenary):
     assert client.get(URL).status_code == 404
     assert client.get("/termine/gibt-es-nicht/protokoll.pdf").status_code == 404
 
 
-def test_minutes_of_another_event_are_their_own(client, alliance, make_minutes):
+def test_minutes_of_another_event_are_their_own(client, alliance, full_minutes):
     start = timezone.make_aware(datetime.datetime(2024, 3, 1, 18))
     other = Event.objects.create(
         title="AG Familie und Beruf", slug="ag-beruf", starts_at=start, ends_at=start
     )
-    make_minutes(event=other)
+    full_minutes(event=other)
 
     assert client.get(URL).status_code == 404
     text = pdf_text(client.get("/termine/ag-beruf/protokoll.pdf").content)
     assert "AG Familie und Beruf" in text
 
 
-def test_only_partners_of_the_directory_are_named(client, alliance, make_minutes, make_partner):
-    minutes = make_minutes()
+def test_only_partners_of_the_directory_are_named(client, alliance, full_minutes):
+    minutes = full_minutes()
     minutes.partners_present.add(
-        make_partner("Verborgen e. V.", listed=False), make_partner("Ausgetreten GmbH", confirmed=False)
+        PartnerFactory(name="Verborgen e. V.", listed=False),
+        PartnerFactory(name="Ausgetreten GmbH", pending=True),
     )
 
     text = pdf_text(client.get(URL).content)
@@ -170,17 +173,22 @@ def test_only_partners_of_the_directory_are_named(client, alliance, make_minutes
     assert squeeze(expected) in squeeze(text)
 
 
-def test_minutes_of_an_invitation_only_event_are_not_public(client, alliance, make_minutes, plenary):
-    make_minutes()
-    plenary.is_public = False
-    plenary.save()
+def test_minutes_of_an_invitation_only_event_are_not_public(
+    client,
+    alliance,
+    full_minutes,
+    past_plenary,
+):
+    full_minutes()
+    past_plenary.is_public = False
+    past_plenary.save()
 
     assert client.get(URL).status_code == 404
 
 
-def test_invited_partner_gets_minutes_for_partners_only(client, alliance, make_minutes, make_partner):
-    minutes = make_minutes(visibility=Minutes.Visibility.PARTNERS)
-    invitation = Invitation.objects.create(event=minutes.event, partner=make_partner("Eingeladen"))
+def test_invited_partner_gets_minutes_for_partners_only(client, alliance, full_minutes):
+    minutes = full_minutes(visibility=Minutes.Visibility.PARTNERS)
+    invitation = InvitationFactory(event=minutes.event, partner__name="Eingeladen")
     url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
 
     response = client.get(url)
@@ -191,11 +199,30 @@ def test_invited_partner_gets_minutes_for_partners_only(client, alliance, make_m
     assert client.get(URL).status_code == 404
 
 
-def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, make_minutes, make_partner):
-    minutes = make_minutes(approved=False)
-    invitation = Invitation.objects.create(event=minutes.event, partner=make_partner("Eingeladen"))
+def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, full_minutes):
+    minutes = full_minutes(approved=False)
+    invitation = InvitationFactory(event=minutes.event, partner__name="Eingeladen")
 
     url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
     assert client.get(url).status_code == 404
     wrong = reverse("events:invitation_minutes_pdf", kwargs={"token": "falsch"})
     assert client.get(wrong).status_code == 404
+
+
+def test_building_it_costs_the_same_queries_for_5_or_500_items(
+    client,
+    alliance,
+    full_minutes,
+    fake_weasyprint,
+):
+    minutes = full_minutes(items=5)
+    url = "/termine/buendnistreffen-2025/protokoll.pdf"
+    few = queries(client, url)
+    items = AgendaItem.objects.bulk_create(
+        AgendaItem(minutes=minutes, position=10 + number, title=f"Punkt {number}")
+        for number in range(495)
+    )
+    Task.objects.bulk_create(Task(agenda_item=item, description="Erledigen") for item in items)
+    minutes.partners_present.add(*[PartnerFactory() for _ in range(50)])
+
+    assert queries(client, url) == few

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from events.models import Invitation
-from tests.documents.conftest import pdf_text, read_pdf
+from tests.factories import InvitationFactory
+from tests.support.pdfs import pdf_text, read_pdf
 
 
 @pytest.fixture
@@ -17,8 +17,8 @@ def preview_url(minutes):
     return reverse("admin:events_minutes_pdf", args=[minutes.pk])
 
 
-def test_change_page_and_list_offer_the_preview(client, alliance, coordinator, make_minutes):
-    minutes = make_minutes(approved=False)
+def test_change_page_and_list_offer_the_preview(client, alliance, coordinator, full_minutes):
+    minutes = full_minutes(approved=False)
     client.force_login(coordinator)
 
     change = client.get(reverse("admin:events_minutes_change", args=[minutes.pk])).content.decode()
@@ -29,8 +29,8 @@ def test_change_page_and_list_offer_the_preview(client, alliance, coordinator, m
         assert "Vorschau als PDF (Entwurf)" in page
 
 
-def test_draft_preview_is_marked_on_every_page(client, alliance, coordinator, make_minutes):
-    minutes = make_minutes(approved=False, items=20)
+def test_draft_preview_is_marked_on_every_page(client, alliance, coordinator, full_minutes):
+    minutes = full_minutes(approved=False, items=20)
     client.force_login(coordinator)
 
     response = client.get(preview_url(minutes))
@@ -50,8 +50,8 @@ def test_draft_preview_is_marked_on_every_page(client, alliance, coordinator, ma
     assert "Tagesordnungspunkt Nummer 20" in pdf_text(response.content)
 
 
-def test_approved_minutes_in_the_admin_carry_no_draft_mark(client, alliance, coordinator, make_minutes):
-    minutes = make_minutes()
+def test_approved_minutes_in_the_admin_carry_no_draft_mark(client, alliance, coordinator, full_minutes):
+    minutes = full_minutes()
     client.force_login(coordinator)
 
     change = client.get(reverse("admin:events_minutes_change", args=[minutes.pk])).content.decode()
@@ -62,8 +62,8 @@ def test_approved_minutes_in_the_admin_carry_no_draft_mark(client, alliance, coo
     assert "Protokoll freigegeben am 2. April 2025" in text
 
 
-def test_preview_needs_login_and_permission(client, alliance, make_minutes):
-    minutes = make_minutes(approved=False)
+def test_preview_needs_login_and_permission(client, alliance, full_minutes):
+    minutes = full_minutes(approved=False)
 
     assert client.get(preview_url(minutes)).status_code == 302
 
@@ -82,19 +82,22 @@ def test_unknown_minutes_are_not_found(client, alliance, coordinator):
     assert client.get(reverse("admin:events_minutes_pdf", args=[999])).status_code == 404
 
 
-def test_event_page_links_the_public_pdf(client, alliance, make_minutes, plenary):
-    make_minutes()
+def test_event_page_links_the_public_pdf(client, alliance, full_minutes, past_plenary):
+    full_minutes()
 
-    page = client.get(plenary.get_absolute_url()).content.decode()
+    page = client.get(past_plenary.get_absolute_url()).content.decode()
 
     assert 'href="/termine/buendnistreffen-2025/protokoll.pdf"' in page
 
 
 def test_invitation_page_links_the_pdf_through_the_personal_link(
-    client, alliance, make_minutes, make_partner, plenary
+    client,
+    alliance,
+    full_minutes,
+    past_plenary,
 ):
-    make_minutes()
-    invitation = Invitation.objects.create(event=plenary, partner=make_partner("Eingeladen e. V."))
+    full_minutes()
+    invitation = InvitationFactory(event=past_plenary, partner__name="Eingeladen e. V.")
 
     page = client.get(reverse("events:invitation", kwargs={"token": invitation.token}))
 

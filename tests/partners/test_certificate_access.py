@@ -1,5 +1,6 @@
 """Where a partner certificate can be had: admin, personal link, welcome e-mail."""
 
+import datetime
 from unittest import mock
 
 import pytest
@@ -10,7 +11,16 @@ from django.utils import timezone
 
 from partners import services
 from partners.models import Signature
-from tests.documents.conftest import pdf_text, squeeze
+from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
+from tests.support.pdfs import pdf_text, squeeze
+
+
+@pytest.fixture(autouse=True)
+def declaration(db):
+    """The version the founders signed (the directory's own fixture has a later one)."""
+    return DeclarationFactory(
+        version="2017-1", valid_from=datetime.date(2017, 11, 8), is_current=True
+    )
 
 
 @pytest.fixture
@@ -22,8 +32,8 @@ def admin_url(partner):
     return reverse("admin:partners_partner_certificate", args=[partner.pk])
 
 
-def test_admin_change_page_offers_the_download(client, alliance, coordinator, make_partner):
-    partner = make_partner("Kita Regenbogen")
+def test_admin_change_page_offers_the_download(client, alliance, coordinator):
+    partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
     client.force_login(coordinator)
 
     page = client.get(reverse("admin:partners_partner_change", args=[partner.pk]))
@@ -31,8 +41,8 @@ def test_admin_change_page_offers_the_download(client, alliance, coordinator, ma
     assert f'href="{admin_url(partner)}"' in page.content.decode()
 
 
-def test_admin_downloads_the_certificate(client, alliance, coordinator, make_partner):
-    partner = make_partner("Kita Regenbogen")
+def test_admin_downloads_the_certificate(client, alliance, coordinator):
+    partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
     client.force_login(coordinator)
 
     response = client.get(admin_url(partner))
@@ -44,8 +54,8 @@ def test_admin_downloads_the_certificate(client, alliance, coordinator, make_par
     assert "Kita Regenbogen" in pdf_text(response.content)
 
 
-def test_admin_explains_why_an_inactive_partner_has_none(client, alliance, coordinator, make_partner):
-    partner = make_partner("Noch nicht bestätigt", confirmed=False)
+def test_admin_explains_why_an_inactive_partner_has_none(client, alliance, coordinator):
+    partner = PartnerFactory(name="Noch nicht bestätigt", pending=True, **AT_FOUNDING)
     client.force_login(coordinator)
 
     page = client.get(reverse("admin:partners_partner_change", args=[partner.pk]))
@@ -58,8 +68,8 @@ def test_admin_explains_why_an_inactive_partner_has_none(client, alliance, coord
     assert "Eine Urkunde gibt es nur für aktive Partner" in response.content.decode()
 
 
-def test_admin_download_needs_login_and_permission(client, alliance, make_partner):
-    partner = make_partner()
+def test_admin_download_needs_login_and_permission(client, alliance):
+    partner = PartnerFactory(**AT_FOUNDING)
 
     assert client.get(admin_url(partner)).status_code == 302
 
@@ -71,8 +81,8 @@ def test_admin_download_needs_login_and_permission(client, alliance, make_partne
     assert client.get(admin_url(partner)).status_code == 200
 
 
-def test_management_page_links_to_the_certificate(client, alliance, make_partner):
-    partner = make_partner("Kita Regenbogen")
+def test_management_page_links_to_the_certificate(client, alliance):
+    partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
     manage = services.management_path(partner)
     token = manage.rstrip("/").rsplit("/", 1)[1]
 
@@ -87,8 +97,8 @@ def test_management_page_links_to_the_certificate(client, alliance, make_partner
     assert "Kita Regenbogen" in pdf_text(response.content)
 
 
-def test_personal_download_refuses_bad_and_spent_links(client, alliance, make_partner):
-    partner = make_partner("Kita Regenbogen")
+def test_personal_download_refuses_bad_and_spent_links(client, alliance):
+    partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
     token = services.management_path(partner).rstrip("/").rsplit("/", 1)[1]
 
     bad = client.get(reverse("partners:certificate", kwargs={"token": "gefaelscht"}))
@@ -100,8 +110,13 @@ def test_personal_download_refuses_bad_and_spent_links(client, alliance, make_pa
     assert spent.status_code == 410
 
 
-def test_welcome_email_carries_the_certificate(alliance, make_partner):
-    partner = make_partner("Tischlerei Holzwurm", confirmed=False, contact_email="t@example.org")
+def test_welcome_email_carries_the_certificate(alliance):
+    partner = PartnerFactory(
+        name="Tischlerei Holzwurm",
+        pending=True,
+        contact_email="t@example.org",
+        **AT_FOUNDING,
+    )
     signature = partner.signatures.get()
 
     services.confirm(signature)
@@ -116,8 +131,13 @@ def test_welcome_email_carries_the_certificate(alliance, make_partner):
     assert "Im Anhang finden Sie Ihre Urkunde" in welcome.body
 
 
-def test_welcome_email_goes_out_even_if_the_pdf_fails(alliance, make_partner):
-    partner = make_partner("Tischlerei Holzwurm", confirmed=False, contact_email="t@example.org")
+def test_welcome_email_goes_out_even_if_the_pdf_fails(alliance, logged_errors):
+    partner = PartnerFactory(
+        name="Tischlerei Holzwurm",
+        pending=True,
+        contact_email="t@example.org",
+        **AT_FOUNDING,
+    )
 
     with mock.patch("partners.documents.partner_certificate_file", side_effect=OSError("kaputt")):
         services.confirm(partner.signatures.get())
@@ -125,4 +145,5 @@ def test_welcome_email_goes_out_even_if_the_pdf_fails(alliance, make_partner):
     welcome = next(message for message in mail.outbox if message.to == ["t@example.org"])
     assert welcome.attachments == []
     assert "Im Anhang" not in welcome.body
+    assert logged_errors.messages() == [f"Urkunde für Partner {partner.pk} konnte nicht erstellt werden"]
     assert partner.signatures.get().status == Signature.Status.ACTIVE
