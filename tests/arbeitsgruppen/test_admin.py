@@ -14,6 +14,7 @@ from tests.factories import (
     TargetGroupFactory,
     WorkingGroupFactory,
 )
+from tests.support.responses import assert_admin_page
 
 
 @pytest.fixture(autouse=True)
@@ -161,7 +162,7 @@ def test_admin_pages_open(admin_client):
         reverse("admin:arbeitsgruppen_project_change", args=[project.pk]),
         reverse("admin:arbeitsgruppen_targetgroup_changelist"),
     ):
-        assert admin_client.get(url).status_code == 200, url
+        assert_admin_page(admin_client.get(url))
 
 
 def test_admin_needs_login(client, db):

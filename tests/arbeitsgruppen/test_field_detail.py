@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from arbeitsgruppen.models import WorkingGroup
 from tests.conftest import new_version
 from tests.factories import FieldOfActionFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.support.responses import assert_not_found
 
 
 @pytest.fixture(autouse=True)
@@ -68,8 +69,8 @@ def test_hides_interested_partners_who_are_not_public(client):
 
 def test_unknown_or_unpublished_field_is_404(client):
     hidden = FieldOfActionFactory(published=False)
-    assert client.get("/handlungsfelder/gibt-es-nicht/").status_code == 404
-    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert_not_found(client.get("/handlungsfelder/gibt-es-nicht/"))
+    assert_not_found(client.get(hidden.get_absolute_url()))
 
 
 def test_hides_unpublished_groups_and_projects(client):

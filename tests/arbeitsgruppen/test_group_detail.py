@@ -6,6 +6,7 @@ from django.utils import timezone
 from arbeitsgruppen.models import Mandate, WorkingGroup
 from events.models import Event
 from tests.factories import FieldOfActionFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.support.responses import assert_not_found
 
 
 @pytest.fixture(autouse=True)
@@ -122,10 +123,10 @@ def test_shows_upcoming_public_meetings_only(client):
 
 
 def test_unknown_unpublished_or_hidden_field_group_is_404(client):
-    assert client.get("/arbeitsgruppen/gibt-es-nicht/").status_code == 404
-    assert client.get(WorkingGroupFactory(published=False).get_absolute_url()).status_code == 404
+    assert_not_found(client.get("/arbeitsgruppen/gibt-es-nicht/"))
+    assert_not_found(client.get(WorkingGroupFactory(published=False).get_absolute_url()))
     hidden_field = FieldOfActionFactory(published=False)
-    assert client.get(WorkingGroupFactory(field_of_action=hidden_field).get_absolute_url()).status_code == 404
+    assert_not_found(client.get(WorkingGroupFactory(field_of_action=hidden_field).get_absolute_url()))
 
 
 def test_unpublished_projects_are_hidden(client):

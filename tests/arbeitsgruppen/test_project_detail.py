@@ -13,6 +13,7 @@ from tests.factories import (
     TargetGroupFactory,
     WorkingGroupFactory,
 )
+from tests.support.responses import assert_not_found
 
 
 @pytest.fixture(autouse=True)
@@ -72,12 +73,12 @@ def test_shows_the_image_with_its_description(client):
 
 
 def test_unknown_unpublished_or_hidden_project_is_404(client):
-    assert client.get("/projekte/gibt-es-nicht/").status_code == 404
-    assert client.get(ProjectFactory(published=False).get_absolute_url()).status_code == 404
+    assert_not_found(client.get("/projekte/gibt-es-nicht/"))
+    assert_not_found(client.get(ProjectFactory(published=False).get_absolute_url()))
     hidden_group = WorkingGroupFactory(published=False)
-    assert client.get(ProjectFactory(working_group=hidden_group).get_absolute_url()).status_code == 404
+    assert_not_found(client.get(ProjectFactory(working_group=hidden_group).get_absolute_url()))
     hidden_field = FieldOfActionFactory(published=False)
-    assert client.get(ProjectFactory(field_of_action=hidden_field).get_absolute_url()).status_code == 404
+    assert_not_found(client.get(ProjectFactory(field_of_action=hidden_field).get_absolute_url()))
 
 
 @pytest.mark.parametrize("status", ["idea", "planned", "running", "completed", "discontinued"])

@@ -115,5 +115,7 @@ def test_media_serves_uploads_but_not_stored_pdfs(client, settings):
     (settings.MEDIA_ROOT / "pdf-cache" / "urkunde").mkdir(parents=True)
     (settings.MEDIA_ROOT / "logos" / "logo.png").write_bytes(b"\x89PNG")
     (settings.MEDIA_ROOT / "pdf-cache" / "urkunde" / "x.pdf").write_bytes(b"%PDF-1.7")
-    assert client.get("/media/logos/logo.png").status_code == 200
+    upload = client.get("/media/logos/logo.png")
+    assert upload.status_code == 200
+    assert b"".join(upload.streaming_content) == b"\x89PNG"
     assert client.get("/media/pdf-cache/urkunde/x.pdf").status_code == 404

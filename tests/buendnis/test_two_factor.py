@@ -95,21 +95,29 @@ def test_other_staff_log_in_with_password(client, django_user_model, alliance):
     user = django_user_model.objects.create_user("steuer", "s@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Steuerungsgruppe")[0])
     password_login(client, "steuer")
-    assert client.get("/verwaltung/").status_code == 200
+    response = client.get("/verwaltung/")
+    assert response.status_code == 200
+    assert response.context["user"] == user and response.context["dashboard"] is not None
 
 
 def test_admin_client_fixture_is_verified(admin_client, alliance):
-    assert admin_client.get("/verwaltung/").status_code == 200
+    response = admin_client.get("/verwaltung/")
+    assert response.status_code == 200
+    assert response.context["user"].is_verified()
 
 
 def test_login_verified_helper_for_other_tests(client, superuser):
     login_verified(client, superuser)
-    assert client.get("/verwaltung/").status_code == 200
+    response = client.get("/verwaltung/")
+    assert response.status_code == 200
+    assert response.context["user"] == superuser and superuser.is_superuser
 
 
 def test_public_pages_are_not_affected(client, superuser):
     password_login(client)
-    assert client.get("/").status_code == 200
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Zwei-Faktor" not in response.content.decode()
 
 
 def test_setup_page_needs_a_staff_login(client, alliance):
@@ -120,7 +128,9 @@ def test_setup_page_needs_a_staff_login(client, alliance):
 
 def test_session_ends_after_idle_timeout(client, superuser, settings):
     login_verified(client, superuser)
-    assert client.get("/verwaltung/").status_code == 200
+    response = client.get("/verwaltung/")
+    assert response.status_code == 200
+    assert response.context["user"] == superuser and superuser.is_superuser
     session = client.session
     session["security:last_seen"] = int(time.time()) - settings.SESSION_IDLE_TIMEOUT - 5
     session.save()

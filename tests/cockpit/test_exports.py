@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from events.models import Invitation, Registration
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.support.responses import assert_login_required, assert_not_found
 
 
 def read_csv(response):
@@ -55,14 +56,15 @@ def test_partner_excel_parses_with_the_same_rows(coordinator_client, partners):
 def test_partner_export_is_for_the_coordinator_only(client, django_user_model, partners):
     viewer = django_user_model.objects.create_user("nur-lesen", password="x", is_staff=True)
     client.force_login(viewer)
-    assert client.get(reverse("cockpit:export_partners", args=["csv"])).status_code == 403
+    refused = client.get(reverse("cockpit:export_partners", args=["csv"]))
+    assert refused.status_code == 403
+    assert "text/csv" not in refused["Content-Type"]
     client.logout()
-    response = client.get(reverse("cockpit:export_partners", args=["csv"]))
-    assert response.status_code == 302
+    assert_login_required(client.get(reverse("cockpit:export_partners", args=["csv"])))
 
 
 def test_unknown_format_is_not_found(coordinator_client):
-    assert coordinator_client.get("/verwaltung/exporte/partner.pdf").status_code == 404
+    assert_not_found(coordinator_client.get("/verwaltung/exporte/partner.pdf"))
 
 
 def test_event_export_lists_replies_and_registrations(coordinator_client, partners):
@@ -94,7 +96,7 @@ def test_event_export_lists_replies_and_registrations(coordinator_client, partne
     assert rows[3][5:8] == ["ja", "2", "3, 5"]
     rows = read_xlsx(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "xlsx"])))
     assert len(rows) == 4 and rows[3][5] is True
-    assert coordinator_client.get(reverse("cockpit:export_event", args=[9999, "csv"])).status_code == 404
+    assert_not_found(coordinator_client.get(reverse("cockpit:export_event", args=[9999, "csv"])))
 
 
 def test_project_export(coordinator_client, partners, field):

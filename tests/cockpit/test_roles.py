@@ -213,9 +213,13 @@ def test_lead_lists_only_its_own_groups_objects(client, lead, world):
 )
 def test_lead_is_refused_another_groups_object_by_direct_url(client, lead, world, name, key):
     client.force_login(lead)
-    target = url(name, world[key].pk)
+    obj = world[key]
+    target = url(name, obj.pk)
     assert client.get(target).status_code in (403, 404)
     assert client.post(target, {"post": "yes", "title": "Gekapert"}).status_code in (403, 404)
+    # Nothing was changed or deleted.
+    unchanged = type(obj).objects.get(pk=obj.pk)
+    assert str(unchanged) == str(obj)
 
 
 def test_lead_edits_its_own_project(client, lead, world):

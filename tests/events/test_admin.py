@@ -15,6 +15,7 @@ from tests.factories import (
     PartnerFactory,
     RegistrationFactory,
 )
+from tests.support.responses import assert_admin_page
 
 
 @pytest.fixture
@@ -263,7 +264,7 @@ def test_admin_pages_render(admin_client, plenary):
         reverse("admin:events_invitation_changelist"),
         reverse("admin:events_registration_changelist"),
     ):
-        assert admin_client.get(url).status_code == 200, url
+        assert_admin_page(admin_client.get(url))
 
 
 def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_client):

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import EventFactory
+from tests.support.responses import assert_not_found
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -69,7 +70,7 @@ def test_feed_lists_public_events_only(client):
 
 def test_private_event_has_no_public_ics(client):
     event = EventFactory(is_public=False)
-    assert client.get(reverse("events:ics", kwargs={"slug": event.slug})).status_code == 404
+    assert_not_found(client.get(reverse("events:ics", kwargs={"slug": event.slug})))
 
 
 def test_feed_events_come_from_the_entry_cache_until_they_change(remembering, client):

@@ -10,6 +10,7 @@ from tests.factories import (
     PartnerFactory,
     RegistrationFactory,
 )
+from tests.support.responses import assert_not_found
 
 
 def test_detail_shows_date_place_description_and_calendar_link(client, plenary):
@@ -64,9 +65,9 @@ def test_deadline_passed_offers_no_form(client):
 
 
 def test_private_and_unpublished_events_are_404(client):
-    assert client.get(EventFactory(is_public=False).get_absolute_url()).status_code == 404
-    assert client.get(EventFactory(published=False).get_absolute_url()).status_code == 404
-    assert client.get("/termine/gibt-es-nicht/").status_code == 404
+    assert_not_found(client.get(EventFactory(is_public=False).get_absolute_url()))
+    assert_not_found(client.get(EventFactory(published=False).get_absolute_url()))
+    assert_not_found(client.get("/termine/gibt-es-nicht/"))
 
 
 def _minutes_with_content(event, **fields):

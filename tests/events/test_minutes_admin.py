@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from tests.factories import InvitationFactory
 from tests.support.pdfs import pdf_text, read_pdf
+from tests.support.responses import assert_login_required, assert_not_found
 
 
 @pytest.fixture
@@ -65,21 +66,23 @@ def test_approved_minutes_in_the_admin_carry_no_draft_mark(client, alliance, coo
 def test_preview_needs_login_and_permission(client, alliance, full_minutes):
     minutes = full_minutes(approved=False)
 
-    assert client.get(preview_url(minutes)).status_code == 302
+    assert_login_required(client.get(preview_url(minutes)))
 
     staff = User.objects.create_user("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
     client.force_login(staff)
     # Without a role the minutes are outside the user's scope.
-    assert client.get(preview_url(minutes)).status_code == 404
+    assert_not_found(client.get(preview_url(minutes)))
 
     staff.groups.add(Group.objects.get(name="Steuerungsgruppe"))
-    assert client.get(preview_url(minutes)).status_code == 200
+    response = client.get(preview_url(minutes))
+    assert response.status_code == 200
+    assert "Entwurf" in pdf_text(response.content)
 
 
 def test_unknown_minutes_are_not_found(client, alliance, coordinator):
     client.force_login(coordinator)
 
-    assert client.get(reverse("admin:events_minutes_pdf", args=[999])).status_code == 404
+    assert_not_found(client.get(reverse("admin:events_minutes_pdf", args=[999])))
 
 
 def test_event_page_links_the_public_pdf(client, alliance, full_minutes, past_plenary):

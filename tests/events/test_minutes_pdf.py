@@ -15,6 +15,7 @@ from tests.support.pdfs import (
     read_pdf,
     squeeze,
 )
+from tests.support.responses import assert_not_found
 
 URL = "/termine/buendnistreffen-2025/protokoll.pdf"
 
@@ -123,13 +124,13 @@ def test_html_and_script_from_the_admin_appear_as_text(client, alliance, full_mi
 def test_draft_minutes_are_not_public(client, alliance, full_minutes):
     full_minutes(approved=False)
 
-    assert client.get(URL).status_code == 404
+    assert_not_found(client.get(URL))
 
 
 def test_minutes_for_partners_only_are_not_public(client, alliance, full_minutes):
     full_minutes(visibility=Minutes.Visibility.PARTNERS)
 
-    assert client.get(URL).status_code == 404
+    assert_not_found(client.get(URL))
 
 
 def test_minutes_of_an_unpublished_event_are_not_public(client, alliance, full_minutes, past_plenary):
@@ -137,13 +138,13 @@ def test_minutes_of_an_unpublished_event_are_not_public(client, alliance, full_m
     past_plenary.published = False
     past_plenary.save()
 
-    assert client.get(URL).status_code == 404
+    assert_not_found(client.get(URL))
 
 
 @pytest.mark.django_db
 def test_event_without_minutes_or_unknown_event(client, past_plenary):
-    assert client.get(URL).status_code == 404
-    assert client.get("/termine/gibt-es-nicht/protokoll.pdf").status_code == 404
+    assert_not_found(client.get(URL))
+    assert_not_found(client.get("/termine/gibt-es-nicht/protokoll.pdf"))
 
 
 def test_minutes_of_another_event_are_their_own(client, alliance, full_minutes):
@@ -153,7 +154,7 @@ def test_minutes_of_another_event_are_their_own(client, alliance, full_minutes):
     )
     full_minutes(event=other)
 
-    assert client.get(URL).status_code == 404
+    assert_not_found(client.get(URL))
     text = pdf_text(client.get("/termine/ag-beruf/protokoll.pdf").content)
     assert "AG Familie und Beruf" in text
 
@@ -183,7 +184,7 @@ def test_minutes_of_an_invitation_only_event_are_not_public(
     past_plenary.is_public = False
     past_plenary.save()
 
-    assert client.get(URL).status_code == 404
+    assert_not_found(client.get(URL))
 
 
 def test_invited_partner_gets_minutes_for_partners_only(client, alliance, full_minutes):
@@ -196,7 +197,7 @@ def test_invited_partner_gets_minutes_for_partners_only(client, alliance, full_m
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
     assert "Tagesordnungspunkt Nummer 1" in pdf_text(response.content)
-    assert client.get(URL).status_code == 404
+    assert_not_found(client.get(URL))
 
 
 def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, full_minutes):
@@ -204,9 +205,9 @@ def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, f
     invitation = InvitationFactory(event=minutes.event, partner__name="Eingeladen")
 
     url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
-    assert client.get(url).status_code == 404
+    assert_not_found(client.get(url))
     wrong = reverse("events:invitation_minutes_pdf", kwargs={"token": "falsch"})
-    assert client.get(wrong).status_code == 404
+    assert_not_found(client.get(wrong))
 
 
 def test_building_it_costs_the_same_queries_for_5_or_500_items(

@@ -186,6 +186,8 @@ def test_private_event_cannot_be_registered_for(client):
 def test_registration_needs_post(client, plenary):
     response = client.get(reverse("events:register", kwargs={"slug": plenary.slug}))
     assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert not plenary.registrations.exists()
 
 
 def test_rate_limit(client, plenary, settings):

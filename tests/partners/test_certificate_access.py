@@ -13,6 +13,7 @@ from partners import services
 from partners.models import Signature
 from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
 from tests.support.pdfs import pdf_text, squeeze
+from tests.support.responses import assert_login_required
 
 
 @pytest.fixture(autouse=True)
@@ -71,14 +72,16 @@ def test_admin_explains_why_an_inactive_partner_has_none(client, alliance, coord
 def test_admin_download_needs_login_and_permission(client, alliance):
     partner = PartnerFactory(**AT_FOUNDING)
 
-    assert client.get(admin_url(partner)).status_code == 302
+    assert_login_required(client.get(admin_url(partner)))
 
     staff = User.objects.create_user("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
     client.force_login(staff)
     assert client.get(admin_url(partner)).status_code == 403
 
     staff.user_permissions.add(Permission.objects.get(codename="view_partner"))
-    assert client.get(admin_url(partner)).status_code == 200
+    response = client.get(admin_url(partner))
+    assert response.status_code == 200
+    assert partner.name in pdf_text(response.content)
 
 
 def test_management_page_links_to_the_certificate(client, alliance):

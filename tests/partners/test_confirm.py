@@ -123,6 +123,7 @@ def test_link_of_purged_signature_has_expired(client, confirm_link):
     Partner.objects.all().delete()
     response = client.get(confirm_link)
     assert response.status_code == 410
+    assert "abgelaufen" in response.content.decode()
 
 
 def test_withdrawn_signature_cannot_be_confirmed(client, confirm_link):

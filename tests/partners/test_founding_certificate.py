@@ -199,7 +199,9 @@ def test_not_blank_when_rendered(client, alliance, founding_partners, tmp_path):
 
 
 def test_only_get(client, alliance):
-    assert client.post(URL).status_code == 405
+    response = client.post(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
 
 
 def test_about_page_links_to_the_certificate(client, alliance):

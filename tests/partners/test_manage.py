@@ -224,3 +224,5 @@ def test_pending_partner_cannot_manage(client, declaration):
     pending = PartnerFactory(name="Wartend", pending=True)
     response = client.get(services.management_path(pending))
     assert response.status_code == 410
+    assert "Dieser Link wurde bereits verwendet" in response.content.decode()
+    assert "Wartend" not in response.content.decode()
