@@ -5,6 +5,8 @@ from django_tasks_db.apps import TasksAppConfig
 
 
 class BuendnisConfig(AppConfig):
+    # The app's own configuration; the two below rename third-party apps in settings.
+    default = True
     name = "buendnis"
     verbose_name = _("Bündnis")
 

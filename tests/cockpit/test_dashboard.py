@@ -176,3 +176,12 @@ def test_anonymous_is_sent_to_login(client):
     response = client.get(DASHBOARD)
     assert response.status_code == 302
     assert response["Location"].startswith("/verwaltung/login/")
+
+
+def test_every_admin_section_and_model_is_named_in_german(admin_client, alliance):
+    # The installation's superuser sees every section, also those of third-party apps.
+    content = admin_client.get("/verwaltung/").content.decode()
+    for english in ("OTP_TOTP", "TOTP devices", "Tasks Database Backend", "Task Results", "Buendnis"):
+        assert english not in content
+    for german in ("Zwei-Faktor-Anmeldung", "Authenticator-Apps", "Hintergrundaufgaben", "Bündnis"):
+        assert german in content
