@@ -48,8 +48,11 @@ lint: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
 
+# wrk (Debian) drives the load; BENCH_COMPARE=<git ref> measures that version in the same run.
 bench: install
-	$(PY) bench/run.py
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "wrk fehlt: sudo apt-get install wrk"; exit 1; }
+	$(PY) bench/run.py $(if $(BENCH_COMPARE),--compare $(BENCH_COMPARE))
 
 # Mozilla's HTTP Observatory scanner against gunicorn behind nginx (root; bench/README.md).
 observatory: install
