@@ -18,6 +18,8 @@
 checked out into bench/.baseline) in the same run: both servers run side by side, and
 each round loads the same page on one and then the other, alternating which goes first.
 The summary shows the current version's throughput as a share of the baseline's.
+`--current REF` measures a committed version (in bench/.current) instead of the working
+tree, so work can go on while the benchmark runs.
 
 Nothing here is a test: the numbers depend on the machine.
 """
@@ -46,9 +48,9 @@ PHASES = {
 }
 
 
-def baseline_checkout(ref):
-    """A detached worktree of `ref` in bench/.baseline (made anew when the ref differs)."""
-    path = BENCH / ".baseline"
+def checkout_of(ref, folder):
+    """A detached worktree of `ref` in bench/<folder> (made anew when the ref differs)."""
+    path = BENCH / folder
     wanted = subprocess.run(
         ["git", "rev-parse", ref], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -152,17 +154,19 @@ def pdf_times(checkout):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", metavar="REF", help="eine andere Version im selben Lauf messen")
+    parser.add_argument("--current", metavar="REF", help="statt des Arbeitsstands diese Version messen")
     parser.add_argument("--phases", default=",".join(PHASES), help="z. B. cached,uncached")
     args = parser.parse_args()
     load.require_wrk()
 
-    versions = {"aktuell": ROOT}
+    current = checkout_of(args.current, ".current") if args.current else ROOT
+    versions = {"aktuell": current}
     if args.compare:
-        versions = {f"vorher ({args.compare})": baseline_checkout(args.compare), "aktuell": ROOT}
+        versions = {f"vorher ({args.compare})": checkout_of(args.compare, ".baseline"), "aktuell": current}
     database = os.environ.get("BENCH_DATABASE_URL")
     for checkout in versions.values():
         # A baseline keeps its own SQLite file; PostgreSQL serves only the current version.
-        url = database if checkout == ROOT else None
+        url = database if checkout == current else None
         prepare_database(checkout, bench_env(checkout, 300, database_url=url))
 
     report = {
@@ -178,9 +182,9 @@ def main():
     for phase in args.phases.split(","):
         title, page_cache, fragment_cache = PHASES[phase]
         report[phase] = run_phase(title, versions, page_cache, fragment_cache)
-    current = report[args.phases.split(",")[0]]["aktuell"]["pages"]
-    report["queries"] = count_queries(ROOT, [row["path"] for row in current.values()])
-    report["pdf"], report["pdf_output"] = pdf_times(ROOT)
+    measured = report[args.phases.split(",")[0]]["aktuell"]["pages"]
+    report["queries"] = count_queries(current, [row["path"] for row in measured.values()])
+    report["pdf"], report["pdf_output"] = pdf_times(current)
     print("\nSQL-Abfragen je Seite:", json.dumps(report["queries"], ensure_ascii=False))
     print(f"PDF: {report['pdf'] if report['pdf'] is not None else report['pdf_output']}")
     results = BENCH / "results"
