@@ -195,7 +195,6 @@ class Partner(models.Model):
                 condition=Q(is_member=True, listed=True),
                 name="partner_directory_kind_idx",
             ),
-            models.Index(fields=["kind", "name"], name="partner_kind_name_idx"),
         ]
 
     def __str__(self):

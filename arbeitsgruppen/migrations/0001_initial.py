@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Projekt',
                 'verbose_name_plural': 'Projekte',
                 'ordering': ['title'],
-                'indexes': [models.Index(condition=models.Q(('published', True)), fields=['status', 'title', 'id', 'field_of_action', 'working_group'], name='project_status_idx'), models.Index(condition=models.Q(('published', True)), fields=['title', 'id', 'field_of_action', 'working_group'], name='project_listing_idx'), models.Index(condition=models.Q(('published', True)), fields=['field_of_action', 'title', 'id', 'working_group'], name='project_field_idx'), models.Index(condition=models.Q(('published', True)), fields=['field_of_action', 'status', 'title'], name='project_field_status_idx')],
+                'indexes': [models.Index(condition=models.Q(('published', True)), fields=['status', 'title', 'id', 'field_of_action', 'working_group'], name='project_status_idx'), models.Index(condition=models.Q(('published', True)), fields=['title', 'id', 'field_of_action', 'working_group'], name='project_listing_idx'), models.Index(condition=models.Q(('published', True)), fields=['field_of_action', 'title', 'id', 'working_group'], name='project_field_idx'), models.Index(condition=models.Q(('published', True)), fields=['field_of_action', 'status', 'title', 'id', 'working_group'], name='project_field_status_idx')],
             },
         ),
     ]

@@ -173,10 +173,6 @@ class Migration(migrations.Migration):
             index=models.Index(condition=models.Q(('is_member', True), ('listed', True)), fields=['kind', 'name', 'id'], name='partner_directory_kind_idx'),
         ),
         migrations.AddIndex(
-            model_name='partner',
-            index=models.Index(fields=['kind', 'name'], name='partner_kind_name_idx'),
-        ),
-        migrations.AddIndex(
             model_name='signature',
             index=models.Index(fields=['confirmed_at', 'withdrawn_at'], name='signature_state_idx'),
         ),
