@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
+from buendnis.history import HistoryAdmin
 from buendnis.lib.images import ImageUploadField
 from buendnis.models import Alliance, FieldOfAction, Milestone, Page
 
 
 @admin.register(Alliance)
-class AllianceAdmin(SimpleHistoryAdmin):
+class AllianceAdmin(HistoryAdmin):
     """The alliance profile is a singleton: one object, never added twice or deleted."""
 
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
@@ -71,7 +71,7 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(HistoryAdmin):
     list_display = ["title", "slug", "published", "updated_at"]
     list_filter = ["published"]
     search_fields = ["title", "body"]
@@ -81,7 +81,7 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(FieldOfAction)
-class FieldOfActionAdmin(admin.ModelAdmin):
+class FieldOfActionAdmin(HistoryAdmin):
     list_display = ["name", "position", "published"]
     list_editable = ["position", "published"]
     list_filter = ["published"]

@@ -8,17 +8,20 @@
   Koordination; the steering group and AG-Leitung get the same table without them.
 - One guard against formulas: a spreadsheet runs a cell that starts with = + - @ or
   a tab as a formula (CSV injection), so such text gets a leading apostrophe.
+- A request for information (DSGVO Art. 15 and 20) gets everything stored about one
+  partner or registrant as JSON (`json_download`), never cached.
 - Rows come from iterators, so 13,000 partners never sit in memory at once: the CSV
   is streamed line by line, the workbook written to a temporary file.
 """
 
 import csv
 import datetime
+import json
 import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 from openpyxl import Workbook
@@ -128,3 +131,13 @@ def respond(table, fmt, user):
 
 def dated(name):
     return f"{name}-{timezone.localdate():%Y-%m-%d}"
+
+
+def json_download(data, filename):
+    """Data about one person or organisation as a JSON file; kept out of every cache."""
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

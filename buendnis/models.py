@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from buendnis.history import History
 from buendnis.lib.images import logo_upload_to
 
 
@@ -63,7 +63,7 @@ class Alliance(models.Model):
     )
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         verbose_name = _("Bündnisprofil")
@@ -162,6 +162,7 @@ class Page(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("Inhaltsseite")
@@ -199,6 +200,7 @@ class FieldOfAction(models.Model):
     published = models.BooleanField(_("veröffentlicht"), default=True)
 
     objects = FieldOfActionQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("Handlungsfeld")

@@ -83,18 +83,18 @@ def too_many_requests(request):
     return render(request, "429.html", status=429)
 
 
-def ratelimit(scope, per_hour=None):
+def ratelimit(scope, setting="RATELIMIT_PER_HOUR"):
     """Limit POST requests to a view per client IP address.
 
-    `per_hour` defaults to settings.RATELIMIT_PER_HOUR. GET requests are never
-    counted, so showing a form costs nothing.
+    The limit per hour is the named setting, read at each request. GET requests are
+    never counted, so showing a form costs nothing.
     """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method == "POST" and settings.RATELIMIT_ENABLED:
-                limit = per_hour or settings.RATELIMIT_PER_HOUR
+                limit = getattr(settings, setting)
                 if not hit(f"{scope}:ip:{client_ip(request)}", limit):
                     return too_many_requests(request)
             return view(request, *args, **kwargs)

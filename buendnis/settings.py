@@ -212,6 +212,13 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lokales Bündnis für Familie <i
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Betrieb", address) for address in env_list("ADMINS")]
 
+# How long personal data is kept, in days (`manage.py purge_personal_data`, daily by
+# cron). The privacy page states these periods from here, so it never promises more.
+UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "14"))
+REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "90"))
+SUGGESTION_RETENTION_DAYS = int(env("SUGGESTION_RETENTION_DAYS", "180"))
+DELIVERY_RETENTION_DAYS = int(env("DELIVERY_RETENTION_DAYS", "90"))
+
 # Background tasks (invitations, mailings). The database backend needs the worker
 # `python manage.py db_worker`; `make run` starts it next to the web server.
 TASKS = {
@@ -233,8 +240,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
-# Rate limits of the public forms: how many submissions per IP address and hour.
+# Rate limits of the public forms: how many accepted submissions per IP address and
+# hour; every submission, accepted or not, counts against the higher cap (bots).
 RATELIMIT_PER_HOUR = int(env("RATELIMIT_PER_HOUR", "5"))
+RATELIMIT_SUBMISSIONS_PER_HOUR = int(env("RATELIMIT_SUBMISSIONS_PER_HOUR", "60"))
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # Behind a proxy, the client's address comes from this header (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")

@@ -3,7 +3,7 @@ import sys
 from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.functional import lazy
 from django.views.decorators.cache import never_cache
@@ -46,11 +46,26 @@ class AboutView(TemplateView):
 
 
 class PageView(DetailView):
-    """A content page at the top level: /impressum/, /datenschutz/, …"""
+    """A content page at the top level: /impressum/, /datenschutz/, …
+
+    The privacy page ends with the storage periods, taken from the settings that
+    `purge_personal_data` works with, so it never promises more than the code does.
+    """
 
     queryset = Page.objects.public()
     template_name = "buendnis/page.html"
     context_object_name = "page"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.slug == Page.Slug.PRIVACY:
+            context["retention"] = {
+                "unconfirmed": settings.UNCONFIRMED_SIGNATURE_DAYS,
+                "registrations": settings.REGISTRATION_RETENTION_DAYS,
+                "suggestions": settings.SUGGESTION_RETENTION_DAYS,
+                "deliveries": settings.DELIVERY_RETENTION_DAYS,
+            }
+        return context
 
 
 @never_cache
@@ -66,8 +81,15 @@ def healthz(request):
 
 
 def media(request, path):
-    """Uploaded logos and pictures from MEDIA_ROOT (read per request, not at import)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Uploaded logos and pictures from MEDIA_ROOT (read per request, not at import).
+
+    A name the file system cannot even look up (too long, a NUL byte) names no file
+    of ours: not found, like any other.
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):
+        raise Http404 from None
 
 
 def page_not_found(request, exception):

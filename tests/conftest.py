@@ -108,6 +108,15 @@ def logged_errors(request):
 
 
 @pytest.fixture
+def database_tasks(settings):
+    """Background tasks stored in the database, as in operation (arguments and results
+    too), instead of run at once; `tests.support.tasks.run_background_tasks` runs them."""
+    from tests.support.tasks import DATABASE_BACKEND
+
+    settings.TASKS = DATABASE_BACKEND
+
+
+@pytest.fixture
 def alliance(db):
     """The demo alliance's profile, history and content pages."""
     from buendnis import demo
@@ -173,7 +182,7 @@ class PartnerLink:
 @pytest.fixture
 def partner_link(alliance):
     """An active partner and the personal link its contact person got by e-mail."""
-    from partners.services import management_path
+    from partners.links import management_path
     from tests.factories import PartnerFactory
 
     partner = PartnerFactory(name="Bäckerei Korn", contact_email="korn@example.org")

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from arbeitsgruppen.models import Project, TargetGroup
 from buendnis import pagecache
 from buendnis.models import FieldOfAction
-from partners import services
+from partners import links
 from partners.models import Declaration
 from tests.factories import PartnerFactory
 
@@ -86,7 +86,7 @@ def test_withdrawal_through_the_portal_removes_the_partner_from_cached_cards(
     assert "Bäckerei Korn" in get(client, "/projekte/")[0]
     partner = project.partners.get()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(services.management_path(partner) + "austreten/")
+        response = client.post(links.management_path(partner) + "austreten/")
     assert response.status_code == 302
     html = get(client, "/projekte/")[0]
     assert "Pflege-Lotsen" in html

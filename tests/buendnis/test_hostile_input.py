@@ -12,8 +12,8 @@ from django.core import mail
 from pypdf import PdfReader
 
 from partners.documents import partner_certificate_file
+from partners.links import management_path
 from partners.models import Partner, Signature
-from partners.services import management_path
 from tests.support.hostile import (
     PAYLOADS,
     TOKEN_FORGERIES,
@@ -180,3 +180,17 @@ def test_hostile_files_are_refused_and_not_stored(site, client, settings):
             assert now == existing, f"{form.action} [{name}] left a file"
     partner.refresh_from_db()
     assert partner.updated_at == changed_at
+
+
+def test_overlong_path_segments_and_query_values_get_4xx(site, client):
+    pages, _forms = site
+    long_value = "ä" * 3000
+    for path in pages:
+        base = path.split("?")[0].rstrip("/")
+        query = "&".join(f"{key}={quote(long_value)}" for key in ("q", "seite", "art", "handlungsfeld"))
+        check(client.get(f"{base}/?{query}"), f"{base}/?… [lang]")
+        response = client.get(f"{base}/{'x' * 2000}/")
+        assert 400 <= response.status_code < 500, (base, response.status_code)
+    for prefix in ("/media/", "/media/logos/", "/static/"):
+        response = client.get(prefix + "y" * 5000)
+        assert 400 <= response.status_code < 500, (prefix, response.status_code)

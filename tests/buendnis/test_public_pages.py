@@ -119,3 +119,20 @@ def test_media_serves_uploads_but_not_stored_pdfs(client, settings):
     assert upload.status_code == 200
     assert b"".join(upload.streaming_content) == b"\x89PNG"
     assert client.get("/media/pdf-cache/urkunde/x.pdf").status_code == 404
+
+
+def test_the_privacy_page_states_the_storage_periods_from_the_settings(client, alliance, settings):
+    settings.REGISTRATION_RETENTION_DAYS = 45
+    settings.SUGGESTION_RETENTION_DAYS = 200
+    content = client.get("/datenschutz/").content.decode()
+    assert "Wie lange wir Ihre Daten speichern" in content
+    assert "löschen wir 45 Tage nach der Veranstaltung" in content
+    assert "200 Tage, nachdem die" in content
+    assert "drei Monate" not in content
+    assert "Wie lange wir Ihre Daten speichern" not in client.get("/impressum/").content.decode()
+
+
+def test_an_overlong_media_name_is_not_found(client, alliance):
+    response = client.get("/media/logos/" + "x" * 5000 + ".png")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()

@@ -8,7 +8,7 @@ MANAGEMENT_LINK = re.compile(r"http://[^/\s]+/partner/verwalten/(?P<token>[^/\s]
 
 def assert_management_link(body, partner):
     """The e-mail carries a personal link that opens this partner's management page."""
-    from partners.services import partner_from_management_token
+    from partners.links import partner_from_management_token
 
     match = MANAGEMENT_LINK.search(body)
     assert match, body
@@ -55,3 +55,19 @@ def change_form_data(response, **changes):
             _form_values(form, data)
     data.update(changes)
     return data
+
+
+def edit(client, admin_name, obj, **changes):
+    """Change `obj` through its admin change form, as a person would; returns the form's URL."""
+    from django.urls import reverse
+
+    change_url = reverse(f"admin:{admin_name}_change", args=[obj.pk])
+    response = client.post(change_url, change_form_data(client.get(change_url), **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return change_url
+
+
+def changes(record):
+    """{field: (old, new)} between a history record and the one before it."""
+    delta = record.diff_against(record.prev_record)
+    return {change.field: (change.old, change.new) for change in delta.changes}

@@ -39,3 +39,16 @@ def pass_second_factor(page, user):
     device = TOTPDevice.objects.filter(user=user).order_by("-pk").first()
     field.fill(current_code(device))
     page.get_by_role("button", name=re.compile("anmelden", re.IGNORECASE)).click()
+
+
+def log_in_to_admin(page, user, password="ein-langes-passwort-123"):
+    """Browser tests: log in to the admin as `user`, with the second factor where needed."""
+    from buendnis.security import requires_second_factor
+
+    page.goto("/verwaltung/")
+    page.get_by_label("Benutzername").fill(user.username)
+    page.get_by_label("Passwort").fill(password)
+    page.get_by_role("button", name="Anmelden").click()
+    if requires_second_factor(user):
+        pass_second_factor(page, user)
+    page.locator("#site-name").wait_for()
