@@ -2,7 +2,9 @@
 
 import logging
 
+import segno
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from buendnis.lib.pdf import get_pdf, image_or_none
@@ -23,16 +25,22 @@ def signature_density(count):
 
 
 def founding_certificate_pdf():
-    """The Gründungsurkunde: the founding date and place, the text and the founding partners."""
+    """The Gründungsurkunde: the founding date and place, the text and the founding partners.
+
+    A historical document: it names every organisation that signed at the founding, also
+    those that withdrew later, so a withdrawal does not change it. Naming needs the
+    organisation's consent (`wants_listing`), which a withdrawal leaves as it was; a
+    founder that does not want to be named is counted, not named.
+    """
     alliance = Alliance.load()
-    # Founding partners who signed on paper are partners with a paper signature:
-    # they are in `founding()` like everybody else.
-    partners = list(Partner.objects.founding().order_by("name").only("name", "town"))
+    founders = Partner.objects.founding()
+    partners = list(founders.filter(wants_listing=True).order_by("name").only("name", "town"))
     context = {
         "alliance": alliance,
         "logo_url": image_or_none(alliance.logo),
         "document_title": f"Gründungsurkunde – {alliance.name}",
         "partners": partners,
+        "unnamed": founders.filter(wants_listing=False).count(),
         "density": signature_density(len(partners)),
         "draft": False,
     }
@@ -56,7 +64,8 @@ def partner_certificate_file(partner):
     """The stored PDF of the partner's certificate; raises NoCertificate unless active."""
     signature = _active_signature(partner)
     alliance = Alliance.load()
-    since = timezone.localdate(signature.confirmed_at)
+    # The day the declaration was signed, on paper or online: the certificate stays the same.
+    since = timezone.localdate(signature.signed_at)
     context = {
         "alliance": alliance,
         "logo_url": image_or_none(alliance.logo),
@@ -66,7 +75,6 @@ def partner_certificate_file(partner):
         "partner": partner,
         "partner_since": since,
         "declaration": signature.declaration,
-        # Dated on the day the membership began, so the certificate stays the same.
         "issued_on": since,
     }
     return get_pdf(f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context)
@@ -90,3 +98,19 @@ def certificate_attachments(partner):
         logger.exception("Urkunde für Partner %s konnte nicht erstellt werden", partner.pk)
         return []
     return [(certificate_filename(partner), content, "application/pdf")]
+
+
+def signing_poster_pdf(session, url):
+    """A poster with the QR code of a signing session's link, for the venue's walls."""
+    alliance = Alliance.load()
+    context = {
+        "alliance": alliance,
+        "logo_url": image_or_none(alliance.logo),
+        "document_title": f"Bündniserklärung unterzeichnen – {session.title}",
+        "draft": False,
+        "session": session,
+        "url": url,
+        # Inline SVG: drawn here, nothing is fetched while rendering.
+        "qr_code": mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2)),
+    }
+    return get_pdf(f"plakat-{session.pk}", "pdf/signing_poster.html", context)

@@ -47,10 +47,16 @@ def send_welcome(partner, signature):
 
 
 def send_coordinator_new_partner(partner, signature):
+    """A signature was confirmed; if its name matches a record, the coordination decides."""
     address = _coordinator_address()
     if not address:
         return None
-    context = {"partner": partner, "signature": signature, "admin_link": _admin_link(partner)}
+    context = {
+        "partner": partner,
+        "signature": signature,
+        "admin_link": _admin_link(partner),
+        "possible_duplicate": partner.possible_duplicate,
+    }
     return send_templated("partner_new_coordinator", context, [address])
 
 

@@ -12,7 +12,13 @@ app_name = "partners"
 
 urlpatterns = [
     path("buendniserklaerung/", views.DeclarationView.as_view(), name="declaration"),
+    path(
+        "buendniserklaerung/fassung/<str:version>/",
+        views.DeclarationVersionView.as_view(),
+        name="declaration_version",
+    ),
     path("buendniserklaerung/unterzeichnen/", views.sign, name="sign"),
+    path("buendniserklaerung/vor-ort/<str:token>/", views.sign_on_site, name="sign_on_site"),
     path("buendniserklaerung/gesendet/", page("partners/sign_sent.html"), name="sign_sent"),
     path("buendniserklaerung/bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("buendniserklaerung/bestaetigt/", page("partners/confirmed.html"), name="confirmed"),
@@ -32,6 +38,7 @@ urlpatterns = [
     ),
     path("partner/verwalten/<str:token>/austreten/", views.manage_withdraw, name="withdraw"),
     path("partner/verwalten/<str:token>/urkunde.pdf", views.certificate_download, name="certificate"),
+    path("partner/verwalten/<str:token>/daten.json", views.personal_data_download, name="personal_data"),
     path("partner/<slug:slug>/", views.PartnerDetailView.as_view(), name="detail"),
     path("gruendungsurkunde.pdf", views.founding_certificate, name="founding_certificate"),
 ]

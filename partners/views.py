@@ -1,21 +1,23 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, TemplateView
 
 from buendnis import sections
+from buendnis.exports import json_download
 from buendnis.fragments import render_entries
 from buendnis.lib.paging import page_by_id, pager, search_page
 from buendnis.lib.pdf import pdf_response
 from buendnis.lib.tokens import TokenError
 from buendnis.models import FieldOfAction, Page
-from buendnis.ratelimit import email_allowed, ratelimit, too_many_requests
-from partners import documents, services
+from buendnis.ratelimit import client_ip, email_allowed, hit, ratelimit, too_many_requests
+from partners import documents, links, personal_data, services
 from partners.forms import ManageForm, ManageRequestForm, PartnerFilterForm, SignForm
-from partners.models import Declaration, Partner, public_partner_count
+from partners.models import Declaration, Partner, SigningSession, public_partner_count
 
 PARTNERS_PER_PAGE = 24
 # What partners/includes/partner_card.html shows, and the entry cache's key.
@@ -36,17 +38,53 @@ def token_error(request, error, link_kind):
 
 
 class DeclarationView(TemplateView):
+    """The current declaration, and links to the versions in force before it."""
+
     template_name = "partners/declaration.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "declaration": Declaration.objects.current()}
+        current = Declaration.objects.current()
+        earlier = Declaration.objects.public().exclude(pk=getattr(current, "pk", None))
+        return {**super().get_context_data(**kwargs), "declaration": current, "earlier": earlier}
 
 
-@ratelimit("partners-sign")
+class DeclarationVersionView(DetailView):
+    """One version of the declaration at its stable address, also after it was replaced."""
+
+    template_name = "partners/declaration_version.html"
+    context_object_name = "declaration"
+    slug_field = "version"
+    slug_url_kwarg = "version"
+
+    def get_queryset(self):
+        return Declaration.objects.public()
+
+
+@ratelimit("partners-sign-submissions", setting="RATELIMIT_SUBMISSIONS_PER_HOUR")
 def sign(request):
+    """The signing form. Every submission counts against a high cap per address (bots);
+    only accepted sign-ups count against the low one, so typing errors lock nobody out."""
+    return _signing(request, session=None)
+
+
+@never_cache
+def sign_on_site(request, token):
+    """Signing during a session at an event: the venue's Wi-Fi gives the whole hall one
+    address, so no limit per address applies while the session is open."""
+    session = get_object_or_404(SigningSession, token=token)
+    if not session.is_open:
+        context = {"session": session}
+        return render(request, "partners/signing_session_closed.html", context, status=410)
+    return _signing(request, session=session)
+
+
+def _signing(request, session):
     current = Declaration.objects.current()
     form = SignForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and current is not None and form.is_valid():
+        per_address = session is None and settings.RATELIMIT_ENABLED
+        if per_address and not hit(f"partners-sign:ip:{client_ip(request)}", settings.RATELIMIT_PER_HOUR):
+            return too_many_requests(request)
         if not email_allowed("partners-sign", form.cleaned_data["contact_email"]):
             return too_many_requests(request)
         services.sign(
@@ -58,6 +96,7 @@ def sign(request):
     context = {
         "form": form,
         "declaration": current,
+        "session": session,
         "privacy_page": Page.objects.public().filter(slug=Page.Slug.PRIVACY).first(),
     }
     return render(request, "partners/sign.html", context)
@@ -66,7 +105,7 @@ def sign(request):
 @never_cache
 def confirm(request, token):
     try:
-        signature = services.signature_from_token(token)
+        signature = links.signature_from_token(token)
     except TokenError as error:
         return token_error(request, error, "confirm")
     if request.method != "POST":
@@ -76,7 +115,16 @@ def confirm(request, token):
     if partner.listed:
         messages.success(request, _("Danke! Ihre Organisation steht jetzt im Partnerverzeichnis."))
         return redirect(partner)
-    if partner.wants_listing:
+    if partner.possible_duplicate_id:
+        messages.info(
+            request,
+            _(
+                "Im Verzeichnis steht schon eine Organisation mit diesem Namen. Die Koordination "
+                "prüft, ob es Ihre ist, und führt die Einträge zusammen oder getrennt weiter; "
+                "bis dahin erscheint Ihr Eintrag nicht öffentlich."
+            ),
+        )
+    elif partner.wants_listing:
         messages.info(
             request,
             _("Die Koordination schaltet Ihren Eintrag im Verzeichnis in den nächsten Tagen frei."),
@@ -122,8 +170,13 @@ class PartnerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Working groups and projects: their app contributes them (arbeitsgruppen/sections.py).
-        return {**context, "sections": sections.partner_page.collect(self.object)}
+        signature = self.object.signatures.active().select_related("declaration").first()
+        return {
+            **context,
+            "declaration": signature.declaration if signature else None,
+            # Working groups and projects: their app contributes them (arbeitsgruppen/sections.py).
+            "sections": sections.partner_page.collect(self.object),
+        }
 
 
 @require_safe
@@ -149,7 +202,7 @@ def manage_request(request):
 @never_cache
 def manage(request, token):
     try:
-        partner = services.partner_from_management_token(token)
+        partner = links.partner_from_management_token(token)
     except TokenError as error:
         return token_error(request, error, "manage")
     form = ManageForm(request.POST or None, request.FILES or None, instance=partner)
@@ -157,7 +210,7 @@ def manage(request, token):
         partner = services.update_entry(form)
         messages.success(request, _("Ihre Änderungen sind gespeichert."))
         # A new contact e-mail ends the old link; the person here gets a fresh one.
-        return redirect(services.management_path(partner))
+        return redirect(links.management_path(partner))
     context = {"partner": partner, "form": form, "token": token}
     return render(request, "partners/manage.html", context)
 
@@ -166,7 +219,7 @@ def manage(request, token):
 @require_POST
 def manage_confirm_entry(request, token):
     try:
-        partner = services.partner_from_management_token(token)
+        partner = links.partner_from_management_token(token)
     except TokenError as error:
         return token_error(request, error, "manage")
     services.confirm_entry(partner)
@@ -177,7 +230,7 @@ def manage_confirm_entry(request, token):
 @never_cache
 def manage_withdraw(request, token):
     try:
-        partner = services.partner_from_management_token(token)
+        partner = links.partner_from_management_token(token)
     except TokenError as error:
         return token_error(request, error, "manage")
     if request.method == "POST":
@@ -186,11 +239,22 @@ def manage_withdraw(request, token):
     return render(request, "partners/withdraw.html", {"partner": partner, "token": token})
 
 
+@never_cache
+@require_safe
+def personal_data_download(request, token):
+    """Everything the portal stores about the partner, as JSON (DSGVO Art. 15 and 20)."""
+    try:
+        partner = links.partner_from_management_token(token)
+    except TokenError as error:
+        return token_error(request, error, "manage")
+    return json_download(personal_data.everything(partner), f"daten-{partner.slug}.json")
+
+
 @require_safe
 def certificate_download(request, token):
     """The partner's certificate through its personal management link; never cached."""
     try:
-        partner = services.partner_from_management_token(token)
+        partner = links.partner_from_management_token(token)
     except TokenError as error:
         return token_error(request, error, "manage")
     stored = documents.partner_certificate_file(partner)

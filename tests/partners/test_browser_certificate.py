@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from partners import services
+from partners import links
 from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
 from tests.support.pdfs import pdf_text
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 def test_partner_downloads_its_certificate_from_the_management_page(page, alliance, axe):
     partner = PartnerFactory(name="Tischlerei Holzwurm", **AT_FOUNDING)
-    page.goto(services.management_path(partner))
+    page.goto(links.management_path(partner))
     axe(page)
 
     with page.expect_download() as download_info:

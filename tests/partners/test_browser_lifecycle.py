@@ -7,6 +7,9 @@ import pytest
 from django.core import mail
 from PIL import Image
 
+from partners import coordination
+from partners.models import Partner
+
 pytestmark = pytest.mark.browser
 
 NAME = "Tischlerei Holzwurm"
@@ -84,10 +87,15 @@ def test_partner_lifecycle_in_the_browser(page, live_server, declaration, axe):
     assert page.get_by_role("link", name=NAME).count() == 0
     assert page.goto("/partner/tischlerei-holzwurm/").status == 404
 
-    # And back again later: a new membership period.
+    # And back again later: the name is known, so the coordination decides; it
+    # continues the old record with a new membership period.
     page.goto("/buendniserklaerung/unterzeichnen/")
     _sign(page)
     page.goto(_link_from_last_mail(live_server))
     page.get_by_role("button", name="Unterzeichnung bestätigen").click()
+    page.get_by_text("Im Verzeichnis steht schon eine Organisation mit diesem Namen.").wait_for()
+    axe(page)
+    coordination.continue_existing(Partner.objects.get(possible_duplicate__isnull=False))
+    page.goto("/partner/tischlerei-holzwurm/")
     page.get_by_role("heading", name=NAME, level=1).wait_for()
     assert page.foreign_requests == []

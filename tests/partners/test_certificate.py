@@ -59,10 +59,12 @@ def test_date_and_version_of_the_current_membership_period(alliance):
     newer = Declaration.objects.create(
         version="2024", text="<p>Neu</p>", valid_from=datetime.date(2024, 1, 1)
     )
+    signed = timezone.make_aware(datetime.datetime(2024, 6, 3, 9))
     Signature.objects.create(
         partner=partner,
         declaration=newer,
-        confirmed_at=timezone.make_aware(datetime.datetime(2024, 6, 3, 9)),
+        signed_at=signed,
+        confirmed_at=signed,
         source=Signature.Source.PAPER,
     )
 

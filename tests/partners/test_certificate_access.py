@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from partners import services
+from partners import links, services
 from partners.models import Signature
 from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
 from tests.support.pdfs import pdf_text, squeeze
@@ -86,7 +86,7 @@ def test_admin_download_needs_login_and_permission(client, alliance):
 
 def test_management_page_links_to_the_certificate(client, alliance):
     partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
-    manage = services.management_path(partner)
+    manage = links.management_path(partner)
     token = manage.rstrip("/").rsplit("/", 1)[1]
 
     page = client.get(manage)
@@ -102,7 +102,7 @@ def test_management_page_links_to_the_certificate(client, alliance):
 
 def test_personal_download_refuses_bad_and_spent_links(client, alliance):
     partner = PartnerFactory(name="Kita Regenbogen", **AT_FOUNDING)
-    token = services.management_path(partner).rstrip("/").rsplit("/", 1)[1]
+    token = links.management_path(partner).rstrip("/").rsplit("/", 1)[1]
 
     bad = client.get(reverse("partners:certificate", kwargs={"token": "gefaelscht"}))
     assert bad.status_code == 400
@@ -130,7 +130,8 @@ def test_welcome_email_carries_the_certificate(alliance):
     assert mimetype == "application/pdf"
     text = squeeze(pdf_text(content))
     assert squeeze("Tischlerei Holzwurm") in text
-    assert squeeze(f"ist seit dem {timezone.localdate():%-d}.") in text
+    # Membership counts from the signature, not from the confirming click.
+    assert squeeze("ist seit dem 8. November 2017") in text
     assert "Im Anhang finden Sie Ihre Urkunde" in welcome.body
 
 

@@ -1,14 +1,17 @@
+import datetime
 import time
 from unittest import mock
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from buendnis.lib.tokens import make_token
 from buendnis.models import Alliance
-from partners import services
+from partners import coordination, links
 from partners.models import Partner, Signature
 from tests.partners.conftest import links_in
+from tests.support.tasks import run_background_tasks
 
 
 @pytest.fixture
@@ -113,14 +116,15 @@ def test_tampered_link_is_refused(client, confirm_link):
 def test_foreign_token_is_refused(client, confirm_link):
     signature = Signature.objects.get()
     # A management token for the same id, or a token of another purpose, is no confirmation.
-    foreign = make_token(services.MANAGE_PURPOSE, signature.pk, "")
+    foreign = make_token(links.MANAGE_PURPOSE, signature.pk, "")
     response = client.post(f"/buendniserklaerung/bestaetigen/{foreign}/")
     assert response.status_code == 400
     assert Signature.objects.get().confirmed_at is None
 
 
 def test_link_of_purged_signature_has_expired(client, confirm_link):
-    Partner.objects.all().delete()
+    coordination.purge_unconfirmed(now=timezone.now() + datetime.timedelta(days=30))
+    assert not Partner.objects.exists()
     response = client.get(confirm_link)
     assert response.status_code == 410
     assert "abgelaufen" in response.content.decode()
@@ -131,3 +135,18 @@ def test_withdrawn_signature_cannot_be_confirmed(client, confirm_link):
     response = client.post(confirm_link)
     assert response.status_code == 410
     assert Signature.objects.get().confirmed_at is None
+
+
+def test_the_certificate_is_rendered_by_the_background_worker_not_in_the_click(
+    client, confirm_link, database_tasks, weasyprint_calls
+):
+    mail.outbox.clear()
+    response = client.post(confirm_link)
+    assert response.status_code == 302
+    assert weasyprint_calls.call_count == 0
+    assert [message.to for message in mail.outbox] == [["koordination@example.org"]]
+
+    run_background_tasks()
+    welcome = mail.outbox[-1]
+    assert weasyprint_calls.call_count == 1
+    assert welcome.attachments and welcome.attachments[0][2] == "application/pdf"

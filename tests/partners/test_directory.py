@@ -107,13 +107,11 @@ def test_detail_shows_entry(client, declaration):
         website="https://korn.example.org",
         founding_partner=True,
         contact_phone="0123 456",
+        signed_at=timezone.make_aware(timezone.datetime(2019, 3, 20, 12)),
     )
-    signature = partner.signatures.get()
-    signature.confirmed_at = timezone.make_aware(timezone.datetime(2019, 3, 20, 12))
-    signature.save()
     content = client.get(partner.get_absolute_url()).content.decode()
     assert "<h1>Bäckerei Korn</h1>" in content
-    assert "Partner seit 20. März 2019" in content
+    assert "Partner seit März 2019" in content
     assert "Wir spenden Brot für Familienfeste." in content
     assert "https://korn.example.org" in content
     assert "Gründungspartner" in content
@@ -129,12 +127,12 @@ def test_partner_since_counts_the_current_period(client, declaration):
         signed_at=timezone.make_aware(timezone.datetime(2018, 1, 1)),
         confirmed_at=timezone.make_aware(timezone.datetime(2018, 1, 1)),
     )
+    rejoined = timezone.make_aware(timezone.datetime(2024, 6, 1, 12))
     Signature.objects.create(
-        partner=partner, declaration=declaration,
-        confirmed_at=timezone.make_aware(timezone.datetime(2024, 6, 1, 12)),
+        partner=partner, declaration=declaration, signed_at=rejoined, confirmed_at=rejoined
     )
     content = client.get(partner.get_absolute_url()).content.decode()
-    assert "Partner seit 1. Juni 2024" in content
+    assert "Partner seit Juni 2024" in content
 
 
 @pytest.mark.parametrize("status, listed", [("unconfirmed", True), ("withdrawn", True), ("active", False)])

@@ -2,6 +2,7 @@
 
 from django.core import mail
 
+from partners import coordination
 from partners.models import Partner
 from tests.partners.conftest import links_in, sign_data
 
@@ -45,11 +46,15 @@ def test_sign_confirm_manage_withdraw_and_sign_again(client, declaration):
     assert "Tischlerei Holzwurm" not in client.get("/partner/").content.decode()
     assert client.get(manage_link).status_code == 410
 
-    # Sign again: a new membership period of the same partner.
+    # Sign again: the name is taken, so the sign-up waits for the coordination,
+    # which continues the old record with a new membership period.
     mail.outbox.clear()
     client.post("/buendniserklaerung/unterzeichnen/", sign_data())
     client.post(_link(mail.outbox[-1]))
-    partner = Partner.objects.get()
-    assert partner.signatures.count() == 2
-    assert Partner.objects.public().get() == partner
+    former = Partner.objects.get(slug="tischlerei-holzwurm")
+    sign_up = Partner.objects.get(possible_duplicate=former)
+    assert not Partner.objects.public().exists()
+    assert coordination.continue_existing(sign_up) == former
+    assert former.signatures.count() == 2
+    assert Partner.objects.public().get() == former
     assert client.get("/partner/tischlerei-holzwurm/").status_code == 200

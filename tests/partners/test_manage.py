@@ -4,7 +4,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from partners import services
+from partners import links
 from partners.models import Partner
 from tests.factories import PartnerFactory
 from tests.partners.conftest import links_in, png_upload
@@ -97,7 +97,7 @@ def test_request_rate_limit_per_ip_and_per_address(client, partner, settings):
 
 
 def test_management_page_shows_the_entry(client, partner):
-    response = client.get(services.management_path(partner))
+    response = client.get(links.management_path(partner))
     assert response.status_code == 200
     content = response.content.decode()
     assert "Eintrag von Bäckerei Korn verwalten" in content
@@ -107,7 +107,7 @@ def test_management_page_shows_the_entry(client, partner):
 
 
 def test_edit_saves_and_marks_entry_current(client, partner):
-    url = services.management_path(partner)
+    url = links.management_path(partner)
     response = client.post(url, manage_data(partner, description="Neu: <b>Bio</b>-Brot", town="Birkenfeld"))
     assert response.status_code == 302
     partner.refresh_from_db()
@@ -121,7 +121,7 @@ def test_edit_saves_and_marks_entry_current(client, partner):
 
 
 def test_edit_refuses_bad_input(client, partner):
-    url = services.management_path(partner)
+    url = links.management_path(partner)
     response = client.post(url, manage_data(partner, name="", contact_email="nix", website="ftp//x"))
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -134,7 +134,7 @@ def test_logo_is_replaced_and_old_file_deleted(client, partner):
     partner.logo.save("alt.png", png_upload())
     old = partner.logo.name
     storage = partner.logo.storage
-    url = services.management_path(partner)
+    url = links.management_path(partner)
     client.post(url, {**manage_data(partner), "logo": png_upload("neu.png", colour="blue")})
     partner.refresh_from_db()
     assert partner.logo.name != old
@@ -143,13 +143,13 @@ def test_logo_is_replaced_and_old_file_deleted(client, partner):
 
 
 def test_bad_logo_is_refused_on_management_page(client, partner):
-    url = services.management_path(partner)
+    url = links.management_path(partner)
     response = client.post(url, {**manage_data(partner), "logo": png_upload("x.gif", image_format="GIF")})
     assert "PNG, JPEG oder WebP" in " ".join(response.context["form"].errors["logo"])
 
 
 def test_changing_the_contact_ends_the_old_link(client, partner):
-    url = services.management_path(partner)
+    url = links.management_path(partner)
     response = client.post(url, manage_data(partner, contact_name="Neue Person",
                                             contact_email="neu@example.org"))
     assert response.status_code == 302
@@ -163,7 +163,7 @@ def test_changing_the_contact_ends_the_old_link(client, partner):
 
 
 def test_hiding_and_showing_the_entry(client, partner):
-    url = services.management_path(partner)
+    url = links.management_path(partner)
     client.post(url, manage_data(partner, wants_listing=""))
     partner.refresh_from_db()
     assert (partner.wants_listing, partner.listed) == (False, False)
@@ -174,7 +174,7 @@ def test_hiding_and_showing_the_entry(client, partner):
 
 
 def test_confirm_entry_is_post_only(client, partner):
-    url = services.management_path(partner) + "aktuell/"
+    url = links.management_path(partner) + "aktuell/"
     assert client.get(url).status_code == 405
     assert client.post(url).status_code == 302
     partner.refresh_from_db()
@@ -184,7 +184,7 @@ def test_confirm_entry_is_post_only(client, partner):
 def test_management_link_expires_after_24_hours(client, partner):
     a_day_ago = time.time() - 25 * 3600
     with mock.patch("django.core.signing.time.time", return_value=a_day_ago):
-        url = services.management_path(partner)
+        url = links.management_path(partner)
     response = client.post(url, manage_data(partner, name="Übernommen"))
     assert response.status_code == 410
     assert "abgelaufen" in response.content.decode()
@@ -195,15 +195,15 @@ def test_management_link_expires_after_24_hours(client, partner):
 def test_long_lived_link_for_mailings_lasts_30_days(client, partner):
     three_weeks_ago = time.time() - 21 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=three_weeks_ago):
-        link = services.management_link(partner, long_lived=True)
+        link = links.management_link(partner, long_lived=True)
     assert link.startswith("http://testserver/partner/verwalten/")
     assert client.get(link.removeprefix("http://testserver")).status_code == 200
 
 
 @pytest.mark.parametrize("suffix", ["", "aktuell/", "austreten/"])
 def test_tampered_or_foreign_tokens_are_refused(client, partner, suffix):
-    confirm_token = services.confirmation_link(partner.signatures.get()).split("/")[-2]
-    for token in ("kaputt", services.management_path(partner).split("/")[-2][:-2] + "zz", confirm_token):
+    confirm_token = links.confirmation_link(partner.signatures.get()).split("/")[-2]
+    for token in ("kaputt", links.management_path(partner).split("/")[-2][:-2] + "zz", confirm_token):
         response = client.post(f"/partner/verwalten/{token}/{suffix}", manage_data(partner, name="X"))
         assert response.status_code == 400, token
         assert "ungültig" in response.content.decode()
@@ -214,7 +214,7 @@ def test_tampered_or_foreign_tokens_are_refused(client, partner, suffix):
 
 def test_token_of_another_partner_does_not_open_this_one(client, partner):
     other = PartnerFactory(name="Andere", contact_email="andere@example.org")
-    response = client.get(services.management_path(other))
+    response = client.get(links.management_path(other))
     assert "Eintrag von Andere verwalten" in response.content.decode()
     assert "Bäckerei Korn" not in response.content.decode()
     assert Partner.objects.count() == 2
@@ -222,7 +222,7 @@ def test_token_of_another_partner_does_not_open_this_one(client, partner):
 
 def test_pending_partner_cannot_manage(client, declaration):
     pending = PartnerFactory(name="Wartend", pending=True)
-    response = client.get(services.management_path(pending))
+    response = client.get(links.management_path(pending))
     assert response.status_code == 410
     assert "Dieser Link wurde bereits verwendet" in response.content.decode()
     assert "Wartend" not in response.content.decode()

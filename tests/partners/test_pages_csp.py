@@ -1,6 +1,6 @@
 import pytest
 
-from partners import services
+from partners import links
 from tests.factories import PartnerFactory
 
 PAGES = {
@@ -8,13 +8,13 @@ PAGES = {
     "sign": lambda partner: "/buendniserklaerung/unterzeichnen/",
     "sign_sent": lambda partner: "/buendniserklaerung/gesendet/",
     "confirmed": lambda partner: "/buendniserklaerung/bestaetigt/",
-    "confirm": lambda partner: services.confirmation_link(partner.signatures.get()),
+    "confirm": lambda partner: links.confirmation_link(partner.signatures.get()),
     "list": lambda partner: "/partner/",
     "detail": lambda partner: partner.get_absolute_url(),
     "manage_request": lambda partner: "/partner/verwalten/",
     "manage_request_sent": lambda partner: "/partner/verwalten/gesendet/",
-    "manage": lambda partner: services.management_path(partner),
-    "withdraw": lambda partner: services.management_path(partner) + "austreten/",
+    "manage": lambda partner: links.management_path(partner),
+    "withdraw": lambda partner: links.management_path(partner) + "austreten/",
     "withdrawn": lambda partner: "/partner/verwalten/ausgetreten/",
     "token_error": lambda partner: "/partner/verwalten/kaputt/",
 }

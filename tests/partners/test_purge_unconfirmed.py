@@ -1,9 +1,10 @@
-import io
+"""Unconfirmed sign-ups go after UNCONFIRMED_SIGNATURE_DAYS (by `purge_personal_data`)."""
+
 from datetime import timedelta
 
-from django.core.management import call_command
 from django.utils import timezone
 
+from partners import coordination
 from partners.models import Partner, Signature
 from tests.factories import PartnerFactory
 from tests.partners.conftest import png_upload
@@ -25,9 +26,11 @@ def test_purges_stale_unconfirmed_signatures_only(declaration):
     withdrawn = PartnerFactory(name="Ausgetreten", withdrawn=True)
     _age(withdrawn, 400)
 
-    out = io.StringIO()
-    call_command("purge_unconfirmed", stdout=out)
-    assert "1 unbestätigte Unterzeichnung(en) gelöscht." in out.getvalue()
+    assert coordination.purge_unconfirmed(dry_run=True) == [
+        f"Unbestätigte Unterzeichnung von „Alt“ ({stale.signatures.get().signed_at:%d.%m.%Y})"
+    ]
+    assert Partner.objects.filter(name="Alt").exists()
+    assert len(coordination.purge_unconfirmed()) == 1
     assert set(Partner.objects.values_list("name", flat=True)) == {"Frisch", "Aktiv", "Ausgetreten"}
     assert not storage.exists(logo)
 
@@ -37,7 +40,7 @@ def test_former_partner_keeps_history_but_loses_the_contact_data(declaration):
     Signature.objects.create(partner=partner, declaration=declaration,
                              signed_at=timezone.now() - timedelta(days=20))
     Partner.objects.filter(pk=partner.pk).update(contact_name="Neu", contact_email="neu@example.org")
-    call_command("purge_unconfirmed", stdout=io.StringIO())
+    coordination.purge_unconfirmed()
     partner.refresh_from_db()
     assert partner.signatures.count() == 1
     assert partner.signatures.get().withdrawn_at is not None
@@ -45,6 +48,4 @@ def test_former_partner_keeps_history_but_loses_the_contact_data(declaration):
 
 
 def test_nothing_to_purge(db):
-    out = io.StringIO()
-    call_command("purge_unconfirmed", stdout=out)
-    assert out.getvalue().startswith("0 ")
+    assert coordination.purge_unconfirmed() == []

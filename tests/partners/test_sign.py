@@ -217,26 +217,6 @@ def test_known_and_unknown_addresses_get_identical_pages(client, sign):
     assert known["Location"] == unknown["Location"]
 
 
-def test_withdrawn_partner_signing_again_starts_new_period_on_same_partner(sign, declaration):
-    former = PartnerFactory(
-        name="Tischlerei Holzwurm",
-        withdrawn=True,
-        contact_email="",
-        contact_name="",
-        founding_partner=True,
-    )
-    sign(name="tischlerei  holzwurm", contribution="Wieder dabei.")
-    assert Partner.objects.count() == 1
-    former.refresh_from_db()
-    assert former.signatures.count() == 2
-    new = former.signatures.unconfirmed().get()
-    assert new.declaration == declaration
-    assert former.contribution == "Wieder dabei."
-    assert former.contact_email == "erika@holzwurm.example.org"
-    assert former.founding_partner is True
-    assert former.slug == "tischlerei-holzwurm"
-
-
 def test_rate_limit_per_ip(client, sign, settings):
     settings.RATELIMIT_PER_HOUR = 2
     sign(contact_email="a@example.org", name="A")

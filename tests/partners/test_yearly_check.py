@@ -57,3 +57,42 @@ def test_dry_run_sends_nothing():
     out, _err = run("--dry-run")
     assert not mail.outbox
     assert "fällig: Nie bestätigt <nie@example.org>" in out
+
+
+def test_at_most_two_reminders_then_the_dashboard_lists_it_as_unreachable(coordinator_client):
+    from partners.models import Partner
+
+    silent = PartnerFactory(name="Schweigsam e. V.", contact_email="still@example.org")
+    month = datetime.timedelta(days=31)
+
+    run()
+    assert len(mail.outbox) == 1
+    run()  # the same month: no second mail
+    assert len(mail.outbox) == 1
+    Partner.objects.filter(pk=silent.pk).update(last_reminder_at=timezone.now() - month)
+    run()
+    assert len(mail.outbox) == 2
+    Partner.objects.filter(pk=silent.pk).update(last_reminder_at=timezone.now() - month)
+    out, _err = run()
+    assert len(mail.outbox) == 2  # never a third one
+    assert "1 nicht erreichbar" in out
+
+    dashboard = coordinator_client.get("/verwaltung/")
+    assert [partner.name for partner in dashboard.context["dashboard"]["unreachable_partners"]] == [
+        "Schweigsam e. V."
+    ]
+    content = dashboard.content.decode()
+    assert "Nicht erreichbar" in content and "Schweigsam e. V." in content
+    # It is not counted twice as "overdue".
+    assert dashboard.context["dashboard"]["numbers"]["overdue"] == 0
+
+
+def test_confirming_the_entry_starts_the_count_again(client):
+    from partners.links import management_path
+    from partners.models import Partner
+
+    partner = PartnerFactory(name="Wieder da", contact_email="da@example.org")
+    Partner.objects.filter(pk=partner.pk).update(reminders_sent=2)
+    client.post(management_path(partner) + "aktuell/")
+    partner.refresh_from_db()
+    assert partner.reminders_sent == 0 and partner.entry_confirmed_at is not None

@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from partners.yearly_check import due_for_check, send_reminder
+from partners.yearly_check import due_for_reminder, send_reminder, unreachable
 
 
 class Command(BaseCommand):
     help = (
         "Schreibt jedem aktiven Partner, dessen Eintrag seit über zwölf Monaten (oder nie) "
         "bestätigt wurde, eine E-Mail mit persönlichem Link zum Bestätigen oder Ändern. "
-        "Für cron gedacht, z. B. einmal im Monat: Wer nicht reagiert, wird im nächsten Lauf "
-        "erneut erinnert."
+        "Für cron gedacht, einmal im Monat: Wer nicht reagiert, wird höchstens zweimal "
+        "erinnert und steht danach in der Übersicht als „nicht erreichbar“."
     )
 
     def add_arguments(self, parser):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        due = due_for_check().order_by("name", "pk")
+        due = due_for_reminder().order_by("name", "pk")
         sent = without_address = 0
         for partner in due.iterator(chunk_size=500):
             if not partner.contact_email:
@@ -31,5 +31,8 @@ class Command(BaseCommand):
             sent += 1
         verb = "wären zu erinnern" if dry_run else "erinnert"
         self.stdout.write(
-            self.style.SUCCESS(f"{sent} Partner {verb}, {without_address} ohne E-Mail-Adresse.")
+            self.style.SUCCESS(
+                f"{sent} Partner {verb}, {without_address} ohne E-Mail-Adresse, "
+                f"{unreachable().count()} nicht erreichbar (nach zwei Erinnerungen)."
+            )
         )

@@ -1,52 +1,21 @@
+"""Partners, the organisations that signed the declaration, and their membership periods."""
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, Max, Min, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from buendnis.fragments import remembered
+from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import logo_upload_to
+from buendnis.lib.text import name_key
 
-
-class DeclarationQuerySet(models.QuerySet):
-    def current(self):
-        return self.filter(is_current=True).first()
-
-
-class Declaration(models.Model):
-    """One version of the Bündniserklärung. Exactly one version is current."""
-
-    version = models.CharField(_("Version"), max_length=40, unique=True)
-    title = models.CharField(_("Titel"), max_length=200, default="Bündniserklärung")
-    text = models.TextField(
-        _("Text"), help_text=_("Einfaches HTML ist erlaubt (Absätze, Listen, Hervorhebungen).")
-    )
-    valid_from = models.DateField(_("gültig ab"), default=timezone.localdate)
-    is_current = models.BooleanField(_("aktuelle Fassung"), default=False)
-    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
-
-    objects = DeclarationQuerySet.as_manager()
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("Bündniserklärung")
-        verbose_name_plural = _("Bündniserklärungen")
-        ordering = ["-valid_from", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_current"],
-                condition=Q(is_current=True),
-                name="declaration_one_current",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.version})"
-
-    def get_absolute_url(self):
-        return reverse("partners:declaration")
+# After this many reminders of the yearly check without an answer, a partner counts as
+# unreachable: the dashboard lists it, and no further reminder is sent.
+MAX_REMINDERS = 2
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -83,10 +52,12 @@ class PartnerQuerySet(models.QuerySet):
         return self.active().filter(listed=True)
 
     def with_partner_since(self):
-        """Annotate `partner_since`: when the current membership period was confirmed."""
+        """Annotate `partner_since`: when the current membership period began, that is, when
+        its declaration was signed (for a paper signature the date on paper, not the day
+        the coordinator entered it)."""
         return self.annotate(
             partner_since=Max(
-                "signatures__confirmed_at",
+                "signatures__signed_at",
                 filter=Q(
                     signatures__confirmed_at__isnull=False, signatures__withdrawn_at__isnull=True
                 ),
@@ -95,7 +66,16 @@ class PartnerQuerySet(models.QuerySet):
         )
 
     def founding(self):
-        return self.filter(founding_partner=True).active()
+        """Every organisation that signed at the founding, also those that left later: the
+        Gründungsurkunde is a record of the founding (an unconfirmed sign-up never was)."""
+        return self.filter(founding_partner=True).filter(
+            Exists(self._signatures().filter(confirmed_at__isnull=False))
+        )
+
+    def possible_duplicates(self):
+        """Sign-ups whose name matches an existing record; the coordination decides."""
+        return self.filter(possible_duplicate__isnull=False)
+
 
 
 class Partner(models.Model):
@@ -153,7 +133,34 @@ class Partner(models.Model):
             "der Eintrag verborgen, auch wenn die Koordination ihn freigibt."
         ),
     )
-    founding_partner = models.BooleanField(_("Gründungspartner"), default=False)
+    founding_partner = models.BooleanField(
+        _("Gründungspartner"),
+        default=False,
+        help_text=_(
+            "Hat bei der Gründung unterzeichnet. Die Gründungsurkunde nennt alle Gründungspartner, "
+            "auch nach einem Austritt, soweit sie der Nennung zugestimmt haben."
+        ),
+    )
+    # The name folded for comparison (buendnis.lib.text.name_key), kept by save().
+    name_key = models.CharField(
+        _("Vergleichsname"), max_length=200, default="", editable=False, db_index=True
+    )
+    possible_duplicate = models.ForeignKey(
+        "self",
+        verbose_name=_("möglicherweise dieselbe Organisation wie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Eine Unterzeichnung mit demselben Namen wie ein bestehender Eintrag. Sie erscheint "
+            "erst im Verzeichnis, wenn die Koordination entschieden hat."
+        ),
+    )
+    reminders_sent = models.PositiveSmallIntegerField(
+        _("Erinnerungen der jährlichen Prüfung"), default=0, editable=False
+    )
+    last_reminder_at = models.DateTimeField(_("zuletzt erinnert am"), null=True, blank=True, editable=False)
     # Kept by the database itself (triggers in migration 0092), whatever writes the
     # signatures: the directory counts and sorts 13,000 partners by it (issue 8).
     is_member = models.BooleanField(
@@ -174,8 +181,9 @@ class Partner(models.Model):
     objects = PartnerQuerySet.as_manager()
     # Contact data is erased on withdrawal, so it never enters the history;
     # `is_member` follows the signatures, which have their own history.
-    history = HistoricalRecords(
-        excluded_fields=["contact_name", "contact_email", "contact_phone", "is_member"]
+    history = History(
+        excluded_fields=["contact_name", "contact_email", "contact_phone", "is_member", "name_key"],
+        m2m_fields=[fields_of_action],
     )
 
     class Meta:
@@ -196,9 +204,21 @@ class Partner(models.Model):
                 name="partner_directory_kind_idx",
             ),
         ]
+        constraints = [
+            # Shown in the directory only with the organisation's consent to being named.
+            models.CheckConstraint(
+                condition=Q(listed=False) | Q(wants_listing=True), name="partner_listed_needs_consent"
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
@@ -235,21 +255,38 @@ class Signature(models.Model):
         ONLINE = "online", _("online")
         PAPER = "paper", _("auf Papier")
 
+    # Never deleted with its partner: a partner with membership periods is not deleted
+    # (it withdraws), and history is not lost to a cascade (RESTRICT: only deleting the
+    # whole alliance, which owns both, removes them together).
     partner = models.ForeignKey(
-        Partner, verbose_name=_("Partner"), on_delete=models.CASCADE, related_name="signatures"
+        Partner, verbose_name=_("Partner"), on_delete=models.RESTRICT, related_name="signatures"
     )
     declaration = models.ForeignKey(
-        Declaration,
+        "partners.Declaration",
         verbose_name=_("unterzeichnete Fassung"),
         on_delete=models.PROTECT,
         related_name="signatures",
     )
-    signed_at = models.DateTimeField(_("unterzeichnet am"), default=timezone.now)
+    signed_at = models.DateTimeField(
+        _("unterzeichnet am"),
+        default=timezone.now,
+        help_text=_("Auf Papier: das Datum der Unterschrift. Ab dann ist die Organisation Partner."),
+    )
     confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("ausgetreten am"), null=True, blank=True)
     source = models.CharField(
         _("Quelle"), max_length=10, choices=Source.choices, default=Source.ONLINE
     )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erfasst von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Wer eine Unterzeichnung auf Papier oder einen Austritt per Brief eingetragen hat."),
+    )
+    entered_at = models.DateTimeField(_("erfasst am"), null=True, blank=True)
     signed_by = models.CharField(
         _("unterzeichnet von"),
         max_length=200,
@@ -258,7 +295,7 @@ class Signature(models.Model):
     )
 
     objects = SignatureQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["signed_by"])
+    history = History(excluded_fields=["signed_by"])
 
     class Meta:
         verbose_name = _("Unterzeichnung")
