@@ -6,6 +6,7 @@ from arbeitsgruppen.forms import ProjectAdminForm
 from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
 from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
+from buendnis.history import HistoryAdmin
 from buendnis.roles import changes_only_led_groups
 
 
@@ -35,7 +36,7 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(WorkingGroupRoleAdmin, admin.ModelAdmin):
+class WorkingGroupAdmin(WorkingGroupRoleAdmin, HistoryAdmin):
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
     list_filter = ["status", "field_of_action", "published"]
     list_select_related = ["field_of_action"]
@@ -84,7 +85,7 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(WorkingGroupScopedAdmin, admin.ModelAdmin):
+class ProjectAdmin(WorkingGroupScopedAdmin, HistoryAdmin):
     form = ProjectAdminForm
     list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
     list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]

@@ -9,4 +9,4 @@ class ArbeitsgruppenConfig(AppConfig):
     def ready(self):
         # Registers the home page's and partner pages' sections, and which partners'
         # contact data a group's lead may see.
-        from arbeitsgruppen import roles, sections  # noqa: F401
+        from arbeitsgruppen import partner_data, roles, sections  # noqa: F401

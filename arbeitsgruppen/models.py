@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.fragments import remembered
+from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import picture_upload_to
 
@@ -68,6 +69,8 @@ class WorkingGroup(models.Model):
     published = models.BooleanField(_("veröffentlicht"), default=True)
 
     objects = WorkingGroupQuerySet.as_manager()
+    # Who leads a group is a matter of accounts, not of the group's public record.
+    history = History(m2m_fields=[members])
 
     class Meta:
         verbose_name = _("Arbeitsgruppe")
@@ -103,6 +106,8 @@ class Mandate(models.Model):
     started_on = models.DateField(_("von"), null=True, blank=True)
     ended_on = models.DateField(_("bis"), null=True, blank=True)
     outcome = models.TextField(_("Ergebnis"), blank=True)
+
+    history = History()
 
     class Meta:
         verbose_name = _("früherer Auftrag")
@@ -207,6 +212,7 @@ class Project(models.Model):
     )
 
     objects = ProjectQuerySet.as_manager()
+    history = History(excluded_fields=["search_text"], m2m_fields=[partners, target_groups])
 
     class Meta:
         verbose_name = _("Projekt")

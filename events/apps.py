@@ -7,4 +7,5 @@ class EventsConfig(AppConfig):
     verbose_name = _("Termine und Protokolle")
 
     def ready(self):
-        from events import home  # noqa: F401 - registers the home-page section
+        # The home page's section and the partner's data export.
+        from events import home, partner_data  # noqa: F401

@@ -2,14 +2,16 @@
 and receiving suggestions."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import emails
-from events.models import Event, Invitation, Minutes, Registration
+from events.models import Event, Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
 
 logger = logging.getLogger(__name__)
@@ -149,3 +151,61 @@ def submit_suggestion(form):
     suggestion = form.save()
     emails.send_new_suggestion(suggestion)
     return suggestion
+
+
+# --- personal data ---------------------------------------------------------------
+
+
+def purge_registrations(now=None, dry_run=False):
+    """Delete public registrations REGISTRATION_RETENTION_DAYS after their event ended;
+    list what went. Names, addresses, children's ages, accessibility needs: all of it."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
+    due = Registration.objects.filter(event__ends_at__lt=cutoff).select_related("event")
+    done = [
+        f"Anmeldung zu „{registration.event}“ ({registration.event.starts_at:%d.%m.%Y})"
+        for registration in due
+    ]
+    if not dry_run:
+        due.delete()
+    return done
+
+
+def erase_suggestion_contacts(now=None, dry_run=False):
+    """Erase name and e-mail of suggestions SUGGESTION_RETENTION_DAYS after they were
+    answered or closed; the text and the answer stay. List what was erased."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.SUGGESTION_RETENTION_DAYS)
+    due = Suggestion.objects.filter(settled_at__lt=cutoff).exclude(name="", email="")
+    done = [f"Name und E-Mail der Anregung „{suggestion}“" for suggestion in due]
+    if not dry_run:
+        due.update(name="", email="")
+    return done
+
+
+def personal_data_of_registrant(email):
+    """Everything stored about a registrant, found by the e-mail address (DSGVO Art. 15)."""
+    registrations = Registration.objects.filter(email__iexact=email).select_related("event")
+    return {
+        "email": email,
+        "anmeldungen": [
+            {
+                "termin": registration.event.title,
+                "beginn": registration.event.starts_at.isoformat(),
+                "name": registration.name,
+                "email": registration.email,
+                "personen": registration.number_of_people,
+                "kinderbetreuung": registration.childcare_needed,
+                "anzahl_kinder": registration.number_of_children,
+                "alter_der_kinder": registration.children_ages,
+                "barrierefreiheit": registration.accessibility_needs,
+                "angemeldet_am": registration.created_at.isoformat(),
+                "abgemeldet_am": _iso(registration.cancelled_at),
+            }
+            for registration in registrations
+        ],
+    }
+
+
+def _iso(value):
+    return value.isoformat() if value else None

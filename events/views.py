@@ -150,19 +150,36 @@ def cancel(request, token):
     return render(request, "events/cancel.html", {"registration": registration})
 
 
-def _invitation(token):
-    return (
+def _invitation(request, token):
+    """The invitation a personal link names, or the German page that explains why not.
+
+    A link ends with the membership: a withdrawn partner's invitation no longer opens,
+    nor the minutes it may have shown (410).
+    """
+    invitation = (
         Invitation.objects.select_related("event", "event__working_group", "event__minutes", "partner")
         .filter(token=token)
         .first()
     )
+    if invitation is None:
+        return None, _unknown_link(request)
+    if not invitation.partner.is_member:
+        return None, _link_problem(
+            request,
+            _("Diese Einladung gilt nicht mehr"),
+            _("Die Mitgliedschaft der Organisation im Bündnis ist beendet; damit enden auch ihre "
+              "persönlichen Links. Wer wieder mitmachen möchte, unterzeichnet die "
+              "Bündniserklärung neu."),
+            410,
+        )
+    return invitation, None
 
 
 @require_GET
 def invitation_detail(request, token):
-    invitation = _invitation(token)
-    if invitation is None:
-        return _unknown_link(request)
+    invitation, refusal = _invitation(request, token)
+    if refusal:
+        return refusal
     minutes = invitation.event.approved_minutes
     if minutes:
         minutes = _minutes_with_content().get(pk=minutes.pk)
@@ -181,9 +198,9 @@ def _replies_closed(request):
 
 @require_http_methods(["GET", "POST"])
 def accept(request, token):
-    invitation = _invitation(token)
-    if invitation is None:
-        return _unknown_link(request)
+    invitation, refusal = _invitation(request, token)
+    if refusal:
+        return refusal
     if not invitation.event.accepts_replies:
         return _replies_closed(request)
     initial = {"number_of_people": invitation.number_of_people or 1}
@@ -199,9 +216,9 @@ def accept(request, token):
 
 @require_http_methods(["GET", "POST"])
 def decline(request, token):
-    invitation = _invitation(token)
-    if invitation is None:
-        return _unknown_link(request)
+    invitation, refusal = _invitation(request, token)
+    if refusal:
+        return refusal
     if not invitation.event.accepts_replies:
         return _replies_closed(request)
     if request.method == "POST":
@@ -246,7 +263,9 @@ def minutes_pdf(request, slug):
 @require_safe
 def invitation_minutes_pdf(request, token):
     """Approved minutes for an invited partner, also those meant for partners only."""
-    invitation = get_object_or_404(Invitation.objects.select_related("event"), token=token)
+    invitation, refusal = _invitation(request, token)
+    if refusal:
+        return refusal
     minutes = get_object_or_404(
         Minutes.objects.approved().select_related("event", "event__working_group"),
         event=invitation.event,

@@ -1,10 +1,12 @@
 """Admin of events, with their invitations, registrations and collected suggestions."""
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -12,9 +14,12 @@ from django.utils.translation import gettext_lazy
 
 from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
+from buendnis.exports import json_download
+from buendnis.history import HistoryAdmin
 from events import services, tasks
 from events.exports import replies_table
 from events.models import Event, Invitation, Registration, Suggestion
+from partners.models import SigningSession
 
 
 class EventRoleAdmin(WorkingGroupScopedAdmin):
@@ -94,7 +99,7 @@ class SuggestionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(EventRoleAdmin, admin.ModelAdmin):
+class EventAdmin(EventRoleAdmin, HistoryAdmin):
     form = EventAdminForm
     list_display = [
         "title", "starts_at", "kind", "is_public", "published", "registration_open", "expected",
@@ -105,7 +110,12 @@ class EventAdmin(EventRoleAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["overview"]
     inlines = [InvitationInline, RegistrationInline, SuggestionInline]
-    actions = ["invite_active_partners", "invite_working_group_members", "export_replies_action"]
+    actions = [
+        "invite_active_partners",
+        "invite_working_group_members",
+        "export_replies_action",
+        "open_signing_session",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "working_group", "description"]}),
         (gettext_lazy("Zeit und Ort"), {"fields": ["starts_at", "ends_at", "venue", "address"]}),
@@ -230,6 +240,25 @@ class EventAdmin(EventRoleAdmin, admin.ModelAdmin):
                 continue
             self._enqueue_invitations(request, event, event.working_group)
 
+    @admin.action(description=gettext_lazy("Unterzeichnung vor Ort öffnen (QR-Code)"),
+                  permissions=["change"])
+    def open_signing_session(self, request, queryset):
+        """A link for signing at the event, open from an hour before it until it ends."""
+        if queryset.count() != 1:
+            self.message_user(request, _("Bitte genau einen Termin auswählen."), messages.ERROR)
+            return None
+        event = queryset.get()
+        session = event.signing_session
+        if session is None:
+            session = SigningSession.objects.create(
+                title=event.title,
+                starts_at=event.starts_at - datetime.timedelta(hours=1),
+                ends_at=event.ends_at,
+                created_by=request.user,
+            )
+            Event.objects.filter(pk=event.pk).update(signing_session=session)
+        return redirect("admin:partners_signingsession_change", session.pk)
+
 
 @admin.register(Invitation)
 class InvitationAdmin(EventPartRoleAdmin, admin.ModelAdmin):
@@ -255,5 +284,18 @@ class RegistrationAdmin(EventPartRoleAdmin, admin.ModelAdmin):
     search_fields = ["name", "email", "event__title"]
     readonly_fields = ["event", "created_at", "cancelled_at"]
 
+    actions = ["personal_data_action"]
+
+    @admin.action(description=gettext_lazy("Auskunft: gespeicherte Daten als JSON"), permissions=["change"])
+    def personal_data_action(self, request, queryset):
+        """Everything stored about the chosen registration's registrant (DSGVO Art. 15, 20)."""
+        if queryset.count() != 1:
+            self.message_user(request, _("Bitte genau eine Anmeldung auswählen."), messages.ERROR)
+            return None
+        registration = queryset.get()
+        data = services.personal_data_of_registrant(registration.email)
+        return json_download(data, f"anmeldung-{registration.pk}.json")
+
     def has_add_permission(self, request):
         return False
+

@@ -7,8 +7,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
+from buendnis.history import HistoryAdmin
 from buendnis.lib.pdf import pdf_response
 from events import documents, services
 from events.admin.events import AgendaItemRoleAdmin, EventPartRoleAdmin
@@ -32,7 +32,7 @@ class TaskInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(AgendaItemRoleAdmin, admin.ModelAdmin):
+class AgendaItemAdmin(AgendaItemRoleAdmin, HistoryAdmin):
     """Reached from the minutes; here the tasks of one agenda item are entered."""
 
     list_display = ["title", "minutes", "position"]
@@ -77,7 +77,7 @@ class MinutesPdfAdminMixin:
 
 
 @admin.register(Minutes)
-class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, SimpleHistoryAdmin):
+class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
     list_display = ["event", "status", "visibility", "approved_at", "approved_by", "pdf_link"]
     list_filter = ["status", "visibility"]
     list_select_related = ["event", "approved_by"]

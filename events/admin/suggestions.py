@@ -2,24 +2,25 @@
 
 from django.contrib import admin
 
+from buendnis.history import HistoryAdmin
 from events.models import Suggestion
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(HistoryAdmin):
     list_display = ["short_text", "status", "field_of_action", "working_group", "answered", "created_at"]
     list_filter = ["status", "field_of_action", "working_group"]
     list_select_related = ["field_of_action", "working_group"]
     search_fields = ["text", "public_answer"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["field_of_action", "working_group"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "settled_at"]
     actions = ["mark_in_progress", "mark_done"]
     fieldsets = [
         (None, {"fields": ["text", "created_at", "updated_at"]}),
         ("Absender (nie öffentlich)", {"fields": ["name", "email"]}),
         ("Zuordnung", {"fields": ["field_of_action", "working_group", "event"]}),
-        ("Bearbeitung", {"fields": ["status", "public_answer"]}),
+        ("Bearbeitung", {"fields": ["status", "public_answer", "settled_at"]}),
     ]
 
     @admin.display(description="Anregung")
@@ -30,14 +31,21 @@ class SuggestionAdmin(admin.ModelAdmin):
     def answered(self, obj):
         return bool(obj.public_answer)
 
+    def _set_status(self, queryset, status):
+        # One save each, so the change history records who changed what.
+        for suggestion in queryset:
+            suggestion.status = status
+            suggestion.save()
+        return len(queryset)
+
     @admin.action(description="Ausgewählte Anregungen: in Bearbeitung")
     def mark_in_progress(self, request, queryset):
-        updated = queryset.update(status=Suggestion.Status.IN_PROGRESS)
+        updated = self._set_status(queryset, Suggestion.Status.IN_PROGRESS)
         self.message_user(request, f"{updated} Anregung(en) sind jetzt in Bearbeitung.")
 
     @admin.action(description="Ausgewählte Anregungen: umgesetzt")
     def mark_done(self, request, queryset):
-        updated = queryset.update(status=Suggestion.Status.DONE)
+        updated = self._set_status(queryset, Suggestion.Status.DONE)
         self.message_user(request, f"{updated} Anregung(en) sind jetzt als umgesetzt markiert.")
 
     def changelist_view(self, request, extra_context=None):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from events.models.attendance import Invitation, Registration
 from events.models.minutes import Minutes
@@ -111,10 +112,20 @@ class Event(models.Model):
     )
     registration_deadline = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
     childcare_offered = models.BooleanField(_("Kinderbetreuung angeboten"), default=False)
+    signing_session = models.OneToOneField(
+        "partners.SigningSession",
+        verbose_name=_("Unterzeichnung vor Ort"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event",
+        editable=False,
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("Termin")

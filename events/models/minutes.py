@@ -5,7 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from buendnis.history import History
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -60,7 +61,7 @@ class Minutes(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = MinutesQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         verbose_name = _("Protokoll")
@@ -94,6 +95,8 @@ class AgendaItem(models.Model):
     discussion = models.TextField(_("Diskussion"), blank=True)
     decisions = models.TextField(_("Beschlüsse"), blank=True)
 
+    history = History()
+
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
         verbose_name_plural = _("Tagesordnungspunkte")
@@ -113,6 +116,8 @@ class Task(models.Model):
     description = models.CharField(_("Aufgabe"), max_length=500)
     responsible = models.CharField(_("wer"), max_length=200, blank=True)
     due_on = models.DateField(_("bis wann"), null=True, blank=True)
+
+    history = History()
 
     class Meta:
         verbose_name = _("Aufgabe")

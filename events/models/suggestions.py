@@ -6,7 +6,10 @@ also name a field of action or a working group, both below this app.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from buendnis.history import History
 
 
 class SuggestionQuerySet(models.QuerySet):
@@ -69,8 +72,17 @@ class Suggestion(models.Model):
     )
     created_at = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    settled_at = models.DateTimeField(
+        _("erledigt am"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wann die Anregung beantwortet, weitergegeben oder abgeschlossen wurde."),
+    )
 
     objects = SuggestionQuerySet.as_manager()
+    # Name and e-mail are erased after the retention period; they never enter the history.
+    history = History(excluded_fields=["name", "email"])
 
     class Meta:
         verbose_name = _("Anregung")
@@ -80,3 +92,18 @@ class Suggestion(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    def save(self, *args, **kwargs):
+        # When it was settled starts the retention period of name and e-mail.
+        if not self.is_settled:
+            self.settled_at = None
+        elif self.settled_at is None:
+            self.settled_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_settled(self):
+        """Answered publicly, forwarded, done or declined: nothing more to do."""
+        return bool(self.public_answer) or self.status in {
+            self.Status.FORWARDED, self.Status.DONE, self.Status.DECLINED
+        }

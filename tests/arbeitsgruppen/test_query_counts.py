@@ -82,7 +82,7 @@ def test_queries_do_not_grow_with_rows(client, declaration, django_assert_num_qu
     few = count_queries(client, path(page, field, group))
     assert few <= 10
 
-    for model in (Project, WorkingGroup, FieldOfAction, TargetGroup, Partner):
+    for model in (Project, WorkingGroup, FieldOfAction, TargetGroup, Signature, Partner):
         model.objects.all().delete()
     field, group = fill(500, declaration)
     with django_assert_num_queries(few):

@@ -206,8 +206,9 @@ def test_invitation_link_gives_no_draft_and_no_unknown_token(client, alliance, f
 
     url = reverse("events:invitation_minutes_pdf", kwargs={"token": invitation.token})
     assert_not_found(client.get(url))
-    wrong = reverse("events:invitation_minutes_pdf", kwargs={"token": "falsch"})
-    assert_not_found(client.get(wrong))
+    wrong = client.get(reverse("events:invitation_minutes_pdf", kwargs={"token": "falsch"}))
+    assert wrong.status_code == 404
+    assert "Dieser Link ist ungültig" in wrong.content.decode()
 
 
 def test_building_it_costs_the_same_queries_for_5_or_500_items(
