@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CockpitConfig(AppConfig):
     name = "cockpit"
     verbose_name = _("Cockpit: Rundmails")
+
+    def ready(self):
+        # The mailings' part of a partner's data export and of its erasure.
+        from cockpit import partner_data  # noqa: F401

@@ -14,7 +14,7 @@ from buendnis.models import Alliance, FieldOfAction
 from cockpit import charts
 from events.models import Event, Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner, Signature
-from partners.yearly_check import due_for_check
+from partners.yearly_check import due_for_check, unreachable
 
 UPCOMING_EVENTS = 8
 LISTED_ROWS = 10
@@ -40,8 +40,9 @@ def start_of_year(now=None):
 
 
 def overdue_partners():
-    """Active partners whose entry was not confirmed in the last twelve months (or never)."""
-    return due_for_check()
+    """Active partners whose entry was not confirmed in the last twelve months (or never),
+    and who still get reminders."""
+    return due_for_check().exclude(pk__in=unreachable().values("pk"))
 
 
 def _sum(queryset, field):
@@ -95,12 +96,13 @@ class Point:
 def active_partners_over_time(today=None):
     """How many partners were active at the end of each month (or year), up to today.
 
-    Each confirmed signature adds one partner in the month it was confirmed and
-    removes it in the month it was withdrawn; two grouped queries give the changes.
+    Each confirmed signature adds one partner in the month it was signed (a paper
+    signature in the month on paper, not when it was entered) and removes it in the
+    month it was withdrawn; two grouped queries give the changes.
     """
     today = today or timezone.localdate()
     confirmed = Signature.objects.filter(confirmed_at__isnull=False)
-    joined = _per_month(confirmed, "confirmed_at")
+    joined = _per_month(confirmed, "signed_at")
     left = _per_month(confirmed.filter(withdrawn_at__isnull=False), "withdrawn_at")
     if not joined:
         return []
@@ -164,15 +166,18 @@ def collect(user):
         "year": year_start.year,
         "numbers": {
             "active": active.count(),
-            "new_this_year": Signature.objects.active().filter(confirmed_at__gte=year_start).count(),
+            # Periods that began this year: by the date of signing, also on paper.
+            "new_this_year": Signature.objects.active().filter(signed_at__gte=year_start).count(),
             "unconfirmed": Signature.objects.unconfirmed().count(),
             "withdrawn_this_year": Signature.objects.filter(withdrawn_at__gte=year_start).count(),
             "new_suggestions": Suggestion.objects.new().count(),
             "overdue": overdue.count(),
+            "unreachable": unreachable().count(),
         },
         "moderation": alliance.moderate_new_partners,
         "waiting_for_release": waiting_for_release,
         "overdue_partners": list(overdue[:LISTED_ROWS]),
+        "unreachable_partners": list(unreachable().order_by("name")[:LISTED_ROWS]),
         "upcoming_events": list(upcoming_events()),
         "draft_minutes": list(
             Minutes.objects.filter(status=Minutes.Status.DRAFT)

@@ -1,15 +1,17 @@
 """Mailings: who receives them, and sending them one personal e-mail at a time."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from buendnis.emails import send_templated
 from cockpit.models import Delivery, Mailing
+from partners.links import management_link
 from partners.models import Partner
-from partners.services import management_link
 
 logger = logging.getLogger(__name__)
 
@@ -81,3 +83,19 @@ def send(mailing):
         sent += 1
     Mailing.objects.filter(pk=mailing.pk).update(status=Mailing.Status.SENT, sent_at=timezone.now())
     return sent
+
+
+def erase_old_addresses(now=None, dry_run=False):
+    """Erase the addresses in delivery logs DELIVERY_RETENTION_DAYS after the mailing went
+    out; the log keeps which partner got which mailing. List what was erased."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.DELIVERY_RETENTION_DAYS)
+    due = (
+        Delivery.objects.filter(mailing__queued_at__lt=cutoff)
+        .exclude(email="")
+        .select_related("mailing")
+    )
+    done = [f"Adresse in der Zustellung von „{delivery.mailing}“" for delivery in due]
+    if not dry_run:
+        due.update(email="")
+    return done

@@ -113,7 +113,11 @@ class Delivery(models.Model):
         blank=True,
         related_name="mailing_deliveries",
     )
-    email = models.EmailField(_("E-Mail-Adresse"))
+    email = models.EmailField(
+        _("E-Mail-Adresse"),
+        blank=True,
+        help_text=_("Wird beim Austritt des Partners und nach der Aufbewahrungsfrist gelöscht."),
+    )
     sent_at = models.DateTimeField(_("versandt am"), null=True, blank=True)
     error = models.TextField(_("Fehler"), blank=True)
 
@@ -122,8 +126,11 @@ class Delivery(models.Model):
         verbose_name_plural = _("Zustellungen")
         ordering = ["email"]
         constraints = [
-            models.UniqueConstraint(fields=["mailing", "email"], name="delivery_one_per_address")
+            # An erased address ("") is no longer an address; the delivery stays as a record.
+            models.UniqueConstraint(
+                fields=["mailing", "email"], condition=~models.Q(email=""), name="delivery_one_per_address"
+            )
         ]
 
     def __str__(self):
-        return f"{self.mailing} → {self.email}"
+        return f"{self.mailing} → {self.email or _('(Adresse gelöscht)')}"

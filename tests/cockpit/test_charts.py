@@ -8,12 +8,12 @@ from tests.factories import PartnerFactory
 
 def test_active_partners_over_time_counts_joins_and_withdrawals(db):
     now = timezone.now()
-    PartnerFactory(name="A", confirmed_at=now - datetime.timedelta(days=90))
-    PartnerFactory(name="B", confirmed_at=now - datetime.timedelta(days=60))
+    PartnerFactory(name="A", signed_at=now - datetime.timedelta(days=90))
+    PartnerFactory(name="B", signed_at=now - datetime.timedelta(days=60))
     PartnerFactory(
         name="C",
         withdrawn=True,
-        confirmed_at=now - datetime.timedelta(days=60),
+        signed_at=now - datetime.timedelta(days=60),
     )
     PartnerFactory(name="D", pending=True)
     points = dashboard.active_partners_over_time()
@@ -26,8 +26,8 @@ def test_active_partners_over_time_counts_joins_and_withdrawals(db):
 
 def test_long_histories_are_shown_per_year(db):
     now = timezone.now()
-    PartnerFactory(name="Alt", confirmed_at=now.replace(year=now.year - 5))
-    PartnerFactory(name="Neu", confirmed_at=now - datetime.timedelta(days=1))
+    PartnerFactory(name="Alt", signed_at=now.replace(year=now.year - 5))
+    PartnerFactory(name="Neu", signed_at=now - datetime.timedelta(days=1))
     points = dashboard.active_partners_over_time()
     assert [point.label for point in points] == [str(now.year - year) for year in range(5, -1, -1)]
     assert [point.value for point in points] == [1, 1, 1, 1, 1, 2]

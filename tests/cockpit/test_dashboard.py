@@ -25,7 +25,7 @@ def known_data(field):
     alliance.save()
     old = PartnerFactory(
         name="Stadtwerke",
-        confirmed_at=last_year(),
+        signed_at=last_year(),
         kind=Partner.Kind.MUNICIPALITY,
         entry_confirmed_at=timezone.now(),
     )
@@ -42,12 +42,12 @@ def known_data(field):
     PartnerFactory(
         name="Ausgetreten heuer",
         withdrawn=True,
-        confirmed_at=last_year(),
+        signed_at=last_year(),
     )
     PartnerFactory(
         name="Ausgetreten letztes Jahr",
         withdrawn=True,
-        confirmed_at=last_year() - datetime.timedelta(days=30),
+        signed_at=last_year() - datetime.timedelta(days=30),
         withdrawn_at=last_year(),
     )
     WorkingGroupFactory(name="AG Betriebe", field_of_action=field)
@@ -85,6 +85,7 @@ def test_dashboard_shows_known_numbers(coordinator_client, known_data):
         "withdrawn_this_year": 1,
         "new_suggestions": 2,
         "overdue": 4,
+        "unreachable": 0,
     }
     assert [partner.name for partner in data["waiting_for_release"]] == ["Neue Firma"]
     [event] = data["upcoming_events"]

@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw
 from arbeitsgruppen.models import Project, TargetGroup, WorkingGroup
 from buendnis import demo as alliance_demo
 from buendnis import pagecache
+from buendnis.lib.text import name_key
 from buendnis.models import FieldOfAction
 from events.models import Event, Invitation, Registration
 from partners.models import Declaration, Partner, Signature
@@ -173,6 +174,7 @@ class Command(BaseCommand):
             name = f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {KIND_NAMES[kind]} {town} {number}"
             partner = Partner(
                 name=name,
+                name_key=name_key(name),  # bulk_create does not call save()
                 slug=slugify(name)[:200],
                 kind=kind,
                 town=town,
