@@ -15,6 +15,7 @@ Rendering never touches the network: the URL fetcher only reads the portal's own
 static and media files from disk.
 """
 
+import functools
 import hashlib
 import hmac
 import os
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pyphen
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -116,10 +118,24 @@ def _html_and_stylesheet(template_name, context):
     return html, _stylesheet_text()
 
 
+@functools.cache
+def _load_hyphenation_patterns():
+    """German hyphenation patterns (pyphen keeps them per process): loading them takes
+    about 0.3 s, once per process. Done with the first document, whether or not it
+    hyphenates, so that no later document pays for it (bench/README.md, "PDF")."""
+    pyphen.Pyphen(lang=pyphen.language_fallback(settings.LANGUAGE_CODE))
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed_stylesheet(stylesheet, base):
+    """The print stylesheet, parsed once per process and text (about 25 ms a document)."""
+    return weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=PortalURLFetcher())
+
+
 def _write_pdf(html, stylesheet):
-    fetcher = PortalURLFetcher()
-    document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=fetcher)
-    css = weasyprint.CSS(string=stylesheet, base_url=base_url(), url_fetcher=fetcher)
+    _load_hyphenation_patterns()
+    document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=PortalURLFetcher())
+    css = _parsed_stylesheet(stylesheet, base_url())
     return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1")
 
 
