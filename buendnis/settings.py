@@ -162,6 +162,8 @@ LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# German for what Django's own catalogues lack (the admin's JavaScript, see the .po file).
+LOCALE_PATHS = [BASE_DIR / "buendnis" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

@@ -186,3 +186,11 @@ def test_every_admin_section_and_model_is_named_in_german(admin_client, alliance
         assert english not in content
     for german in ("Zwei-Faktor-Anmeldung", "Authenticator-Apps", "Hintergrundaufgaben", "Bündnis"):
         assert german in content
+
+
+def test_the_admin_scripts_speak_german_where_django_does_not(admin_client):
+    # Django 5.2's German catalogue lacks the two-box selection's strings (fields of
+    # action, members, partners); buendnis/locale adds them.
+    catalogue = admin_client.get("/verwaltung/jsi18n/").content.decode()
+    for german in ("Alle %s ausw\\u00e4hlen", "Alle %s entfernen", "Ausgew\\u00e4hlte %s hinzuf\\u00fcgen"):
+        assert german in catalogue
