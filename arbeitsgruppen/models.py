@@ -9,6 +9,7 @@ from buendnis.fragments import remembered
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import picture_upload_to
+from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
 class WorkingGroupQuerySet(models.QuerySet):
@@ -20,7 +21,7 @@ class WorkingGroupQuerySet(models.QuerySet):
         return self.filter(status=WorkingGroup.Status.ACTIVE)
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(AllianceOwned):
     """An Arbeitsgruppe. It belongs to a field of action and runs projects."""
 
     class Status(models.TextChoices):
@@ -29,7 +30,7 @@ class WorkingGroup(models.Model):
         DISCONTINUED = "discontinued", _("eingestellt")
 
     name = models.CharField(_("Name"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220)
     field_of_action = models.ForeignKey(
         "buendnis.FieldOfAction",
         verbose_name=_("Handlungsfeld"),
@@ -68,7 +69,7 @@ class WorkingGroup(models.Model):
     )
     published = models.BooleanField(_("veröffentlicht"), default=True)
 
-    objects = WorkingGroupQuerySet.as_manager()
+    objects = scoped_manager(WorkingGroupQuerySet)
     # Who leads a group is a matter of accounts, not of the group's public record.
     history = History(m2m_fields=[members])
 
@@ -76,6 +77,7 @@ class WorkingGroup(models.Model):
         verbose_name = _("Arbeitsgruppe")
         verbose_name_plural = _("Arbeitsgruppen")
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "slug"], name="group_unique_slug")]
 
     def __str__(self):
         return self.name
@@ -93,7 +95,7 @@ class WorkingGroup(models.Model):
             )
 
 
-class Mandate(models.Model):
+class Mandate(AllianceOwned):
     """An earlier mandate of a working group that carried on with a new one."""
 
     working_group = models.ForeignKey(
@@ -107,6 +109,7 @@ class Mandate(models.Model):
     ended_on = models.DateField(_("bis"), null=True, blank=True)
     outcome = models.TextField(_("Ergebnis"), blank=True)
 
+    objects = scoped_manager()
     history = History()
 
     class Meta:
@@ -118,14 +121,20 @@ class Mandate(models.Model):
         return self.text[:60]
 
 
-class TargetGroup(models.Model):
-    name = models.CharField(_("Name"), max_length=100, unique=True)
-    slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
+class TargetGroup(AllianceOwned):
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(_("Kurzadresse"), max_length=120)
+
+    objects = scoped_manager()
 
     class Meta:
         verbose_name = _("Zielgruppe")
         verbose_name_plural = _("Zielgruppen")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "name"], name="target_group_unique_name"),
+            models.UniqueConstraint(fields=["alliance", "slug"], name="target_group_unique_slug"),
+        ]
 
     def __str__(self):
         return self.name
@@ -146,7 +155,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(search_text__contains=Upper(Value(text)))
 
 
-class Project(models.Model):
+class Project(AllianceOwned):
     """A project or measure, run by a working group or by the whole alliance."""
 
     class Status(models.TextChoices):
@@ -157,7 +166,7 @@ class Project(models.Model):
         DISCONTINUED = "discontinued", _("eingestellt")
 
     title = models.CharField(_("Titel"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220)
     summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
     description = models.TextField(
         _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
@@ -211,7 +220,7 @@ class Project(models.Model):
         verbose_name=_("Suchtext"),
     )
 
-    objects = ProjectQuerySet.as_manager()
+    objects = scoped_manager(ProjectQuerySet)
     history = History(excluded_fields=["search_text"], m2m_fields=[partners, target_groups])
 
     class Meta:
@@ -220,7 +229,7 @@ class Project(models.Model):
         ordering = ["title"]
         indexes = [
             models.Index(
-                fields=["status", "title", "id", "field_of_action", "working_group"],
+                fields=["alliance", "status", "title", "id", "field_of_action", "working_group"],
                 condition=models.Q(published=True),
                 name="project_status_idx",
             ),
@@ -229,24 +238,25 @@ class Project(models.Model):
             # With field and group, any page's ids come from the index alone
             # (paging.page_by_id).
             models.Index(
-                fields=["title", "id", "field_of_action", "working_group"],
+                fields=["alliance", "title", "id", "field_of_action", "working_group"],
                 condition=models.Q(published=True),
                 name="project_listing_idx",
             ),
             # A field's projects in title order (its page) and their count.
             models.Index(
-                fields=["field_of_action", "title", "id", "working_group"],
+                fields=["alliance", "field_of_action", "title", "id", "working_group"],
                 condition=models.Q(published=True),
                 name="project_field_idx",
             ),
             # The running projects of each field; with id and group it covers a count of the
             # public projects too, so SQLite reads no table row whichever index it takes.
             models.Index(
-                fields=["field_of_action", "status", "title", "id", "working_group"],
+                fields=["alliance", "field_of_action", "status", "title", "id", "working_group"],
                 condition=models.Q(published=True),
                 name="project_field_status_idx",
             ),
         ]
+        constraints = [models.UniqueConstraint(fields=["alliance", "slug"], name="project_unique_slug")]
 
     def __str__(self):
         return self.title

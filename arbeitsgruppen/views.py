@@ -71,7 +71,8 @@ class FieldDetailView(DetailView):
     and links to the filtered project database and partner directory.
     """
 
-    queryset = FieldOfAction.objects.public()
+    def get_queryset(self):
+        return FieldOfAction.objects.public()
     template_name = "arbeitsgruppen/field_detail.html"
     context_object_name = "field"
 
@@ -115,7 +116,8 @@ class FieldDetailView(DetailView):
 
 
 class GroupDetailView(DetailView):
-    queryset = WorkingGroup.objects.public().select_related("field_of_action")
+    def get_queryset(self):
+        return WorkingGroup.objects.public().select_related("field_of_action")
     template_name = "arbeitsgruppen/group_detail.html"
     context_object_name = "group"
 
@@ -172,7 +174,8 @@ def project_list(request):
 
 
 class ProjectDetailView(DetailView):
-    queryset = Project.objects.public().select_related("field_of_action", "working_group")
+    def get_queryset(self):
+        return Project.objects.public().select_related("field_of_action", "working_group")
     template_name = "arbeitsgruppen/project_detail.html"
     context_object_name = "project"
 

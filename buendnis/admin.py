@@ -1,16 +1,19 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from buendnis.history import HistoryAdmin
 from buendnis.lib.images import ImageUploadField
-from buendnis.models import Alliance, FieldOfAction, Milestone, Page
+from buendnis.models import Account, Alliance, FieldOfAction, Milestone, Page
 
 
 @admin.register(Alliance)
 class AllianceAdmin(HistoryAdmin):
-    """The alliance profile is a singleton: one object, never added twice or deleted."""
+    """The profile of the alliance whose admin this is: one object, never another
+    alliance's, never added or deleted here (that is the Servicestelle's)."""
 
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
 
@@ -31,7 +34,8 @@ class AllianceAdmin(HistoryAdmin):
                 ]
             },
         ),
-        ("Kontakt", {"fields": ["street", "postal_code", "town", "email", "phone"]}),
+        ("Kontakt", {"fields": ["street", "postal_code", "town", "email", "phone", "postal_codes"]}),
+        ("E-Mails des Portals", {"fields": ["sender_name", "sender_email", "reply_to_email"]}),
         (
             "Koordination",
             {
@@ -47,8 +51,11 @@ class AllianceAdmin(HistoryAdmin):
         ("Partner", {"fields": ["moderate_new_partners"]}),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk=Alliance.current().pk)
+
     def has_add_permission(self, request):
-        return not Alliance.objects.exists() and super().has_add_permission(request)
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -59,7 +66,7 @@ class AllianceAdmin(HistoryAdmin):
         return actions
 
     def changelist_view(self, request, extra_context=None):
-        alliance = Alliance.load()
+        alliance = Alliance.current()
         return redirect(reverse("admin:buendnis_alliance_change", args=[alliance.pk]))
 
 
@@ -91,3 +98,22 @@ class FieldOfActionAdmin(HistoryAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AllianceUserAdmin(UserAdmin):
+    """The accounts of this alliance (and the superusers, who may work in every one).
+    An account made here belongs to this alliance."""
+
+    def get_queryset(self, request):
+        users = super().get_queryset(request)
+        return users.filter(pk__in=Account.objects.values("user")) | users.filter(is_superuser=True)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and not obj.is_superuser:
+            Account.objects.get_or_create(user=obj)

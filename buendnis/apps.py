@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TotpDefaultConfig
 from django_tasks_db.apps import TasksAppConfig
@@ -11,8 +12,31 @@ class BuendnisConfig(AppConfig):
     verbose_name = _("Bündnis")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         # Connects the receiver that stamps the login time into the admin session.
         from buendnis import security  # noqa: F401
+
+        post_migrate.connect(_first_alliance, sender=self)
+
+
+def _first_alliance(using="default", **kwargs):
+    """A new installation serves one alliance with nothing to configure, as before
+    alliances were tenants: after `migrate` there is one. An installation for many
+    alliances (SERVICE_DOMAIN set) starts empty; the Servicestelle creates them."""
+    from django.conf import settings
+
+    from buendnis.models import Alliance
+
+    if not settings.SERVICE_DOMAIN and not Alliance.objects.using(using).exists():
+        Alliance.objects.using(using).create(name="Lokales Bündnis für Familie", slug="buendnis")
+
+
+class BuendnisAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the alliance's admin site as `admin.site`."""
+
+    default = False
+    default_site = "buendnis.admin_sites.AllianceAdminSite"
 
 
 def _name_model(app_config, model_name, singular, plural):

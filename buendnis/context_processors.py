@@ -1,8 +1,4 @@
-from django.db.utils import DatabaseError
 from django.urls import NoReverseMatch, reverse
-
-from buendnis.fragments import remembered
-from buendnis.models import Alliance
 
 # The main navigation. An entry appears once its app provides the page.
 NAVIGATION = [
@@ -34,10 +30,9 @@ def _optional_url(url_name):
 
 
 def alliance(request):
-    try:
-        profile = remembered("alliance", Alliance.load)
-    except DatabaseError:
-        profile = None
+    # The alliance of the host (buendnis.middleware.AllianceMiddleware); none on the
+    # installation's own domain and on the neutral pages for unknown hosts.
+    profile = getattr(request, "alliance", None)
     return {
         "alliance": profile,
         "navigation": _navigation(request.path),

@@ -261,7 +261,7 @@ def load(stdout):
 
 def load_profile(stdout):
     """The alliance's profile, history and content pages."""
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     # Fill the profile once; later edits by the coordinator are kept.
     if not alliance.founding_date:
         for field, value in ALLIANCE.items():

@@ -21,6 +21,7 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from buendnis import tenancy
 from buendnis.pagecache import current_version
 
 
@@ -28,7 +29,7 @@ def _key(kind, version, entry):
     changed = getattr(entry, "updated_at", None)
     stamp = changed.timestamp() if changed else ""
     language = translation.get_language()
-    return f"entry:{kind}:{language}:{version}:{entry.pk}:{stamp}"
+    return f"entry:{entry.alliance_id}:{kind}:{language}:{version}:{entry.pk}:{stamp}"
 
 
 def render_entries(template_name, entries, *, name, prefetch=(), prepare=None, context=None):
@@ -80,12 +81,13 @@ def per_entry(kind, entries, render, *, prefetch=(), prepare=None):
     return [rendered[entry.pk] if entry.pk in rendered else cached[keys[entry.pk]] for entry in entries]
 
 
-# Per process: name -> (content version, value).
+# Per process: (alliance id, name) -> (content version, value).
 _remembered = {}
 
 
 def remembered(name, compute):
-    """`compute()`, kept in this process until the content version changes.
+    """`compute()` for the active alliance, kept in this process until its content
+    version changes.
 
     For small values that every page needs and that only change with the content
     (the alliance's profile, the number of partners), like Django's own cache of
@@ -95,7 +97,8 @@ def remembered(name, compute):
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return compute()
     version = current_version()
-    memo = _remembered.get(name)
+    key = (tenancy.current_alliance_id(), name)
+    memo = _remembered.get(key)
     if memo is None or memo[0] != version:
-        memo = _remembered[name] = (version, compute())
+        memo = _remembered[key] = (version, compute())
     return memo[1]

@@ -7,18 +7,54 @@ one record instead, after the many-to-many fields and inlines are saved: "who, w
 what" reads as the coordinator made it.
 """
 
+import contextvars
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalRecords
+
+from buendnis.tenancy import current_alliance_id
+
+_quiet = contextvars.ContextVar("history_quiet", default=False)
+
+
+@contextmanager
+def no_history():
+    """Inside, nothing writes history records: for deleting a whole alliance, whose
+    history goes with it."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
 
 
 class History(HistoricalRecords):
     """`HistoricalRecords` that the model remembers, so that one record can be written
-    at a moment of the caller's choice (`record`)."""
+    at a moment of the caller's choice (`record`), and that `no_history()` silences."""
 
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
         if sender is self.cls:
             sender._history_records = self
+
+    def post_save(self, *args, **kwargs):
+        if not _quiet.get():
+            super().post_save(*args, **kwargs)
+
+    def pre_delete(self, *args, **kwargs):
+        if not _quiet.get():
+            super().pre_delete(*args, **kwargs)
+
+    def post_delete(self, *args, **kwargs):
+        if not _quiet.get():
+            super().post_delete(*args, **kwargs)
+
+    def m2m_changed(self, *args, **kwargs):
+        if not _quiet.get():
+            super().m2m_changed(*args, **kwargs)
 
 
 def record(instance, history_type="~"):
@@ -27,7 +63,34 @@ def record(instance, history_type="~"):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """The admin's "Verlauf", with one record per save that includes the related objects."""
+    """The admin's "Verlauf", with one record per save that includes the related objects.
+
+    The history of an object is shown only where the object is (the admin's own, scoped
+    queryset) or, once deleted, only to its own alliance: the history tables keep every
+    alliance's records, and an id typed into the URL must not reach another's.
+    """
+
+    def _history_is_ours(self, request, object_id):
+        try:
+            if self.get_queryset(request).filter(pk=object_id).exists():
+                return True
+            history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+            if "alliance" not in {field.name for field in history.model._meta.fields}:
+                return False
+            records = history.filter(**{self.model._meta.pk.attname: object_id})
+            return records.filter(alliance_id=current_alliance_id()).exists()
+        except (ValueError, ValidationError):
+            return False
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._history_is_ours(request, object_id):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self._history_is_ours(request, object_id):
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         obj.skip_history_when_saving = True  # written in save_related, when all is saved

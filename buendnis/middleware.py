@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
 from django.shortcuts import render
+from django.urls import set_urlconf
 
 
 class DatabaseUnavailableMiddleware:
@@ -26,3 +30,50 @@ class DatabaseUnavailableMiddleware:
         response = render(request, "503.html", {"alliance": None}, status=503)
         response["Retry-After"] = "30"
         return response
+
+
+# Answered for the installation on every host, in no alliance's scope: the load
+# balancer's health check.
+INSTALLATION_PATHS = {"/healthz"}
+
+
+class AllianceMiddleware:
+    """Serve the alliance the host name belongs to, in its scope (`buendnis.tenancy`).
+
+    - The installation's own domain (`SERVICE_DOMAIN`) serves the alliance finder and
+      the Servicestelle (`SERVICE_URLCONF`), in no alliance's scope.
+    - An alias redirects to the alliance's main domain (301), path and query kept.
+    - A host of no alliance gets a neutral 404 that names nobody.
+    - A suspended alliance answers with a neutral 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from buendnis import hosts, tenancy
+
+        if request.path in INSTALLATION_PATHS:
+            return self.get_response(request)
+        host, port = split_domain_port(request.get_host())
+        if settings.SERVICE_DOMAIN and host == settings.SERVICE_DOMAIN:
+            # Set now, not only when the view is resolved: the middleware below
+            # (admin security, second factor) reverses URLs of this urlconf too.
+            request.urlconf = settings.SERVICE_URLCONF
+            set_urlconf(request.urlconf)
+            request.alliance = None
+            return self.get_response(request)
+        try:
+            alliance, main_domain = hosts.resolve(host)
+        except (OperationalError, InterfaceError) as error:
+            return DatabaseUnavailableMiddleware(self.get_response).process_exception(request, error)
+        if main_domain:
+            port = f":{port}" if port else ""
+            return HttpResponsePermanentRedirect(f"{request.scheme}://{main_domain}{port}{request.get_full_path()}")
+        if alliance is None:
+            return render(request, "tenancy/unknown_host.html", status=404)
+        if alliance.is_suspended:
+            return render(request, "tenancy/suspended.html", status=503)
+        request.alliance = alliance
+        with tenancy.activate(alliance):
+            return self.get_response(request)

@@ -1,15 +1,37 @@
-from django.core.exceptions import ValidationError
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buendnis import tenancy
 from buendnis.history import History
 from buendnis.lib.images import logo_upload_to
+from buendnis.tenancy import AllianceOwned, scoped_manager
+
+
+class AllianceQuerySet(models.QuerySet):
+    def active(self):
+        """Alliances whose portal is online (not suspended by the Servicestelle)."""
+        return self.filter(suspended_at__isnull=True)
 
 
 class Alliance(models.Model):
-    """The alliance itself. There is exactly one; `Alliance.load()` returns it."""
+    """An alliance: the tenant that every other row belongs to.
 
+    One installation serves any number of alliances, each on its own domain(s)
+    (`Domain`); `Alliance.current()` is the one whose scope is active.
+    """
+
+    slug = models.SlugField(
+        _("Kennung"),
+        max_length=60,
+        unique=True,
+        help_text=_("Kurz und dauerhaft, z. B. „musterhausen“; für Befehle und Sicherungen."),
+    )
     name = models.CharField(_("Name"), max_length=200)
     short_name = models.CharField(
         _("Kurzname"), max_length=80, blank=True, help_text=_("z. B. „Bündnis Musterhausen“")
@@ -53,6 +75,23 @@ class Alliance(models.Model):
     coordinator_phone = models.CharField(_("Telefon der Koordination"), max_length=50, blank=True)
 
     logo = models.ImageField(_("Logo"), upload_to=logo_upload_to, blank=True)
+    postal_codes = models.TextField(
+        _("Postleitzahlen"),
+        blank=True,
+        help_text=_("Die Postleitzahlen des Gebiets, durch Leerzeichen getrennt: für die Bündnissuche."),
+    )
+    sender_name = models.CharField(
+        _("Absendername der E-Mails"), max_length=200, blank=True,
+        help_text=_("Leer: der Name des Bündnisses."),
+    )
+    sender_email = models.EmailField(
+        _("Absenderadresse der E-Mails"), blank=True,
+        help_text=_("Leer: die Absenderadresse der Installation."),
+    )
+    reply_to_email = models.EmailField(
+        _("Antworten an"), blank=True,
+        help_text=_("Wohin Antworten auf die E-Mails des Portals gehen. Leer: an die Koordination."),
+    )
     moderate_new_partners = models.BooleanField(
         _("Neue Partner erst nach Freigabe zeigen"),
         default=False,
@@ -61,31 +100,62 @@ class Alliance(models.Model):
             "Koordination sie freigibt."
         ),
     )
+    suspended_at = models.DateTimeField(
+        _("stillgelegt seit"), null=True, blank=True,
+        help_text=_("Ein stillgelegtes Bündnis ist nicht erreichbar; seine Daten bleiben."),
+    )
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    history = History()
+    objects = AllianceQuerySet.as_manager()
+    history = History(excluded_fields=["suspended_at"])
 
     class Meta:
         verbose_name = _("Bündnisprofil")
         verbose_name_plural = _("Bündnisprofil")
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        # A singleton: every save writes row 1.
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Das Bündnisprofil kann nicht gelöscht werden."))
-
     @classmethod
-    def load(cls):
-        alliance, _created = cls.objects.get_or_create(
-            pk=1, defaults={"name": "Lokales Bündnis für Familie"}
-        )
-        return alliance
+    def current(cls):
+        """The alliance whose scope is active (see `buendnis.tenancy`)."""
+        return tenancy.current_alliance()
+
+    @property
+    def is_suspended(self):
+        return self.suspended_at is not None
+
+    @property
+    def primary_domain(self):
+        domains = [domain for domain in self.domains.all() if domain.is_primary]
+        return domains[0].name if domains else None
+
+    @property
+    def base_url(self):
+        """Where the alliance's portal is, for links made outside a request (e-mails,
+        calendar files, PDFs, feeds): its main domain, with the scheme and port of
+        SITE_URL; without a domain (a single alliance), SITE_URL itself."""
+        site = urlsplit(settings.SITE_URL)
+        domain = self.primary_domain
+        if not domain:
+            return settings.SITE_URL
+        port = f":{site.port}" if site.port else ""
+        return f"{site.scheme}://{domain}{port}"
+
+    @property
+    def from_email(self):
+        """The sender of the alliance's e-mails, with its own name."""
+        from email.utils import formataddr, parseaddr
+
+        address = self.sender_email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        return formataddr((self.sender_name or self.display_name, address))
+
+    @property
+    def reply_to(self):
+        address = self.reply_to_email or self.coordinator_email or self.email
+        return [address] if address else []
 
     @property
     def goal_list(self):
@@ -105,12 +175,69 @@ class Alliance(models.Model):
         return self.coordinator_email or self.email
 
 
+hostname = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
+    _("Ein Domainname in Kleinbuchstaben ohne http:// und ohne Pfad, z. B. buendnis-nordheim.de."),
+)
+
+
+class Domain(models.Model):
+    """A host name an alliance is served on: its main domain, or an alias that
+    redirects to the main domain."""
+
+    alliance = models.ForeignKey(
+        Alliance, verbose_name=_("Bündnis"), on_delete=models.CASCADE, related_name="domains"
+    )
+    name = models.CharField(_("Domain"), max_length=253, unique=True, validators=[hostname])
+    is_primary = models.BooleanField(
+        _("Hauptdomain"), default=False,
+        help_text=_("Die übrigen Domains des Bündnisses leiten auf die Hauptdomain weiter."),
+    )
+
+    class Meta:
+        verbose_name = _("Domain")
+        verbose_name_plural = _("Domains")
+        ordering = ["-is_primary", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance"], condition=models.Q(is_primary=True), name="one_primary_domain"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = self.name.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class Account(AllianceOwned):
+    """A person's admin account belongs to one alliance: it logs in on that alliance's
+    domain only and sees that alliance's data only. Superusers (the Servicestelle)
+    have none."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("Benutzer"), on_delete=models.CASCADE,
+        related_name="account",
+    )
+
+    objects = scoped_manager()
+
+    class Meta:
+        verbose_name = _("Zugang")
+        verbose_name_plural = _("Zugänge")
+
+    def __str__(self):
+        return str(self.user)
+
+
 class MilestoneQuerySet(models.QuerySet):
     def chronological(self):
         return self.order_by("date", "pk")
 
 
-class Milestone(models.Model):
+class Milestone(AllianceOwned):
     date = models.DateField(_("Datum"), help_text=_("Für die Reihenfolge der Zeitleiste."))
     date_label = models.CharField(
         _("Angezeigtes Datum"),
@@ -121,7 +248,7 @@ class Milestone(models.Model):
     title = models.CharField(_("Titel"), max_length=200)
     text = models.TextField(_("Text"), blank=True)
 
-    objects = MilestoneQuerySet.as_manager()
+    objects = scoped_manager(MilestoneQuerySet)
 
     class Meta:
         verbose_name = _("Meilenstein")
@@ -141,7 +268,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Page(models.Model):
+class Page(AllianceOwned):
     class Slug(models.TextChoices):
         ABOUT = "buendnis", _("Über das Bündnis (Ergänzung)")
         LEGAL_NOTICE = "impressum", _("Impressum")
@@ -149,7 +276,7 @@ class Page(models.Model):
         ACCESSIBILITY = "barrierefreiheit", _("Barrierefreiheit")
         EASY_LANGUAGE = "leichte-sprache", _("Leichte Sprache")
 
-    slug = models.SlugField(_("Seite"), max_length=40, choices=Slug.choices, unique=True)
+    slug = models.SlugField(_("Seite"), max_length=40, choices=Slug.choices)
     title = models.CharField(_("Titel"), max_length=200)
     body = models.TextField(
         _("Inhalt"),
@@ -161,13 +288,14 @@ class Page(models.Model):
     published = models.BooleanField(_("veröffentlicht"), default=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    objects = PageQuerySet.as_manager()
+    objects = scoped_manager(PageQuerySet)
     history = History()
 
     class Meta:
         verbose_name = _("Inhaltsseite")
         verbose_name_plural = _("Inhaltsseiten")
         ordering = ["slug"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "slug"], name="page_unique_slug")]
 
     def __str__(self):
         return self.title
@@ -183,7 +311,7 @@ class FieldOfActionQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class FieldOfAction(models.Model):
+class FieldOfAction(AllianceOwned):
     """A Handlungsfeld: the topics that group the alliance's work.
 
     It belongs to the alliance's core: partners name the fields they care about, and
@@ -191,7 +319,7 @@ class FieldOfAction(models.Model):
     """
 
     name = models.CharField(_("Name"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220)
     summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
     description = models.TextField(
         _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
@@ -199,13 +327,14 @@ class FieldOfAction(models.Model):
     position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
     published = models.BooleanField(_("veröffentlicht"), default=True)
 
-    objects = FieldOfActionQuerySet.as_manager()
+    objects = scoped_manager(FieldOfActionQuerySet)
     history = History()
 
     class Meta:
         verbose_name = _("Handlungsfeld")
         verbose_name_plural = _("Handlungsfelder")
         ordering = ["position", "name"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "slug"], name="field_unique_slug")]
 
     def __str__(self):
         return self.name
@@ -214,39 +343,47 @@ class FieldOfAction(models.Model):
         return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})
 
 
-class RateLimitCounter(models.Model):
+class RateLimitCounter(AllianceOwned):
     """Counts hits per key and time window, shared by every worker process."""
 
     key = models.CharField(max_length=200)
     window_start = models.DateTimeField()
     count = models.PositiveIntegerField(default=0)
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Zähler der Ratenbegrenzung")
         verbose_name_plural = _("Zähler der Ratenbegrenzung")
         constraints = [
-            models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_unique_window")
+            models.UniqueConstraint(
+                fields=["alliance", "key", "window_start"], name="ratelimit_unique_window"
+            )
         ]
 
     def __str__(self):
         return f"{self.key} @ {self.window_start}: {self.count}"
 
 
-class ContentVersion(models.Model):
-    """One row whose number changes whenever public content may have changed.
+class ContentVersion(AllianceOwned):
+    """One row per alliance whose number changes whenever its public content may have
+    changed.
 
     The page cache (`buendnis/pagecache.py`) puts the number into every cache
-    key, so bumping it retires every cached page in every worker process and on
-    every app server that shares the database.
+    key, so bumping it retires every cached page of the alliance in every worker
+    process and on every app server that shares the database.
     """
 
     version = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(auto_now=True)
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Inhaltsstand")
         verbose_name_plural = _("Inhaltsstand")
         default_permissions = ()  # internal: nobody edits it, no role needs rights on it
+        constraints = [models.UniqueConstraint(fields=["alliance"], name="one_content_version")]
 
     def __str__(self):
         return str(self.version)

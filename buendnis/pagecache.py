@@ -7,8 +7,8 @@ marked private/no-cache/no-store (`@never_cache` opts a view out). Entries
 are stored compressed (gzip and brotli) in the default cache: per worker
 process by default, shared with Redis (`REDIS_URL`).
 
-How it is invalidated: every cache key contains the number stored in
-`buendnis.ContentVersion`. The one invalidation point is `bump()`, which the
+How it is invalidated: every cache key contains the host and the number stored in
+the alliance's `buendnis.ContentVersion` (one per alliance). The one invalidation point is `bump()`, which the
 middleware calls after every successful POST/PUT/PATCH/DELETE - that covers
 every change the coordinator makes in the admin and every public form. Code
 that changes public content outside a request (management commands) calls
@@ -19,6 +19,7 @@ worker and on every app server within that time. `PAGE_CACHE_SECONDS` (default
 only on the clock (upcoming dates) may stay.
 """
 
+import functools
 import gzip
 import hashlib
 import re
@@ -33,6 +34,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
+from buendnis import tenancy
+
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
@@ -45,44 +48,52 @@ MESSAGES_COOKIE = "messages"
 re_accepts_br = re.compile(r"\bbr\b")
 re_accepts_gzip = re.compile(r"\bgzip\b")
 
-# Per process: the last version read from the database and when.
-_memo = {"version": None, "read_at": 0.0}
+# Per process: alliance id -> (the last version read from the database, when).
+_memo = {}
 
 
 def current_version():
-    now = time.monotonic()
-    if _memo["version"] is not None and now - _memo["read_at"] < settings.PAGE_CACHE_VERSION_CHECK:
-        return _memo["version"]
+    """The content version of the active alliance (each alliance has its own)."""
     from buendnis.models import ContentVersion
 
-    version = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
-    _memo.update(version=version, read_at=now)
+    alliance_id = tenancy.current_alliance_id()
+    if alliance_id is None:
+        raise tenancy.ScopeError("Der Inhaltsstand gehört zu einem Bündnis: keines ist aktiv.")
+    now = time.monotonic()
+    memo = _memo.get(alliance_id)
+    if memo is not None and now - memo[1] < settings.PAGE_CACHE_VERSION_CHECK:
+        return memo[0]
+    version = ContentVersion.objects.values_list("version", flat=True).first() or 0
+    _memo[alliance_id] = (version, now)
     return version
 
 
 def bump():
-    """Retire every cached page (after the current transaction commits)."""
-    transaction.on_commit(_bump_now)
+    """Retire every cached page of the active alliance (after the transaction commits)."""
+    alliance_id = tenancy.current_alliance_id()
+    if alliance_id is not None:
+        transaction.on_commit(functools.partial(_bump_now, alliance_id))
 
 
-def _bump_now():
+def _bump_now(alliance_id):
     from buendnis.models import ContentVersion
 
-    updated = ContentVersion.objects.filter(pk=1).update(
-        version=F("version") + 1, changed_at=timezone.now()
-    )
+    versions = ContentVersion.objects.with_scope(alliance=alliance_id)
+    updated = versions.filter().update(version=F("version") + 1, changed_at=timezone.now())
     if not updated:
         try:
             with transaction.atomic():
-                ContentVersion.objects.create(pk=1, version=1)
+                versions.create(alliance_id=alliance_id, version=1)
         except IntegrityError:
-            ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
-    _memo["version"] = None
+            versions.filter().update(version=F("version") + 1)
+    _memo.pop(alliance_id, None)
 
 
 def _is_cacheable_request(request):
     if request.method != "GET" or settings.PAGE_CACHE_SECONDS <= 0:
         return False
+    if tenancy.current_alliance_id() is None:
+        return False  # the installation's own pages (finder, Servicestelle)
     if request.path.startswith(NEVER_CACHED_PREFIXES):
         return False
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:

@@ -34,7 +34,9 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-development-key-do-not-use-in-production"
-    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+    # *.localhost too: browsers resolve it to this machine, so several alliances can be
+    # tried locally (nordheim.localhost:8000).
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", ".localhost", "[::1]"]
 else:
     if not SECRET_KEY:
         raise ImproperlyConfigured(
@@ -55,6 +57,17 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # PDFs that are produced outside a request (management commands, background tasks).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Many alliances on one installation (buendnis/tenancy.py, buendnis/hosts.py): each
+# alliance is served on its own domains; links made outside a request use the
+# alliance's main domain with SITE_URL's scheme and port. SERVICE_DOMAIN is the
+# installation's own domain: the alliance finder and the Servicestelle (superusers).
+# Empty: no finder; with a single alliance every allowed host serves it.
+SERVICE_DOMAIN = env("SERVICE_DOMAIN").strip().lower()
+SERVICE_URLCONF = "cockpit.urls_service"
+# How often each worker reloads the map of hosts (seconds): a new alliance or
+# domain is served after at most this long, without a restart.
+TENANCY_REFRESH_SECONDS = float(env("TENANCY_REFRESH_SECONDS", "5"))
+
 # The portal's apps are layers, from the bottom up; each imports only those before it
 # (pyproject.toml, `make lint`).
 INSTALLED_APPS = [
@@ -63,7 +76,8 @@ INSTALLED_APPS = [
     "arbeitsgruppen",
     "events",
     "cockpit",
-    "django.contrib.admin",
+    # django.contrib.admin, its default site being the alliance's (buendnis/admin_sites.py).
+    "buendnis.apps.BuendnisAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -89,6 +103,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "buendnis.security.RejectNullBytesMiddleware",
+    # The alliance of the host name; everything below runs in its scope.
+    "buendnis.middleware.AllianceMiddleware",
     "buendnis.pagecache.PageCacheMiddleware",
     "buendnis.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -230,6 +246,9 @@ TASKS = {
 }
 
 LOGIN_URL = "admin:login"
+# Admin accounts belong to alliances: a password login works on the account's own
+# alliance's domain only (buendnis/admin_sites.py).
+AUTHENTICATION_BACKENDS = ["buendnis.admin_sites.AllianceBackend"]
 
 # Change history (django-simple-history): readable with field-level diffs, but no
 # "revert" button - an old version could bring back data erased on withdrawal.

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from buendnis import views
+from buendnis import accounts, views
 
 admin.site.site_header = views.AdminSiteTitle("site_header")
 admin.site.site_title = views.AdminSiteTitle("site_title")
@@ -16,6 +16,11 @@ urlpatterns = [
     # The coordinator's dashboard and exports, before the admin's own URLs.
     path("verwaltung/", include("cockpit.urls")),
     path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),
+    # The invitation of a new admin account: set the password, then log in.
+    path(
+        "verwaltung/zugang/<uidb64>/<token>/", accounts.SetPasswordView.as_view(), name="account_invitation"
+    ),
+    path("verwaltung/zugang/fertig/", accounts.PasswordSetView.as_view(), name="account_ready"),
     path("verwaltung/", admin.site.urls),
 ]
 

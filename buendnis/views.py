@@ -12,13 +12,15 @@ from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
 from buendnis import sections
+from buendnis.lib.images import alliance_folder
 from buendnis.models import Alliance, Milestone, Page
+from buendnis.tenancy import ScopeError
 
 
 def _alliance_name(attribute):
     try:
-        name = Alliance.load().display_name
-    except DatabaseError:
+        name = Alliance.current().display_name
+    except (DatabaseError, ScopeError):
         name = "Bündnisportal"
     return f"Verwaltung – {name}" if attribute == "site_header" else name
 
@@ -52,7 +54,8 @@ class PageView(DetailView):
     `purge_personal_data` works with, so it never promises more than the code does.
     """
 
-    queryset = Page.objects.public()
+    def get_queryset(self):
+        return Page.objects.public()
     template_name = "buendnis/page.html"
     context_object_name = "page"
 
@@ -83,9 +86,12 @@ def healthz(request):
 def media(request, path):
     """Uploaded logos and pictures from MEDIA_ROOT (read per request, not at import).
 
-    A name the file system cannot even look up (too long, a NUL byte) names no file
-    of ours: not found, like any other.
+    An alliance's host serves only the alliance's own folder (`alliances/<id>/`). A name
+    the file system cannot even look up (too long, a NUL byte) names no file of ours:
+    not found, like any other.
     """
+    if not path.startswith(f"{alliance_folder(Alliance.current())}/"):
+        raise Http404
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except (OSError, ValueError):

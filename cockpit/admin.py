@@ -152,7 +152,7 @@ class MailingAdmin(admin.ModelAdmin):
             messages.error(request, _("Diese Rundmail hat keine Empfänger."))
             return redirect("admin:cockpit_mailing_preview", mailing.pk)
         if mailings.mark_queued(mailing):
-            tasks.send_mailing.enqueue(mailing.pk)
+            tasks.send_mailing.enqueue(mailing.alliance_id, mailing.pk)
             messages.success(
                 request,
                 _("Die Rundmail „%(subject)s“ wird im Hintergrund versandt.")

@@ -150,7 +150,7 @@ def partners_by_kind():
 
 def collect(user):
     """Everything the dashboard shows; the number of queries does not depend on the data."""
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     year_start = start_of_year()
     active = Partner.objects.active()
     waiting_for_release = None

@@ -9,8 +9,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.tenancy import AllianceOwned, scoped_manager
 
-class Mailing(models.Model):
+
+class Mailing(AllianceOwned):
     class Audience(models.TextChoices):
         ALL_PARTNERS = "all_partners", _("alle aktiven Partner")
         WORKING_GROUP = "working_group", _("mitwirkende Partner einer Arbeitsgruppe")
@@ -65,6 +67,8 @@ class Mailing(models.Model):
     queued_at = models.DateTimeField(_("Versand gestartet am"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("Versand beendet am"), null=True, blank=True, editable=False)
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Rundmail")
         verbose_name_plural = _("Rundmails")
@@ -99,7 +103,7 @@ class Mailing(models.Model):
         return self.get_audience_display()
 
 
-class Delivery(models.Model):
+class Delivery(AllianceOwned):
     """One e-mail of a mailing to one address. The constraint makes a second copy impossible."""
 
     mailing = models.ForeignKey(
@@ -120,6 +124,8 @@ class Delivery(models.Model):
     )
     sent_at = models.DateTimeField(_("versandt am"), null=True, blank=True)
     error = models.TextField(_("Fehler"), blank=True)
+
+    objects = scoped_manager()
 
     class Meta:
         verbose_name = _("Zustellung")

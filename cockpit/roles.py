@@ -7,6 +7,7 @@ module sits in the top app because it hands out the permissions of every app.
 from buendnis.roles import COORDINATION, STEERING_GROUP, WORKING_GROUP_LEAD
 
 PORTAL_APPS = ["buendnis", "partners", "arbeitsgruppen", "events", "cockpit"]
+SERVICE_MODELS = ["domain", "account"]
 
 # (app_label, codename) of the custom permission to approve minutes.
 APPROVE_MINUTES = ("events", "approve_minutes")
@@ -52,7 +53,10 @@ def sync_groups(apps):
         codename=APPROVE_MINUTES[1],
         defaults={"name": "Kann Protokolle freigeben"},
     )
-    portal = Permission.objects.filter(content_type__app_label__in=PORTAL_APPS)
+    # Domains and accounts are the Servicestelle's: no role of an alliance gets them.
+    portal = Permission.objects.filter(content_type__app_label__in=PORTAL_APPS).exclude(
+        content_type__app_label="buendnis", content_type__model__in=SERVICE_MODELS
+    )
 
     coordination = Group.objects.get_or_create(name=COORDINATION)[0]
     coordination.permissions.set(portal)

@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 
 from buendnis.emails import absolute_url
 from buendnis.fragments import per_entry
+from buendnis.models import Alliance
 
 PRODID = "-//Buendnisportal//Termine//DE"
 
@@ -26,7 +27,7 @@ def _new_calendar(name=None):
 
 
 def _component(event, url):
-    host = urlparse(settings.SITE_URL).hostname or "localhost"
+    host = urlparse(Alliance.current().base_url).hostname or "localhost"
     component = icalendar.Event()
     component.add("uid", f"termin-{event.pk}@{host}")
     component.add("dtstamp", event.updated_at)

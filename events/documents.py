@@ -1,13 +1,14 @@
 """Minutes (Protokolle) as PDFs: approved ones publicly, drafts as an admin preview."""
 
-from buendnis.lib.pdf import get_pdf, image_or_none
+from buendnis.lib.pdf import image_or_none
 from buendnis.models import Alliance
+from buendnis.pdfs import alliance_pdf
 from events.models import Suggestion
 
 
 def minutes_pdf_file(minutes):
     """The stored PDF of these minutes; a draft is marked "Entwurf" on every page."""
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     event = minutes.event
     draft = not minutes.is_approved
     # Only partners the public directory shows appear by name; the others are counted.
@@ -29,7 +30,7 @@ def minutes_pdf_file(minutes):
         ),
     }
     key = f"protokoll-{minutes.pk}{'-entwurf' if draft else ''}"
-    return get_pdf(key, "pdf/minutes.html", context)
+    return alliance_pdf(key, "pdf/minutes.html", context)
 
 
 def minutes_filename(minutes):

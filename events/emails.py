@@ -51,12 +51,13 @@ def send_invitation(invitation):
 
 def send_new_suggestion(suggestion):
     """A citizen sent a wish or suggestion: tell the coordinator, who may answer by reply."""
-    recipient = Alliance.load().notification_email
+    recipient = Alliance.current().notification_email
     if not recipient:
         return None
     context = {
         "suggestion": suggestion,
         "admin_url": absolute_url(reverse("admin:events_suggestion_change", args=[suggestion.pk])),
     }
-    reply_to = [suggestion.email] if suggestion.email else None
+    # Replies go to the citizen, if they gave an address; never back to the coordination.
+    reply_to = [suggestion.email] if suggestion.email else []
     return send_templated("suggestion_new", context, [recipient], reply_to=reply_to)

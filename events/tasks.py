@@ -3,11 +3,13 @@
 from django_tasks import task
 
 from arbeitsgruppen.models import WorkingGroup
+from buendnis.background import alliance_task
 from events import services
 from events.models import Event
 
 
 @task()
+@alliance_task
 def send_invitations(event_id, working_group_id=None):
     """Invite the partners of an event who have not been invited yet; return the count.
 

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import ListView
 
 from arbeitsgruppen.models import WorkingGroup
-from buendnis.fragments import remembered
 from buendnis.lib.paging import LenientPaginationMixin
 from buendnis.lib.pdf import pdf_response
 from buendnis.models import Alliance
@@ -244,7 +243,7 @@ def event_ics(request, slug):
 def feed(request):
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
     events = Event.objects.public().filter(ends_at__gte=since).order_by("starts_at")
-    name = remembered("alliance", Alliance.load).display_name
+    name = Alliance.current().display_name
     response = _ics_response(calendar.feed_ics(events, name), "kalender.ics")
     # Calendar apps subscribe to the feed; show it inline rather than as a download.
     response["Content-Disposition"] = 'inline; filename="kalender.ics"'

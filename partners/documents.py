@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from buendnis.lib.pdf import get_pdf, image_or_none
+from buendnis.lib.pdf import image_or_none
 from buendnis.models import Alliance
+from buendnis.pdfs import alliance_pdf
 from partners.models import Partner, Signature
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ def founding_certificate_pdf():
     organisation's consent (`wants_listing`), which a withdrawal leaves as it was; a
     founder that does not want to be named is counted, not named.
     """
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     founders = Partner.objects.founding()
     partners = list(founders.filter(wants_listing=True).order_by("name").only("name", "town"))
     context = {
@@ -44,7 +45,7 @@ def founding_certificate_pdf():
         "density": signature_density(len(partners)),
         "draft": False,
     }
-    return get_pdf("gruendungsurkunde", "pdf/founding_certificate.html", context)
+    return alliance_pdf("gruendungsurkunde", "pdf/founding_certificate.html", context)
 
 
 class NoCertificate(Exception):
@@ -63,7 +64,7 @@ def _active_signature(partner):
 def partner_certificate_file(partner):
     """The stored PDF of the partner's certificate; raises NoCertificate unless active."""
     signature = _active_signature(partner)
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     # The day the declaration was signed, on paper or online: the certificate stays the same.
     since = timezone.localdate(signature.signed_at)
     context = {
@@ -77,7 +78,7 @@ def partner_certificate_file(partner):
         "declaration": signature.declaration,
         "issued_on": since,
     }
-    return get_pdf(f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context)
+    return alliance_pdf(f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context)
 
 
 def certificate_filename(partner):
@@ -102,7 +103,7 @@ def certificate_attachments(partner):
 
 def signing_poster_pdf(session, url):
     """A poster with the QR code of a signing session's link, for the venue's walls."""
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     context = {
         "alliance": alliance,
         "logo_url": image_or_none(alliance.logo),
@@ -113,4 +114,4 @@ def signing_poster_pdf(session, url):
         # Inline SVG: drawn here, nothing is fetched while rendering.
         "qr_code": mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2)),
     }
-    return get_pdf(f"plakat-{session.pk}", "pdf/signing_poster.html", context)
+    return alliance_pdf(f"plakat-{session.pk}", "pdf/signing_poster.html", context)

@@ -8,7 +8,7 @@ from partners.documents import certificate_attachments
 
 
 def _coordinator_address():
-    return Alliance.load().notification_email
+    return Alliance.current().notification_email
 
 
 def _admin_link(partner):

@@ -197,7 +197,7 @@ class PaperSignatureForm(forms.Form):
     )
     signed_by = forms.CharField(label=_("unterzeichnet von"), max_length=200, required=False)
     declaration = forms.ModelChoiceField(
-        label=_("unterzeichnete Fassung"), queryset=Declaration.objects.all()
+        label=_("unterzeichnete Fassung"), queryset=Declaration.objects.none()
     )
     founding_partner = forms.BooleanField(label=_("Gründungspartner"), required=False)
     wants_listing = forms.BooleanField(
@@ -209,6 +209,7 @@ class PaperSignatureForm(forms.Form):
         self.fields["partner"].queryset = Partner.objects.exclude(
             pk__in=Partner.objects.active().values("pk")
         )
+        self.fields["declaration"].queryset = Declaration.objects.all()
         self.fields["declaration"].initial = Declaration.objects.current()
 
     def clean(self):

@@ -103,7 +103,7 @@ def listed_on_confirmation(partner):
     unless the coordination releases new partners itself or must decide on a name."""
     if not partner.wants_listing or partner.possible_duplicate_id:
         return False
-    return not Alliance.load().moderate_new_partners
+    return not Alliance.current().moderate_new_partners
 
 
 def confirm(signature):
@@ -121,7 +121,7 @@ def confirm(signature):
         partner.save(update_fields=["listed", "entry_confirmed_at", "updated_at"])
     emails.send_coordinator_new_partner(partner, signature)
     # The certificate is rendered by the background worker, not inside this click.
-    tasks.send_welcome.enqueue(signature.pk)
+    tasks.send_welcome.enqueue(signature.alliance_id, signature.pk)
     return signature
 
 

@@ -41,6 +41,11 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SITE_URL = "http://testserver"
+    # Changes to alliances and domains reach the map of hosts through signals (the live
+    # server runs in this process too); a test that changes them with update() calls
+    # buendnis.hosts.forget() like the next refresh would.
+    settings.TENANCY_REFRESH_SECONDS = 3600
+    settings.SERVICE_DOMAIN = ""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -107,6 +112,32 @@ def logged_errors(request):
 # --- the alliance and its data ---------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _alliance_scope(request):
+    """A test with a database runs in the scope of the installation's alliance (the one
+    `migrate` creates), like a request to it. Tests of several alliances activate the
+    others themselves (`buendnis.tenancy.activate`)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or (
+        "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    )
+    if not (marker or "db" in request.fixturenames or transactional):
+        yield None
+        return
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from buendnis import hosts
+    from buendnis.models import Alliance
+    from buendnis.tenancy import activate
+
+    alliance = Alliance.objects.order_by("pk").first() or Alliance.objects.create(
+        name="Lokales Bündnis für Familie", slug="buendnis"
+    )
+    hosts.forget()  # rows of earlier tests are rolled back
+    hosts.resolve("testserver")  # loaded now, not inside a test's count of queries
+    with activate(alliance):
+        yield alliance
+
+
 @pytest.fixture
 def database_tasks(settings):
     """Background tasks stored in the database, as in operation (arguments and results
@@ -123,7 +154,7 @@ def alliance(db):
     from buendnis.models import Alliance
 
     demo.load_profile(open(os.devnull, "w"))
-    return Alliance.load()
+    return Alliance.current()
 
 
 @pytest.fixture
@@ -149,10 +180,10 @@ def remembering(settings, alliance):
     settings.FRAGMENT_CACHE_SECONDS = 60
     settings.PAGE_CACHE_VERSION_CHECK = 3600
     fragments._remembered.clear()
-    pagecache._memo["version"] = None
+    pagecache._memo.clear()
     yield settings
     fragments._remembered.clear()
-    pagecache._memo["version"] = None
+    pagecache._memo.clear()
 
 
 def new_version():
@@ -160,8 +191,8 @@ def new_version():
     from buendnis import pagecache
     from buendnis.models import ContentVersion
 
-    ContentVersion.objects.update_or_create(pk=1, defaults={"version": 99})
-    pagecache._memo["read_at"] -= 3601
+    ContentVersion.objects.update_or_create(defaults={"version": 99})
+    pagecache._memo.clear()
 
 
 # --- personas ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
-from buendnis.models import FieldOfAction, Milestone, Page
+from buendnis.models import Account, FieldOfAction, Milestone, Page
 from cockpit.models import Mailing
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion, Task
 from partners.models import Declaration, Partner, Signature
@@ -304,3 +304,9 @@ class UserFactory(DjangoModelFactory):
     def roles(user, create, extracted, **kwargs):
         if create and extracted:
             user.groups.add(*Group.objects.filter(name__in=extracted))
+
+    @factory.post_generation
+    def account(user, create, extracted, **kwargs):
+        """The account belongs to the active alliance (`account=False`: to none)."""
+        if create and extracted is not False and not user.is_superuser:
+            Account.objects.get_or_create(user=user)

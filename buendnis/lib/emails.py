@@ -11,13 +11,13 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 
 
-def render_email(name, context, to, attachments=(), reply_to=None, headers=None):
+def render_email(name, context, to, attachments=(), reply_to=None, headers=None, from_email=None):
     subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
     body = render_to_string(f"emails/{name}_body.txt", context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(to),
         reply_to=reply_to,
         headers=headers,
@@ -31,7 +31,3 @@ def render_email(name, context, to, attachments=(), reply_to=None, headers=None)
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message
-
-
-def absolute_url(path):
-    return f"{settings.SITE_URL}{path}"

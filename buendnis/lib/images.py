@@ -22,12 +22,19 @@ LOGO_MAX_SIZE = (600, 600)
 PICTURE_MAX_SIZE = (1600, 1200)
 
 
+def alliance_folder(instance):
+    """Each alliance's uploads live in their own folder, `alliances/<id>/`: the media
+    view serves an alliance's host only its own files."""
+    alliance_id = getattr(instance, "alliance_id", None) or instance.pk or "neu"
+    return f"alliances/{alliance_id}"
+
+
 def logo_upload_to(instance, filename):
-    return f"logos/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    return f"{alliance_folder(instance)}/logos/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
 
 
 def picture_upload_to(instance, filename):
-    return f"bilder/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    return f"{alliance_folder(instance)}/bilder/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
 
 
 def process_image(uploaded, max_size=LOGO_MAX_SIZE):

@@ -211,6 +211,7 @@ class EventAdmin(EventRoleAdmin, HistoryAdmin):
             )
             return
         tasks.send_invitations.enqueue(
+            event.alliance_id,
             event_id=event.pk, working_group_id=working_group.pk if working_group else None
         )
         self.message_user(

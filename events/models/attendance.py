@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.tenancy import AllianceOwned, scoped_manager
+
 
 def new_token():
     return secrets.token_urlsafe(32)
@@ -17,7 +19,7 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(reply=Invitation.Reply.ACCEPTED)
 
 
-class Invitation(models.Model):
+class Invitation(AllianceOwned):
     """A partner's personal invitation to an event, with its reply."""
 
     class Reply(models.TextChoices):
@@ -42,7 +44,7 @@ class Invitation(models.Model):
     replied_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
     number_of_people = models.PositiveSmallIntegerField(_("Personen"), default=0)
 
-    objects = InvitationQuerySet.as_manager()
+    objects = scoped_manager(InvitationQuerySet)
 
     class Meta:
         verbose_name = _("Einladung")
@@ -64,7 +66,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(cancelled_at__isnull=True)
 
 
-class Registration(models.Model):
+class Registration(AllianceOwned):
     """A citizen's public sign-up for an event."""
 
     event = models.ForeignKey(
@@ -84,7 +86,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
 
-    objects = RegistrationQuerySet.as_manager()
+    objects = scoped_manager(RegistrationQuerySet)
 
     class Meta:
         verbose_name = _("Anmeldung")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
+from buendnis.tenancy import AllianceOwned, scoped_manager
 from events.models.attendance import Invitation, Registration
 from events.models.minutes import Minutes
 
@@ -75,7 +76,7 @@ def load_places_taken(events):
         event.places_taken = totals[event.pk]
 
 
-class Event(models.Model):
+class Event(AllianceOwned):
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("Bündnistreffen (Plenum)")
         FOUNDING = "founding", _("Gründungsveranstaltung")
@@ -83,7 +84,7 @@ class Event(models.Model):
         PUBLIC = "public", _("Öffentliche Veranstaltung")
 
     title = models.CharField(_("Titel"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220)
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.PLENARY)
     description = models.TextField(
         _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
@@ -124,7 +125,7 @@ class Event(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    objects = EventQuerySet.as_manager()
+    objects = scoped_manager(EventQuerySet)
     history = History()
 
     class Meta:
@@ -132,18 +133,19 @@ class Event(models.Model):
         verbose_name_plural = _("Termine")
         ordering = ["-starts_at"]
         indexes = [
-            models.Index(fields=["is_public", "published", "ends_at"], name="event_public_idx"),
+            models.Index(fields=["alliance", "is_public", "published", "ends_at"], name="event_public_idx"),
             # The public listings in date order, stopping after the first page (issue 8).
             models.Index(
-                fields=["starts_at"],
+                fields=["alliance", "starts_at"],
                 condition=Q(is_public=True, published=True),
                 name="event_public_start_idx",
             ),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["alliance", "slug"], name="event_unique_slug"),
             models.CheckConstraint(
                 condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
-            )
+            ),
         ]
 
     def __str__(self):

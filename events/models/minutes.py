@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
+from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -20,7 +21,7 @@ class MinutesQuerySet(models.QuerySet):
         )
 
 
-class Minutes(models.Model):
+class Minutes(AllianceOwned):
     """The Protokoll of an event: a draft until approved."""
 
     class Status(models.TextChoices):
@@ -60,7 +61,7 @@ class Minutes(models.Model):
     )
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    objects = MinutesQuerySet.as_manager()
+    objects = scoped_manager(MinutesQuerySet)
     history = History()
 
     class Meta:
@@ -86,7 +87,7 @@ class Minutes(models.Model):
         return self.status == self.Status.APPROVED
 
 
-class AgendaItem(models.Model):
+class AgendaItem(AllianceOwned):
     minutes = models.ForeignKey(
         Minutes, verbose_name=_("Protokoll"), on_delete=models.CASCADE, related_name="items"
     )
@@ -95,6 +96,7 @@ class AgendaItem(models.Model):
     discussion = models.TextField(_("Diskussion"), blank=True)
     decisions = models.TextField(_("Beschlüsse"), blank=True)
 
+    objects = scoped_manager()
     history = History()
 
     class Meta:
@@ -106,7 +108,7 @@ class AgendaItem(models.Model):
         return self.title
 
 
-class Task(models.Model):
+class Task(AllianceOwned):
     """An action agreed under an agenda item: what, who, by when."""
 
     agenda_item = models.ForeignKey(
@@ -117,6 +119,7 @@ class Task(models.Model):
     responsible = models.CharField(_("wer"), max_length=200, blank=True)
     due_on = models.DateField(_("bis wann"), null=True, blank=True)
 
+    objects = scoped_manager()
     history = History()
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
+from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
 class SuggestionQuerySet(models.QuerySet):
@@ -25,7 +26,7 @@ class SuggestionQuerySet(models.QuerySet):
         return self.filter(status=Suggestion.Status.NEW)
 
 
-class Suggestion(models.Model):
+class Suggestion(AllianceOwned):
     """A wish or suggestion from a citizen."""
 
     class Status(models.TextChoices):
@@ -80,7 +81,7 @@ class Suggestion(models.Model):
         help_text=_("Wann die Anregung beantwortet, weitergegeben oder abgeschlossen wurde."),
     )
 
-    objects = SuggestionQuerySet.as_manager()
+    objects = scoped_manager(SuggestionQuerySet)
     # Name and e-mail are erased after the retention period; they never enter the history.
     history = History(excluded_fields=["name", "email"])
 
@@ -88,7 +89,7 @@ class Suggestion(models.Model):
         verbose_name = _("Anregung")
         verbose_name_plural = _("Wünsche und Anregungen")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "-created_at"], name="suggestion_status_idx")]
+        indexes = [models.Index(fields=["alliance", "status", "-created_at"], name="suggestion_status_idx")]
 
     def __str__(self):
         return self.text[:60]

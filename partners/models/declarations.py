@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
+from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
 class DeclarationQuerySet(models.QuerySet):
@@ -20,13 +21,12 @@ class DeclarationQuerySet(models.QuerySet):
         return self.filter(valid_from__lte=timezone.localdate()) | self.filter(is_current=True)
 
 
-class Declaration(models.Model):
+class Declaration(AllianceOwned):
     """One version of the Bündniserklärung. Exactly one version is current."""
 
     version = models.CharField(
         _("Version"),
         max_length=40,
-        unique=True,
         validators=[
             RegexValidator(
                 r"^[0-9A-Za-z][0-9A-Za-z._-]*$",
@@ -43,7 +43,7 @@ class Declaration(models.Model):
     is_current = models.BooleanField(_("aktuelle Fassung"), default=False)
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
-    objects = DeclarationQuerySet.as_manager()
+    objects = scoped_manager(DeclarationQuerySet)
     history = History()
 
     class Meta:
@@ -52,10 +52,11 @@ class Declaration(models.Model):
         ordering = ["-valid_from", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["is_current"],
+                fields=["alliance", "is_current"],
                 condition=Q(is_current=True),
                 name="declaration_one_current",
-            )
+            ),
+            models.UniqueConstraint(fields=["alliance", "version"], name="declaration_unique_version"),
         ]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import logo_upload_to
 from buendnis.lib.text import name_key
+from buendnis.tenancy import AllianceOwned, scoped_manager
 
 # After this many reminders of the yearly check without an answer, a partner counts as
 # unreachable: the dashboard lists it, and no further reminder is sent.
@@ -78,7 +79,7 @@ class PartnerQuerySet(models.QuerySet):
 
 
 
-class Partner(models.Model):
+class Partner(AllianceOwned):
     """An organisation that signed the declaration (possibly several times)."""
 
     class Kind(models.TextChoices):
@@ -96,7 +97,7 @@ class Partner(models.Model):
         OTHER = "sonstige", _("Sonstige")
 
     name = models.CharField(_("Name der Organisation"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220)
     kind = models.CharField(_("Art der Organisation"), max_length=20, choices=Kind.choices)
     town = models.CharField(_("Ort"), max_length=100, blank=True)
     website = models.URLField(_("Website"), blank=True)
@@ -178,7 +179,7 @@ class Partner(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    objects = PartnerQuerySet.as_manager()
+    objects = scoped_manager(PartnerQuerySet)
     # Contact data is erased on withdrawal, so it never enters the history;
     # `is_member` follows the signatures, which have their own history.
     history = History(
@@ -194,17 +195,18 @@ class Partner(models.Model):
             # The public directory: listed members in alphabetical order, and their count.
             # With the id, any page's ids come from the index alone (paging.page_by_id).
             models.Index(
-                fields=["name", "id"],
+                fields=["alliance", "name", "id"],
                 condition=Q(is_member=True, listed=True),
                 name="partner_directory_idx",
             ),
             models.Index(
-                fields=["kind", "name", "id"],
+                fields=["alliance", "kind", "name", "id"],
                 condition=Q(is_member=True, listed=True),
                 name="partner_directory_kind_idx",
             ),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["alliance", "slug"], name="partner_unique_slug"),
             # Shown in the directory only with the organisation's consent to being named.
             models.CheckConstraint(
                 condition=Q(listed=False) | Q(wants_listing=True), name="partner_listed_needs_consent"
@@ -248,7 +250,7 @@ class SignatureQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=False, withdrawn_at__isnull=True)
 
 
-class Signature(models.Model):
+class Signature(AllianceOwned):
     """One membership period of a partner. Re-joining adds a new one."""
 
     class Source(models.TextChoices):
@@ -294,7 +296,7 @@ class Signature(models.Model):
         help_text=_("Name der unterzeichnenden Person; wird beim Austritt gelöscht."),
     )
 
-    objects = SignatureQuerySet.as_manager()
+    objects = scoped_manager(SignatureQuerySet)
     history = History(excluded_fields=["signed_by"])
 
     class Meta:
@@ -310,7 +312,7 @@ class Signature(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["confirmed_at", "withdrawn_at"], name="signature_state_idx"),
+            models.Index(fields=["alliance", "confirmed_at", "withdrawn_at"], name="signature_state_idx"),
             # Is this partner a member? Answered from the index alone.
             models.Index(
                 fields=["partner", "withdrawn_at", "confirmed_at"], name="signature_open_idx"

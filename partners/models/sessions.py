@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.tenancy import AllianceOwned, scoped_manager
+
 
 def new_session_token():
     return secrets.token_urlsafe(18)
@@ -19,7 +21,7 @@ class SigningSessionQuerySet(models.QuerySet):
         return self.filter(starts_at__lte=now, ends_at__gt=now)
 
 
-class SigningSession(models.Model):
+class SigningSession(AllianceOwned):
     """A few hours during which anyone at an event may sign through one link (QR code).
 
     The venue's Wi-Fi gives everybody in the hall the same address, so the per-address
@@ -41,7 +43,7 @@ class SigningSession(models.Model):
     )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
-    objects = SigningSessionQuerySet.as_manager()
+    objects = scoped_manager(SigningSessionQuerySet)
 
     class Meta:
         verbose_name = _("Unterzeichnung vor Ort")

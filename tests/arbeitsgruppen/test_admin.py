@@ -115,7 +115,7 @@ def test_project_image_is_checked_and_scaled_down(admin_client):
     with Image.open(project.image.path) as stored:
         assert stored.size == (1600, 800)
         assert stored.format == "JPEG"
-    assert project.image.name.startswith("bilder/")
+    assert project.image.name.startswith(f"alliances/{project.alliance_id}/bilder/")
 
 
 @pytest.mark.parametrize(

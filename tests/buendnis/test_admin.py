@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from buendnis.models import Alliance, Milestone, Page
+from buendnis.models import Alliance, Domain, Milestone, Page
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +38,7 @@ def test_admin_login_refuses_wrong_password(client, django_user_model):
 
 def test_alliance_cannot_be_added_twice_or_deleted(admin_client):
     assert admin_client.get(reverse("admin:buendnis_alliance_add")).status_code == 403
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     assert (
         admin_client.get(reverse("admin:buendnis_alliance_delete", args=[alliance.pk])).status_code
         == 403
@@ -54,14 +54,17 @@ def test_alliance_cannot_be_added_twice_or_deleted(admin_client):
     assert response["Location"] == reverse("admin:buendnis_alliance_change", args=[alliance.pk])
 
 
-def test_saving_a_second_alliance_overwrites_the_singleton(db):
-    Alliance(name="Zweites Bündnis").save()
-    assert Alliance.objects.count() == 1
-    assert Alliance.load().name == "Zweites Bündnis"
+def test_the_admin_shows_only_its_own_alliance_profile(admin_client):
+    other = Alliance.objects.create(name="Zweites Bündnis", slug="zweites")
+    Domain.objects.create(alliance=other, name="zweites.example.org", is_primary=True)
+    url = reverse("admin:buendnis_alliance_change", args=[other.pk])
+    response = admin_client.get(url)
+    # The admin of this host does not know the other alliance's profile.
+    assert response.status_code == 404
 
 
 def test_coordinator_edits_profile_and_site_shows_it(admin_client, client):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     url = reverse("admin:buendnis_alliance_change", args=[alliance.pk])
     response = admin_client.get(url)
     assert response.status_code == 200

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.support.accounts import staff_account
 from tests.support.otp import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -10,7 +11,7 @@ PASSWORD = "ein-langes-passwort-123"
 
 
 def test_coordinator_enrols_an_app_and_logs_in_again(page, alliance, django_user_model, axe):
-    user = django_user_model.objects.create_user("koordination", "k@example.org", PASSWORD, is_staff=True)
+    user = staff_account("koordination", "k@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
 
     page.goto("/verwaltung/")

@@ -19,7 +19,7 @@ def entry_cache(settings, alliance):
     settings.FRAGMENT_CACHE_SECONDS = 60
     settings.PAGE_CACHE_VERSION_CHECK = 0
     cache.clear()
-    pagecache._memo["version"] = None
+    pagecache._memo.clear()
     yield settings
     cache.clear()
 

@@ -6,7 +6,7 @@ from tests.support.admin_forms import changes, edit
 
 
 def test_alliance_changes_are_recorded(coordinator_client, coordinator):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     edit(coordinator_client, "buendnis_alliance", alliance, tagline="Familie zuerst")
     latest = alliance.history.latest()
     assert latest.history_user == coordinator and latest.tagline == "Familie zuerst"

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from buendnis import pagecache
+from buendnis import hosts, pagecache
 from buendnis.models import Alliance, ContentVersion
 
 
@@ -17,7 +17,7 @@ def cached(settings, alliance):
     from django.core.cache import cache
 
     cache.clear()
-    pagecache._memo["version"] = None
+    pagecache._memo.clear()
     return settings
 
 
@@ -63,7 +63,7 @@ def test_change_by_coordinator_is_visible_at_once(
     anonymous = Client()
     assert "Lokales Bündnis für Familie Musterhausen" in anonymous.get("/plain/").content.decode()
     assert anonymous.get("/plain/")["X-Page-Cache"] == "hit"
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     url = reverse("admin:buendnis_alliance_change", args=[alliance.pk])
     form = admin_client.get(url).context["adminform"].form
     data = {name: ("" if value is None else value) for name, value in form.initial.items()}
@@ -82,10 +82,12 @@ def test_version_bumped_by_another_process_is_seen_within_the_check_interval(cac
     client.get("/plain/")
     assert client.get("/plain/")["X-Page-Cache"] == "hit"
     # Another worker changes content and bumps the number in the database.
-    Alliance.objects.filter(pk=1).update(name="Bündnis Anderswo")
-    ContentVersion.objects.update_or_create(pk=1, defaults={"version": 99})
+    Alliance.objects.filter(pk=Alliance.current().pk).update(name="Bündnis Anderswo")
+    hosts.forget()  # the map of hosts is refreshed too
+    ContentVersion.objects.update_or_create(defaults={"version": 99})
     assert client.get("/plain/")["X-Page-Cache"] == "hit"  # this worker has not looked yet
-    pagecache._memo["read_at"] -= 3601
+    for alliance_id, (version, read_at) in list(pagecache._memo.items()):
+        pagecache._memo[alliance_id] = (version, read_at - 3601)
     response = client.get("/plain/")
     assert response["X-Page-Cache"] == "miss"
     assert "Bündnis Anderswo" in response.content.decode()

@@ -137,7 +137,7 @@ def test_broken_image_does_not_break_rendering(db, html_template, logged_errors)
 def test_image_or_none(db):
     from buendnis.models import Alliance
 
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     assert pdf.image_or_none(alliance.logo) is None
     alliance.logo.name = "logos/fehlt.png"
     assert pdf.image_or_none(alliance.logo) is None

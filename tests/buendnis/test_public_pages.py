@@ -70,7 +70,7 @@ def test_unknown_path_gives_german_404_page(client):
 
 
 def test_changes_show_at_once(client):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     alliance.tagline = "Familie ist bei uns Chefsache."
     alliance.save()
     Milestone.objects.create(date="2024-01-01", title="Neues Kapitel")
@@ -110,15 +110,16 @@ def test_navigation_only_links_existing_pages(client):
     assert reverse("buendnis:about") in content
 
 
-def test_media_serves_uploads_but_not_stored_pdfs(client, settings):
-    (settings.MEDIA_ROOT / "logos").mkdir(parents=True)
-    (settings.MEDIA_ROOT / "pdf-cache" / "urkunde").mkdir(parents=True)
-    (settings.MEDIA_ROOT / "logos" / "logo.png").write_bytes(b"\x89PNG")
-    (settings.MEDIA_ROOT / "pdf-cache" / "urkunde" / "x.pdf").write_bytes(b"%PDF-1.7")
-    upload = client.get("/media/logos/logo.png")
+def test_media_serves_uploads_but_not_stored_pdfs(client, settings, _alliance_scope):
+    folder = f"alliances/{_alliance_scope.pk}"
+    (settings.MEDIA_ROOT / folder / "logos").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "pdf-cache" / folder / "urkunde").mkdir(parents=True)
+    (settings.MEDIA_ROOT / folder / "logos" / "logo.png").write_bytes(b"\x89PNG")
+    (settings.MEDIA_ROOT / "pdf-cache" / folder / "urkunde" / "x.pdf").write_bytes(b"%PDF-1.7")
+    upload = client.get(f"/media/{folder}/logos/logo.png")
     assert upload.status_code == 200
     assert b"".join(upload.streaming_content) == b"\x89PNG"
-    assert client.get("/media/pdf-cache/urkunde/x.pdf").status_code == 404
+    assert client.get(f"/media/pdf-cache/{folder}/urkunde/x.pdf").status_code == 404
 
 
 def test_the_privacy_page_states_the_storage_periods_from_the_settings(client, alliance, settings):

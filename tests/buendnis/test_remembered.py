@@ -1,35 +1,14 @@
-"""Small values every page needs, remembered per process until the content version
-changes (buendnis/lib/fragments.py: `remembered`): the alliance's profile and the
-number of partners."""
+"""Small values every page needs, remembered per process until the alliance's content
+version changes (buendnis/fragments.py: `remembered`): the number of partners. (The
+alliance's profile comes with the map of hosts: tests/buendnis/test_tenancy.py.)"""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from buendnis import fragments
-from buendnis.models import Alliance
 from partners.models import Declaration, public_partner_count
 from tests.conftest import new_version
 from tests.factories import PartnerFactory
-
-
-def alliance_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    reads = [query for query in queries if 'FROM "buendnis_alliance"' in query["sql"]]
-    return response.content.decode(), len(reads)
-
-
-def test_the_alliance_profile_is_read_once_per_content_version(remembering, client):
-    assert alliance_queries(client, "/partner/")[1] == 1
-    assert alliance_queries(client, "/termine/")[1] == 0
-    Alliance.objects.filter(pk=1).update(short_name="Bündnis Anderswo")
-    html, reads = alliance_queries(client, "/partner/")
-    assert reads == 0 and "Bündnis Anderswo" not in html  # this worker has not looked yet
-    new_version()
-    html, reads = alliance_queries(client, "/partner/")
-    assert reads == 1
-    assert "Bündnis Anderswo" in html
 
 
 def test_the_partner_count_follows_the_content_version(remembering):

@@ -112,10 +112,11 @@ def test_nul_bytes_are_refused_with_400(client, alliance, url):
     assert "Ungültige Anfrage" in response.content.decode()
 
 
-def test_uploads_carry_the_resource_policy(client, settings):
-    (settings.MEDIA_ROOT / "logos").mkdir(parents=True)
-    (settings.MEDIA_ROOT / "logos" / "logo.png").write_bytes(b"\x89PNG")
-    response = client.get("/media/logos/logo.png")
+def test_uploads_carry_the_resource_policy(db, client, settings, _alliance_scope):
+    folder = settings.MEDIA_ROOT / "alliances" / str(_alliance_scope.pk) / "logos"
+    folder.mkdir(parents=True)
+    (folder / "logo.png").write_bytes(b"\x89PNG")
+    response = client.get(f"/media/alliances/{_alliance_scope.pk}/logos/logo.png")
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.support.accounts import staff_account
 from tests.support.otp import login_verified
 
 PASSWORD = "ein-langes-passwort-123"
@@ -85,14 +86,14 @@ def test_next_must_stay_on_this_site(client, superuser):
 
 
 def test_koordination_group_needs_the_second_factor(client, django_user_model, alliance):
-    user = django_user_model.objects.create_user("ko", "ko@example.org", PASSWORD, is_staff=True)
+    user = staff_account("ko", "ko@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
     password_login(client, "ko")
     assert client.get("/verwaltung/")["Location"].startswith("/verwaltung/zwei-faktor/einrichten/")
 
 
 def test_other_staff_log_in_with_password(client, django_user_model, alliance):
-    user = django_user_model.objects.create_user("steuer", "s@example.org", PASSWORD, is_staff=True)
+    user = staff_account("steuer", "s@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Steuerungsgruppe")[0])
     password_login(client, "steuer")
     response = client.get("/verwaltung/")

@@ -9,6 +9,7 @@ from buendnis.models import Alliance
 from events.models import Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.support.accounts import staff_account
 
 DASHBOARD = "/verwaltung/"
 
@@ -20,7 +21,7 @@ def last_year():
 @pytest.fixture
 def known_data(field):
     """Known numbers: 5 active (2 unlisted, 1 from last year), 2 unconfirmed, withdrawals."""
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     alliance.moderate_new_partners = True
     alliance.save()
     old = PartnerFactory(
@@ -106,7 +107,7 @@ def test_dashboard_shows_known_numbers(coordinator_client, known_data):
 
 
 def test_release_waiting_is_hidden_without_moderation(coordinator_client, known_data):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     alliance.moderate_new_partners = False
     alliance.save()
     response = coordinator_client.get(DASHBOARD)
@@ -165,7 +166,7 @@ def test_query_count_does_not_grow_with_rows(coordinator_client, known_data):
 
 
 def test_user_without_role_sees_no_dashboard(client, django_user_model, known_data):
-    user = django_user_model.objects.create_user("ohne", password="ein-langes-passwort-123", is_staff=True)
+    user = staff_account("ohne", password="ein-langes-passwort-123", is_staff=True)
     client.force_login(user)
     response = client.get(DASHBOARD)
     assert response.status_code == 200
@@ -173,7 +174,7 @@ def test_user_without_role_sees_no_dashboard(client, django_user_model, known_da
     assert "Plenum 2027" not in response.content.decode()
 
 
-def test_anonymous_is_sent_to_login(client):
+def test_anonymous_is_sent_to_login(client, db):
     response = client.get(DASHBOARD)
     assert response.status_code == 302
     assert response["Location"].startswith("/verwaltung/login/")

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from events.models import Invitation, Registration
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.support.accounts import staff_account
 from tests.support.responses import assert_login_required, assert_not_found
 
 
@@ -54,7 +55,7 @@ def test_partner_excel_parses_with_the_same_rows(coordinator_client, partners):
 
 
 def test_partner_export_is_for_the_coordinator_only(client, django_user_model, partners):
-    viewer = django_user_model.objects.create_user("nur-lesen", password="x", is_staff=True)
+    viewer = staff_account("nur-lesen", password="x", is_staff=True)
     client.force_login(viewer)
     refused = client.get(reverse("cockpit:export_partners", args=["csv"]))
     assert refused.status_code == 403

@@ -7,6 +7,7 @@ from cockpit.models import Delivery, Mailing
 from cockpit.tasks import send_mailing
 from events.models import Invitation
 from tests.factories import EventFactory, PartnerFactory, WorkingGroupFactory
+from tests.support.accounts import staff_account
 from tests.support.admin_forms import assert_management_link
 
 ADD = reverse("admin:cockpit_mailing_add")
@@ -122,7 +123,7 @@ def test_sending_runs_in_the_background_task(coordinator_client, partners, setti
     assert mailing.status == Mailing.Status.QUEUED
     assert not mail.outbox
     [result] = [r for r in default_task_backend.results if r.task.name == send_mailing.name]
-    assert result.args == [mailing.pk]
+    assert result.args == [mailing.alliance_id, mailing.pk]
     send_mailing.call(*result.args)
     assert len(mail.outbox) == 2
     mailing.refresh_from_db()
@@ -134,10 +135,10 @@ def test_running_the_task_again_sends_no_second_copy(coordinator_client, partner
     coordinator_client.post(ADD, mailing_data())
     mailing = Mailing.objects.get()
     send(coordinator_client, mailing)
-    send_mailing.call(mailing.pk)
+    send_mailing.call(mailing.alliance_id, mailing.pk)
     # A restarted worker runs the same task again.
     Mailing.objects.filter(pk=mailing.pk).update(status=Mailing.Status.QUEUED)
-    send_mailing.call(mailing.pk)
+    send_mailing.call(mailing.alliance_id, mailing.pk)
     assert len(mail.outbox) == 2
     assert Delivery.objects.filter(mailing=mailing).count() == 2
 
@@ -166,7 +167,7 @@ def test_send_needs_post_and_permission(client, coordinator_client, partners, dj
     mailing = Mailing.objects.get()
     url = reverse("admin:cockpit_mailing_send", args=[mailing.pk])
     assert coordinator_client.get(url).status_code == 405
-    user = django_user_model.objects.create_user("ohne", password="x", is_staff=True)
+    user = staff_account("ohne", password="x", is_staff=True)
     client.force_login(user)
     assert client.post(url).status_code == 403
     assert client.get(reverse("admin:cockpit_mailing_preview", args=[mailing.pk])).status_code == 403

@@ -15,6 +15,7 @@ from tests.factories import (
     PartnerFactory,
     RegistrationFactory,
 )
+from tests.support.accounts import staff_account
 from tests.support.responses import assert_admin_page
 
 
@@ -288,7 +289,7 @@ def test_suggestions_collected_at_the_event_are_entered_with_the_event(admin_cli
 def test_approving_needs_the_approve_permission(client):
     from django.contrib.auth.models import Permission
 
-    editor = User.objects.create_user("redaktion", "r@example.org", "geheimes-passwort-123",
+    editor = staff_account("redaktion", "r@example.org", "geheimes-passwort-123",
                                       is_staff=True)
     editor.user_permissions.set(Permission.objects.filter(
         content_type__app_label="events", codename__in=["view_minutes", "change_minutes"]

@@ -130,7 +130,7 @@ def test_failed_mail_is_retried_on_next_run(plenary, monkeypatch, logged_errors)
 
 def test_task_runs_the_service(plenary):
     PartnerFactory()
-    result = tasks.send_invitations.enqueue(event_id=plenary.pk)
+    result = tasks.send_invitations.enqueue(plenary.alliance_id, event_id=plenary.pk)
     assert result.return_value == 1
     assert len(mail.outbox) == 1
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from tests.factories import InvitationFactory
+from tests.support.accounts import staff_account
 from tests.support.pdfs import pdf_text, read_pdf
 from tests.support.responses import assert_login_required, assert_not_found
 
@@ -68,7 +69,7 @@ def test_preview_needs_login_and_permission(client, alliance, full_minutes):
 
     assert_login_required(client.get(preview_url(minutes)))
 
-    staff = User.objects.create_user("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
+    staff = staff_account("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
     client.force_login(staff)
     # Without a role the minutes are outside the user's scope.
     assert_not_found(client.get(preview_url(minutes)))

@@ -75,7 +75,7 @@ def test_suggestion_with_topic_name_and_email(client, field):
 
 
 def test_mail_goes_to_the_alliance_address_without_coordinator_address(client):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     alliance.coordinator_email = ""
     alliance.save()
     post(client)
@@ -154,7 +154,7 @@ def test_get_never_stores_anything(client):
 
 
 def test_suggestion_is_stored_even_without_any_coordinator_address(client):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     alliance.coordinator_email = ""
     alliance.email = ""
     alliance.save()

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from partners.models import Declaration, Partner, Signature
 from tests.factories import PartnerFactory
 from tests.partners.conftest import links_in
+from tests.support.accounts import staff_account
 
 CHANGELIST = "/verwaltung/partners/partner/"
 
@@ -183,7 +184,7 @@ def test_paper_signature_refuses_incomplete_input(admin_client, declaration):
 
 
 def test_paper_signature_needs_permission(client, django_user_model, declaration):
-    user = django_user_model.objects.create_user("leser", password="x-langes-passwort-1", is_staff=True)
+    user = staff_account("leser", password="x-langes-passwort-1", is_staff=True)
     client.force_login(user)
     response = client.get("/verwaltung/partners/partner/papier/")
     assert response.status_code == 302

@@ -12,6 +12,7 @@ from django.utils import timezone
 from partners import links, services
 from partners.models import Signature
 from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
+from tests.support.accounts import staff_account
 from tests.support.pdfs import pdf_text, squeeze
 from tests.support.responses import assert_login_required
 
@@ -74,7 +75,7 @@ def test_admin_download_needs_login_and_permission(client, alliance):
 
     assert_login_required(client.get(admin_url(partner)))
 
-    staff = User.objects.create_user("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
+    staff = staff_account("gast", "g@example.org", "geheim-geheim-123", is_staff=True)
     client.force_login(staff)
     assert client.get(admin_url(partner)).status_code == 403
 

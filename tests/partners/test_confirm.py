@@ -61,7 +61,7 @@ def test_post_confirms_lists_and_notifies(client, confirm_link):
 
 
 def test_moderation_waits_for_release(client, confirm_link):
-    alliance = Alliance.load()
+    alliance = Alliance.current()
     alliance.moderate_new_partners = True
     alliance.save()
     response = client.post(confirm_link, follow=True)

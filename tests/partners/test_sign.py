@@ -96,7 +96,7 @@ def test_logo_is_reencoded_scaled_and_stripped(client, declaration):
         assert image.size == (600, 300)
         assert "exif" not in image.info
         assert not image.getexif()
-    assert partner.logo.name.startswith("logos/")
+    assert partner.logo.name.startswith(f"alliances/{partner.alliance_id}/logos/")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from buendnis.models import Alliance
 
 
 def plain(request):
-    return HttpResponse(f"<p>{Alliance.load().name}</p>" + "x" * 500)
+    return HttpResponse(f"<p>{Alliance.current().name}</p>" + "x" * 500)
 
 
 def with_form(request):
@@ -18,7 +18,7 @@ def with_form(request):
 
 @never_cache
 def private(request):
-    return HttpResponse(f"<p>{Alliance.load().name}</p>")
+    return HttpResponse(f"<p>{Alliance.current().name}</p>")
 
 
 def personal(request, token):

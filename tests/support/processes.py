@@ -79,6 +79,8 @@ def main(key, limit, hits, timestamp):
         settings.DATABASES["default"]["NAME"] = os.environ["TEST_DATABASE_NAME"]
     django.setup()
     from buendnis import ratelimit
+    from buendnis.models import Alliance
+    from buendnis.tenancy import activate
 
     # Connect before the start, so that the hits race and not the connection set-ups.
     connection.ensure_connection()
@@ -87,7 +89,9 @@ def main(key, limit, hits, timestamp):
     print("ready", flush=True)
     sys.stdin.readline()
     now = datetime.fromtimestamp(float(timestamp), tz=UTC)
-    with mock.patch("django.utils.timezone.now", return_value=now):
+    with mock.patch("django.utils.timezone.now", return_value=now), activate(
+        Alliance.objects.order_by("pk").first()
+    ):
         allowed = sum(ratelimit.hit(key, int(limit)) for _ in range(int(hits)))
     print(allowed, flush=True)
 

@@ -5,9 +5,8 @@ the second time; `--dry-run` lists what it would delete. The periods are setting
 (`buendnis/settings.py`) that the privacy page states.
 """
 
-from django.core.management.base import BaseCommand
-
 from buendnis import pagecache
+from buendnis.commands import AllianceCommand
 from cockpit.mailings import erase_old_addresses
 from events.services import erase_suggestion_contacts, purge_registrations
 from partners.coordination import purge_unconfirmed
@@ -20,7 +19,7 @@ STEPS = [
 ]
 
 
-class Command(BaseCommand):
+class Command(AllianceCommand):
     help = (
         "Löscht personenbezogene Daten nach Ablauf ihrer Frist (unbestätigte Unterzeichnungen, "
         "Anmeldungen, Kontaktdaten erledigter Anregungen, Adressen alter Zustellungen). "
@@ -28,9 +27,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument("--dry-run", action="store_true", help="Nur auflisten, nichts löschen.")
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle_alliance(self, alliance, dry_run=False, **options):
         total = 0
         for title, step in STEPS:
             done = step(dry_run=dry_run)

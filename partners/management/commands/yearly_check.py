@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from buendnis.commands import AllianceCommand
 from partners.yearly_check import due_for_reminder, send_reminder, unreachable
 
 
-class Command(BaseCommand):
+class Command(AllianceCommand):
     help = (
         "Schreibt jedem aktiven Partner, dessen Eintrag seit über zwölf Monaten (oder nie) "
         "bestätigt wurde, eine E-Mail mit persönlichem Link zum Bestätigen oder Ändern. "
@@ -12,11 +11,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="Nur auflisten, keine E-Mails versenden."
         )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle_alliance(self, alliance, dry_run=False, **options):
         due = due_for_reminder().order_by("name", "pk")
         sent = without_address = 0
         for partner in due.iterator(chunk_size=500):

@@ -1,0 +1,46 @@
+"""The admin of an alliance, on the alliance's own domain (/verwaltung/).
+
+Admin accounts belong to alliances (`buendnis.Account`): a coordinator, steering-group
+member or group lead of one alliance logs in on that alliance's domain only, and
+everything the admin shows is filtered to the alliance's scope (`buendnis.tenancy`).
+An id of another alliance's object typed into an admin URL finds nothing: 404.
+Superusers (the Servicestelle, or the one operator of a single-alliance installation)
+may open every alliance's admin.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.backends import ModelBackend
+
+from buendnis.models import Account
+from buendnis.tenancy import current_alliance_id
+
+
+def belongs_to_alliance(user):
+    """Whether `user` may work in the active alliance's admin."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if current_alliance_id() is None:
+        return False
+    cached = getattr(user, "_alliance_checked", None)
+    if cached is None or cached[0] != current_alliance_id():
+        cached = (current_alliance_id(), Account.objects.filter(user=user).exists())
+        user._alliance_checked = cached
+    return cached[1]
+
+
+class AllianceAdminSite(admin.AdminSite):
+    def has_permission(self, request):
+        return super().has_permission(request) and belongs_to_alliance(request.user)
+
+
+class AllianceBackend(ModelBackend):
+    """Password login only for accounts of the alliance whose domain it is (and for
+    superusers): a coordinator of Nordheim cannot log in at Musterhausen's address."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None or belongs_to_alliance(user):
+            return user
+        return None

@@ -1,0 +1,11 @@
+"""The active alliance's PDFs: rendered and cached by `buendnis.lib.pdf`, each alliance's
+in its own folder of the PDF cache (`pdf-cache/alliances/<id>/<document>/`)."""
+
+from buendnis.lib.images import alliance_folder
+from buendnis.lib.pdf import get_pdf
+from buendnis.models import Alliance
+
+
+def alliance_pdf(key, template_name, context):
+    """`get_pdf` for the document `key` of the active alliance."""
+    return get_pdf(f"{alliance_folder(Alliance.current())}/{key}", template_name, context)
