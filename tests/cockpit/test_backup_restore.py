@@ -38,7 +38,7 @@ def make_alliance_data(django_user_model):
     )
     user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
     TOTPDevice.objects.create(user=user, name="App", confirmed=True)
-    Alliance.load()
+    Alliance.current()
     return with_logo.logo.name
 
 

@@ -1,74 +1,75 @@
-"""`python manage.py restore ARCHIVE`: bring back a `backup` into an empty database.
+"""`python manage.py restore ARCHIVE`: bring back a `backup` (cockpit/backups.py).
 
-Steps: create the tables (`migrate`), refuse if the database already holds data,
-load `data.json` in one transaction (sequences are reset, so new rows get fresh
-ids), unpack `media/` into MEDIA_ROOT (only plain files below it), retire the
-cached pages. A failed restore leaves the database empty, never half-filled.
+- A backup of the whole installation goes into an empty database (a new server):
+  `migrate`, refuse if the database holds data, load everything in one transaction,
+  unpack `media/`.
+- `--alliance`: the archive's alliance (a backup made with `--alliance`, or of an
+  installation with one alliance, also of format 1) is added to this installation
+  beside the others, with new ids; `--as KENNUNG` gives it another identifier,
+  `--replace` replaces an alliance with the same identifier. No other alliance is
+  touched. A failed restore leaves the database as it was.
 """
 
-import json
-import tarfile
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from buendnis import pagecache
-from buendnis.models import Alliance
-from cockpit.management.commands.backup import FORMAT
+from buendnis.tenancy import scopes_disabled
+from cockpit import backups
 from partners.models import Partner
 
 
-def database_is_empty():
-    return not (
-        Partner.objects.exists()
-        or Alliance.objects.exists()
-        or get_user_model().objects.exists()
-    )
-
-
 class Command(BaseCommand):
-    help = "Stellt eine Sicherung (manage.py backup) in einer leeren Datenbank wieder her."
+    help = (
+        "Stellt eine Sicherung (manage.py backup) wieder her: alles in eine leere Datenbank "
+        "oder ein Bündnis neben die vorhandenen."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="Archivdatei aus manage.py backup")
+        parser.add_argument(
+            "--alliance", action="store_true",
+            help="Das Bündnis der Sicherung neben den vorhandenen anlegen (neue Kennungen der Einträge).",
+        )
+        parser.add_argument("--as", dest="slug", metavar="KENNUNG", help="Mit dieser Kennung anlegen.")
+        parser.add_argument(
+            "--replace", action="store_true", help="Ein vorhandenes Bündnis mit derselben Kennung ersetzen."
+        )
 
-    def handle(self, *args, **options):
-        archive_path = Path(options["archive"])
+    def handle(self, *args, archive, alliance=False, slug=None, replace=False, **options):
+        archive_path = Path(archive)
         if not archive_path.is_file():
             raise CommandError(f"Archiv nicht gefunden: {archive_path}")
         call_command("migrate", interactive=False, verbosity=0)
-        if not database_is_empty():
-            raise CommandError(
-                "Die Datenbank enthält schon Daten. Die Wiederherstellung schreibt nur in eine "
-                "leere Datenbank: bitte eine neue anlegen (DATABASE_URL) und erneut aufrufen."
-            )
-        with tempfile.TemporaryDirectory() as workdir, tarfile.open(archive_path, "r:gz") as archive:
-            # The "data" filter refuses absolute paths, links out of the folder and devices.
-            archive.extractall(workdir, filter="data")
-            manifest = json.loads((Path(workdir) / "manifest.json").read_text())
-            if manifest.get("format") != FORMAT:
-                raise CommandError(f"Unbekanntes Sicherungsformat: {manifest.get('format')}")
-            with transaction.atomic():
-                call_command("loaddata", str(Path(workdir) / "data.json"), verbosity=0)
-            media = Path(workdir) / "media"
-            if media.is_dir():
-                self.copy_media(media, Path(settings.MEDIA_ROOT))
-        pagecache.bump()
+        with tempfile.TemporaryDirectory() as workdir:
+            manifest = backups.unpack(archive_path, workdir)
+            workdir = Path(workdir)
+            one_alliance = alliance or manifest.get("scope") == "alliance" or manifest["format"] == 1
+            if not one_alliance or not alliance:
+                if not backups.installation_is_empty():
+                    raise CommandError(
+                        "Die Datenbank enthält schon Daten. Die Wiederherstellung schreibt nur in eine "
+                        "leere Datenbank: bitte eine neue anlegen (DATABASE_URL) und erneut aufrufen – "
+                        "oder ein einzelnes Bündnis mit --alliance neben die vorhandenen legen."
+                    )
+            if one_alliance:
+                records = backups.read_records(workdir, manifest)
+                if not alliance:
+                    backups.clear_empty_installation()
+                restored = backups.Restore(records, workdir / "media", slug=slug, replace=replace).run()
+                with scopes_disabled():
+                    partners = Partner.objects.filter(alliance=restored).count()
+                what = f"Bündnis „{restored.name}“ ({restored.slug}): {partners} Partner"
+            else:
+                backups.restore_installation(workdir)
+                with scopes_disabled():
+                    partners = Partner.objects.count()
+                what = f"{partners} Partner"
         self.stdout.write(
             self.style.SUCCESS(
-                f"Wiederhergestellt: {Partner.objects.count()} Partner, Sicherung vom "
-                f"{manifest['created_at']} ({manifest['database_vendor']})."
+                f"Wiederhergestellt: {what}, Sicherung vom {manifest['created_at']} "
+                f"({manifest['database_vendor']})."
             )
         )
-
-    def copy_media(self, source, target):
-        for path in source.rglob("*"):
-            if path.is_file() and not path.is_symlink():
-                destination = target / path.relative_to(source)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                destination.write_bytes(path.read_bytes())
