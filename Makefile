@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# `make run DEMO_ALLIANCES=3`: three demo alliances, on 127.0.0.1 and on *.localhost:8000.
+DEMO_ALLIANCES ?= 1
 CHROMIUM := /usr/lib/chromium/chromium
 # The PDFs are set in DejaVu (Debian's fonts-dejavu-core); nothing is fetched while rendering.
 DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -18,7 +20,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --alliances $(DEMO_ALLIANCES)
 	@echo "Hintergrund-Worker (Einladungen, Rundmails) startet mit dem Server."
 	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

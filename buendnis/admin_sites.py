@@ -10,6 +10,7 @@ may open every alliance's admin.
 
 from django.contrib import admin
 from django.contrib.auth.backends import ModelBackend
+from django.http import Http404
 
 from buendnis.models import Account
 from buendnis.tenancy import current_alliance_id
@@ -30,9 +31,26 @@ def belongs_to_alliance(user):
     return cached[1]
 
 
+class MissingIsNotFound:
+    """An id the alliance's admin does not have answers 404, like any unknown page:
+    Django's default (a redirect with "… does not exist") would confirm nothing, but
+    says more than needed."""
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404
+
+
 class AllianceAdminSite(admin.AdminSite):
     def has_permission(self, request):
         return super().has_permission(request) and belongs_to_alliance(request.user)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, MissingIsNotFound):
+            admin_class = type(
+                admin_class.__name__, (MissingIsNotFound, admin_class), {"__module__": admin_class.__module__}
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
 
 class AllianceBackend(ModelBackend):

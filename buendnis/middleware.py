@@ -73,7 +73,10 @@ class AllianceMiddleware:
         if alliance is None:
             return render(request, "tenancy/unknown_host.html", status=404)
         if alliance.is_suspended:
-            return render(request, "tenancy/suspended.html", status=503)
+            response = render(request, "tenancy/suspended.html", status=503)
+            # A state the Servicestelle chose, not a fault: no error in the log per visit.
+            response._has_been_logged = True
+            return response
         request.alliance = alliance
         with tenancy.activate(alliance):
             return self.get_response(request)

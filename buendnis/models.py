@@ -1,3 +1,5 @@
+import re
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -146,11 +148,13 @@ class Alliance(models.Model):
 
     @property
     def from_email(self):
-        """The sender of the alliance's e-mails, with its own name."""
-        from email.utils import formataddr, parseaddr
-
+        """The sender of the alliance's e-mails, with its own name ("Name <address>";
+        Django encodes it for the header)."""
         address = self.sender_email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-        return formataddr((self.sender_name or self.display_name, address))
+        name = " ".join((self.sender_name or self.display_name).split())
+        if re.search(r'[()<>@,;:\\".\[\]]', name):
+            name = '"{}"'.format(name.replace("\\", "\\\\").replace('"', '\\"'))
+        return f"{name} <{address}>"
 
     @property
     def reply_to(self):

@@ -2,9 +2,6 @@
 (or `manage.py create_alliance`), suspended and resumed, deleted with everything it
 holds."""
 
-import shutil
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,12 +16,10 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from buendnis import emails, hosts, starter
-from buendnis.history import no_history
-from buendnis.lib.images import alliance_folder
 from buendnis.models import Account, Alliance, Domain, FieldOfAction, Page, hostname
 from buendnis.roles import COORDINATION
-from buendnis.tenancy import activate, scopes_disabled
-from cockpit.backups import owned_models
+from buendnis.tenancy import activate
+from cockpit import backups
 from partners.models import Declaration
 
 DECLARATION_DRAFT = (
@@ -100,7 +95,7 @@ def create_alliance(*, name, domain, admin_email, slug=None, aliases=()):
             user.groups.add(Group.objects.get_or_create(name=COORDINATION)[0])
             Account.objects.create(user=user)
             link = invitation_link(user)
-            transaction.on_commit(lambda: _send_invitation(alliance, user, link))
+    _send_invitation(alliance, user, link)
     hosts.forget()
     return alliance, link
 
@@ -109,7 +104,9 @@ def invitation_link(user):
     """The coordinator's link to set a password (valid PASSWORD_RESET_TIMEOUT seconds)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    path = reverse("account_invitation", kwargs={"uidb64": uid, "token": token})
+    # The link is on the alliance's domain, also when the Servicestelle creates it.
+    kwargs = {"uidb64": uid, "token": token}
+    path = reverse("account_invitation", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
     return emails.absolute_url(path)
 
 
@@ -132,23 +129,5 @@ def resume(alliance):
 
 
 def delete_alliance(alliance):
-    """Delete the alliance and everything it holds: its rows, their change history, its
-    accounts, its uploaded files and stored PDFs. Other alliances are not touched."""
-    direct, _indirect = owned_models()
-    history = [model for model in direct if hasattr(model, "instance_type")]
-    users = list(get_user_model().objects.filter(account__alliance=alliance, is_superuser=False))
-    folders = [Path(settings.MEDIA_ROOT) / alliance_folder(alliance),
-               Path(settings.MEDIA_ROOT) / "pdf-cache" / alliance_folder(alliance)]
-    # Deleting writes no history of its own: the alliance's history goes with it.
-    with transaction.atomic(), scopes_disabled(), no_history():
-        for model in history:
-            model._base_manager.filter(alliance=alliance).delete()
-        alliance.history.all().delete()
-        pk = alliance.pk
-        alliance.delete()
-        for user in users:
-            user.delete()
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
-    hosts.forget()
-    return pk
+    """Delete the alliance and everything it holds (see `cockpit.backups.delete_alliance`)."""
+    return backups.delete_alliance(alliance)

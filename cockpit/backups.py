@@ -16,6 +16,7 @@ groups and content types by natural key) and `media/`.
 """
 
 import json
+import shutil
 import tarfile
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +34,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from buendnis import hosts, pagecache
+from buendnis.history import no_history
 from buendnis.lib.images import alliance_folder
 from buendnis.lib.text import name_key
 from buendnis.models import Account, Alliance, Domain
@@ -94,8 +96,7 @@ def alliance_objects(alliance):
     """Everything that belongs to `alliance`, in no particular order."""
     direct, indirect = owned_models()
     users = get_user_model().objects.filter(account__alliance=alliance)
-    yield alliance
-    yield from alliance.domains.all()
+    yield alliance  # its domains and accounts have an `alliance` field: below
     yield from apps.get_model("buendnis", "HistoricalAlliance").objects.filter(id=alliance.pk)
     for model in direct:
         yield from model._base_manager.filter(alliance=alliance).order_by("pk")
@@ -281,15 +282,17 @@ class Restore:
 
     def run(self):
         existing = self.check()
+        replaced = alliance_folders(existing) if existing else []
         with transaction.atomic():
             if existing:
-                with scopes_disabled():
-                    existing.delete()
+                delete_alliance(existing, files=False)
             alliance = self._alliance()
             with activate(alliance):
                 self._users_and_accounts(alliance)
                 self._rows(alliance)
                 pagecache.bump()
+        for folder in replaced:
+            shutil.rmtree(folder, ignore_errors=True)
         if self.media is not None and self.media.is_dir():
             self._copy_media(alliance)
         hosts.forget()
@@ -366,15 +369,8 @@ class Restore:
         unknown = [label for label in labels if not _known(label)]
         if unknown:
             raise CommandError(f"Die Sicherung enthält unbekannte Tabellen: {', '.join(sorted(unknown))}.")
-        remaining = set(labels)
-        order = []
-        while remaining:
-            ready = sorted(label for label in remaining if not (_depends_on(label) & (remaining - {label})))
-            if not ready:
-                raise CommandError(f"Zirkuläre Verweise zwischen {', '.join(sorted(remaining))}.")
-            order.extend(ready)
-            remaining -= set(ready)
-        return order
+        ordered = dependency_order(apps.get_model(label) for label in labels)
+        return [model._meta.label_lower for model in ordered]
 
     def _rows(self, alliance):
         deferred = []  # (model, new id, field, old target id): references to rows made later
@@ -395,7 +391,19 @@ class Restore:
                 if original is not None and "id" in values:  # a history record: the object's id
                     values["id"] = self.ids[original._meta.label_lower].get(values["id"], values["id"])
                 instances.append(model(**values))
+            # Dates kept as they were: saving would stamp `auto_now(_add)` fields with now.
+            stamped = [
+                field for field in model._meta.concrete_fields
+                if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+            ]
+            kept = [{field.attname: getattr(instance, field.attname) for field in stamped}
+                    for instance in instances]
             created = model._base_manager.bulk_create(instances, batch_size=500)
+            if stamped:
+                for instance, values in zip(created, kept, strict=True):
+                    for attname, value in values.items():
+                        setattr(instance, attname, value)
+                model._base_manager.bulk_update(created, [field.name for field in stamped], batch_size=500)
             for record, instance in zip(records, created, strict=True):
                 self.ids[label][record.get("pk")] = instance.pk
                 for field in model._meta.concrete_fields:
@@ -464,6 +472,53 @@ class Restore:
                 destination = target / relative
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 destination.write_bytes(path.read_bytes())
+
+
+def alliance_folders(alliance):
+    """Where the alliance's uploads and stored PDFs are."""
+    media = Path(settings.MEDIA_ROOT)
+    return [media / alliance_folder(alliance), media / "pdf-cache" / alliance_folder(alliance)]
+
+
+def delete_alliance(alliance, files=True):
+    """Delete the alliance and everything it holds: its rows, their change history, its
+    accounts, its uploaded files and stored PDFs (`files=False`: the caller removes
+    them once its transaction has succeeded). Other alliances are not touched."""
+    direct, indirect = owned_models()
+    # Rows before the rows they refer to: a field of action, for one, protects itself
+    # against deletion while projects refer to it.
+    rows = list(reversed(dependency_order(direct + [model for model, _link in indirect])))
+    users = list(get_user_model().objects.filter(account__alliance=alliance, is_superuser=False))
+    folders = alliance_folders(alliance) if files else []
+    # Deleting writes no history of its own: the alliance's history goes with it.
+    with transaction.atomic(), scopes_disabled(), no_history():
+        for model in rows:
+            link = dict(indirect).get(model)
+            condition = {f"{link.name}__alliance": alliance} if link else {"alliance": alliance}
+            model._base_manager.filter(**condition).delete()
+        alliance.history.all().delete()
+        pk = alliance.pk
+        alliance.delete()
+        for user in users:
+            user.delete()
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    hosts.forget()
+    return pk
+
+
+def dependency_order(models):
+    """`models` ordered so that each comes after the models it refers to."""
+    labels = {model._meta.label_lower: model for model in models}
+    remaining = set(labels)
+    order = []
+    while remaining:
+        ready = sorted(label for label in remaining if not (_depends_on(label) & (remaining - {label})))
+        if not ready:
+            raise CommandError(f"Zirkuläre Verweise zwischen {', '.join(sorted(remaining))}.")
+        order.extend(ready)
+        remaining -= set(ready)
+    return [labels[label] for label in order]
 
 
 def _known(label):

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
-from buendnis.models import Account, FieldOfAction, Milestone, Page
+from buendnis.models import Account, Alliance, Domain, FieldOfAction, Milestone, Page
 from cockpit.models import Mailing
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion, Task
 from partners.models import Declaration, Partner, Signature
@@ -33,6 +33,34 @@ AT_FOUNDING = {
     "signed_at": datetime.datetime(2017, 11, 8, 10, tzinfo=datetime.UTC),
     "confirmed_at": datetime.datetime(2017, 11, 8, 11, tzinfo=datetime.UTC),
 }
+
+
+class AllianceFactory(DjangoModelFactory):
+    """Another alliance on the installation; `domain=` its main domain (the default:
+    `<slug>.localhost`, an allowed host in development and tests), `aliases=[…]`
+    further ones that redirect."""
+
+    class Meta:
+        model = Alliance
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"buendnis-{n}")
+    name = factory.LazyAttribute(lambda o: f"Lokales Bündnis für Familie {o.slug.title()}")
+    town = factory.LazyAttribute(lambda o: o.slug.title())
+
+    @factory.post_generation
+    def domain(alliance, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Domain.objects.get_or_create(
+                name=extracted or f"{alliance.slug}.localhost",
+                defaults={"alliance": alliance, "is_primary": True},
+            )
+
+    @factory.post_generation
+    def aliases(alliance, create, extracted, **kwargs):
+        for name in extracted or ():
+            Domain.objects.get_or_create(name=name, defaults={"alliance": alliance})
 
 
 def current_declaration():

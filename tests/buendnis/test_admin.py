@@ -55,12 +55,14 @@ def test_alliance_cannot_be_added_twice_or_deleted(admin_client):
 
 
 def test_the_admin_shows_only_its_own_alliance_profile(admin_client):
+    Domain.objects.create(alliance=Alliance.current(), name="testserver", is_primary=True)
     other = Alliance.objects.create(name="Zweites Bündnis", slug="zweites")
     Domain.objects.create(alliance=other, name="zweites.example.org", is_primary=True)
     url = reverse("admin:buendnis_alliance_change", args=[other.pk])
     response = admin_client.get(url)
     # The admin of this host does not know the other alliance's profile.
     assert response.status_code == 404
+    assert "Zweites Bündnis" not in response.content.decode()
 
 
 def test_coordinator_edits_profile_and_site_shows_it(admin_client, client):
