@@ -7,7 +7,7 @@ domain only; then the person logs in and sets up the second factor.
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
-from buendnis.admin_sites import belongs_to_alliance
+from buendnis.admin_sites import belongs_to_alliance, current_admin_site
 
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):
@@ -22,15 +22,11 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
         return user
 
     def get_context_data(self, **kwargs):
-        from django.contrib import admin
-
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        return {**current_admin_site().each_context(self.request), **super().get_context_data(**kwargs)}
 
 
 class PasswordSetView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_set.html"
 
     def get_context_data(self, **kwargs):
-        from django.contrib import admin
-
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        return {**current_admin_site().each_context(self.request), **super().get_context_data(**kwargs)}

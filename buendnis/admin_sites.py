@@ -11,6 +11,7 @@ may open every alliance's admin.
 from django.contrib import admin
 from django.contrib.auth.backends import ModelBackend
 from django.http import Http404
+from django.urls import resolve, reverse
 
 from buendnis.models import Account
 from buendnis.tenancy import current_alliance_id
@@ -62,3 +63,10 @@ class AllianceBackend(ModelBackend):
         if user is None or belongs_to_alliance(user):
             return user
         return None
+
+
+def current_admin_site():
+    """The admin site of the current URLs: an alliance's, or on the installation's own
+    domain the Servicestelle's (for pages outside the admin that look like it)."""
+    # The alliance's /verwaltung/ is the cockpit's dashboard, in the alliance's site.
+    return getattr(resolve(reverse("admin:index")).func, "admin_site", admin.site)

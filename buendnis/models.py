@@ -347,22 +347,26 @@ class FieldOfAction(AllianceOwned):
         return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})
 
 
-class RateLimitCounter(AllianceOwned):
-    """Counts hits per key and time window, shared by every worker process."""
+class RateLimitCounter(models.Model):
+    """Counts hits per key and time window, shared by every worker process.
 
+    The key begins with the alliance (`buendnis.ratelimit.hit`): an alliance's counters
+    are its own, and those of the installation's own domain (the Servicestelle's login)
+    belong to none.
+    """
+
+    alliance = models.ForeignKey(
+        Alliance, verbose_name=_("Bündnis"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     key = models.CharField(max_length=200)
     window_start = models.DateTimeField()
     count = models.PositiveIntegerField(default=0)
-
-    objects = scoped_manager()
 
     class Meta:
         verbose_name = _("Zähler der Ratenbegrenzung")
         verbose_name_plural = _("Zähler der Ratenbegrenzung")
         constraints = [
-            models.UniqueConstraint(
-                fields=["alliance", "key", "window_start"], name="ratelimit_unique_window"
-            )
+            models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_unique_window")
         ]
 
     def __str__(self):

@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from buendnis.models import RateLimitCounter
+from buendnis.tenancy import current_alliance_id
 
 
 def client_ip(request):
@@ -52,7 +53,10 @@ def _hit_redis(url, key, limit, seconds, window):
 
 
 def hit(key, limit, period=timedelta(hours=1)):
-    """Count one hit for `key`; return True while the count stays within `limit`."""
+    """Count one hit for `key` of the active alliance (or of the installation, outside
+    any alliance); return True while the count stays within `limit`."""
+    alliance_id = current_alliance_id()
+    key = f"{alliance_id or 'installation'}:{key}"
     now = timezone.now()
     seconds = int(period.total_seconds())
     window = int(now.timestamp()) // seconds * seconds
@@ -67,7 +71,9 @@ def hit(key, limit, period=timedelta(hours=1)):
         if not counter.update(count=F("count") + 1):
             try:
                 with transaction.atomic():
-                    RateLimitCounter.objects.create(key=key, window_start=window_start, count=1)
+                    RateLimitCounter.objects.create(
+                        alliance_id=alliance_id, key=key, window_start=window_start, count=1
+                    )
             except IntegrityError:
                 counter.update(count=F("count") + 1)
         count = counter.values_list("count", flat=True).get()

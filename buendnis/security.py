@@ -15,13 +15,13 @@ import time
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from buendnis.admin_sites import current_admin_site
 from buendnis.ratelimit import client_ip, hit
 
 SESSION_STARTED = "security:started"
@@ -80,7 +80,7 @@ class AdminSecurityMiddleware:
         in_admin = request.path.startswith(admin_prefix)
         if in_admin and request.method == "POST" and request.path == reverse("admin:login"):
             if not login_allowed(request):
-                context = {**admin.site.each_context(request), "title": "Zu viele Anmeldeversuche"}
+                context = {**current_admin_site().each_context(request), "title": "Zu viele Anmeldeversuche"}
                 return render(request, "security/login_throttled.html", context, status=429)
 
         user = request.user

@@ -11,7 +11,6 @@ import io
 from urllib.parse import urlencode
 
 from django import forms
-from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -21,6 +20,8 @@ from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
+
+from buendnis.admin_sites import current_admin_site
 
 app_name = "twofactor"
 
@@ -72,7 +73,7 @@ def setup(request):
             return redirect(_next_url(request))
         form.add_error("token", "Der Code stimmt nicht. Bitte prüfen Sie die Uhrzeit des Geräts.")
     context = {
-        **admin.site.each_context(request),
+        **current_admin_site().each_context(request),
         "form": form,
         "qr_code": qr_code_data_uri(device),
         "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
@@ -101,7 +102,7 @@ def verify(request):
             "müssen Sie kurz warten.",
         )
     context = {
-        **admin.site.each_context(request),
+        **current_admin_site().each_context(request),
         "form": form,
         "next": _next_url(request),
         "title": "Anmeldung bestätigen",

@@ -28,6 +28,15 @@ class ServiceAdminSite(admin.AdminSite):
     def has_permission(self, request):
         return request.user.is_active and request.user.is_superuser
 
+    def get_app_list(self, request, app_label=None):
+        # Here an alliance is one of many, not "the profile" as in its own admin.
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                if model["object_name"] == "Alliance":
+                    model["name"] = _("Bündnisse")
+        return app_list
+
 
 # Named "admin" like every admin site: the login, the second factor and the templates
 # find it by that name in the Servicestelle's URLs (cockpit/urls_service.py).
@@ -147,6 +156,9 @@ class ServiceAllianceAdmin(admin.ModelAdmin):
         for alliance in queryset:
             alliances.resume(alliance)
         self.message_user(request, _("%(count)s Bündnis(se) freigeschaltet.") % {"count": queryset.count()})
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("Bündnisse"), **(extra_context or {})})
 
     def add_view(self, request, form_url="", extra_context=None):
         form = CreationForm(request.POST or None)

@@ -29,7 +29,8 @@ def test_too_many_attempts_for_one_user_name_from_many_addresses(client, allianc
 def test_the_count_lives_in_the_shared_database(client, alliance):
     attempt(client, "koordination", "192.0.2.1")
     keys = set(RateLimitCounter.objects.values_list("key", flat=True))
-    assert {"admin-login:ip:192.0.2.1", "admin-login:user:koordination"} <= keys
+    prefix = f"{alliance.pk}:"
+    assert {prefix + "admin-login:ip:192.0.2.1", prefix + "admin-login:user:koordination"} <= keys
 
 
 def test_throttled_login_does_not_log_in(client, django_user_model, alliance, settings):
