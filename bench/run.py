@@ -13,6 +13,9 @@
    throughput as a ratio to the minimal view and to the static file, measured in the
    same run; PDF render times (bench/pdf_render.py) and worker memory; JSON goes to
    bench/results/.
+5. The same data spread over 670 alliances on one installation (bench/national.py):
+   a large and a small alliance's pages, what finding the alliance costs, the finder.
+   BENCH_SCENARIOS=gross or =bundesweit runs one of the two.
 
 `python bench/run.py --compare REF` measures another version of the portal (a git ref,
 checked out into bench/.baseline) in the same run: both servers run side by side, and
@@ -34,12 +37,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, pages  # noqa: E402
+from bench import load, national, pages  # noqa: E402
 from bench.servers import PYTHON, WORKERS, Server, bench_env, prepare_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 SECONDS = float(os.environ.get("BENCH_SECONDS", "4"))
+# "gross": one alliance with all 13,000 partners (bench/bench.sqlite3); "bundesweit":
+# the same spread over 670 alliances on one installation (bench/national.py).
+SCENARIOS = os.environ.get("BENCH_SCENARIOS", "gross,bundesweit").split(",")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4"))
 PHASES = {
     "cached": ("Seiten-Cache an (wie im Betrieb)", 300, 300),
@@ -179,14 +185,21 @@ def main():
         "gunicorn_workers": WORKERS,
         "cpus": os.cpu_count(),
     }
-    for phase in args.phases.split(","):
-        title, page_cache, fragment_cache = PHASES[phase]
-        report[phase] = run_phase(title, versions, page_cache, fragment_cache)
-    measured = report[args.phases.split(",")[0]]["aktuell"]["pages"]
-    report["queries"] = count_queries(current, [row["path"] for row in measured.values()])
-    report["pdf"], report["pdf_output"] = pdf_times(current)
-    print("\nSQL-Abfragen je Seite:", json.dumps(report["queries"], ensure_ascii=False))
-    print(f"PDF: {report['pdf'] if report['pdf'] is not None else report['pdf_output']}")
+    if "gross" in SCENARIOS:
+        for phase in args.phases.split(","):
+            title, page_cache, fragment_cache = PHASES[phase]
+            report[phase] = run_phase(title, versions, page_cache, fragment_cache)
+        measured = report[args.phases.split(",")[0]]["aktuell"]["pages"]
+        report["queries"] = count_queries(current, [row["path"] for row in measured.values()])
+        report["pdf"], report["pdf_output"] = pdf_times(current)
+        print("\nSQL-Abfragen je Seite:", json.dumps(report["queries"], ensure_ascii=False))
+        print(f"PDF: {report['pdf'] if report['pdf'] is not None else report['pdf_output']}")
+    if "bundesweit" in SCENARIOS:
+        national.prepare(current)
+        report["national"] = {
+            phase: national.run_phase(*PHASES[phase], seconds=SECONDS, rounds=ROUNDS, checkout=current)
+            for phase in ("cached", "uncached")
+        }
     results = BENCH / "results"
     results.mkdir(exist_ok=True)
     out = results / f"bench-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.json"

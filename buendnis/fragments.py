@@ -25,11 +25,13 @@ from buendnis import tenancy
 from buendnis.pagecache import current_version
 
 
-def _key(kind, version, entry):
+def _key(kind, alliance_id, version, entry):
+    # The alliance of the scope, not the entry's: lists load only the columns they
+    # show, and reading `entry.alliance_id` would load it row by row.
     changed = getattr(entry, "updated_at", None)
     stamp = changed.timestamp() if changed else ""
     language = translation.get_language()
-    return f"entry:{entry.alliance_id}:{kind}:{language}:{version}:{entry.pk}:{stamp}"
+    return f"entry:{alliance_id}:{kind}:{language}:{version}:{entry.pk}:{stamp}"
 
 
 def render_entries(template_name, entries, *, name, prefetch=(), prepare=None, context=None):
@@ -68,7 +70,8 @@ def per_entry(kind, entries, render, *, prefetch=(), prepare=None):
     cached = {}
     if seconds > 0:
         version = current_version()
-        keys = {entry.pk: _key(kind, version, entry) for entry in entries}
+        alliance_id = tenancy.current_alliance_id()
+        keys = {entry.pk: _key(kind, alliance_id, version, entry) for entry in entries}
         cached = cache.get_many(list(keys.values()))
     missing = [entry for entry in entries if keys.get(entry.pk) not in cached]
     if missing and prefetch:

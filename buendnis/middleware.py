@@ -2,9 +2,10 @@ from django.conf import settings
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponsePermanentRedirect
-from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.urls import set_urlconf
+
+from buendnis import hosts, tenancy
 
 
 class DatabaseUnavailableMiddleware:
@@ -32,9 +33,15 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
-# Answered for the installation on every host, in no alliance's scope: the load
-# balancer's health check.
-INSTALLATION_PATHS = {"/healthz"}
+def split_host(header):
+    """("name.example.org", "8000") from a Host header, the name lower-case."""
+    header = header.lower()
+    if header.endswith("]"):  # an IPv6 address without port
+        return header, ""
+    name, colon, port = header.rpartition(":")
+    if not colon or "]" in port:
+        return header.rstrip("."), ""
+    return name.rstrip("."), port
 
 
 class AllianceMiddleware:
@@ -51,11 +58,12 @@ class AllianceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from buendnis import hosts, tenancy
-
-        if request.path in INSTALLATION_PATHS:
+        if request.path in settings.TENANCY_EXEMPT_PATHS:
             return self.get_response(request)
-        host, port = split_domain_port(request.get_host())
+        # The raw Host header: CommonMiddleware checks it against ALLOWED_HOSTS right
+        # after (a host not allowed still gets its 400); a host of no alliance gets
+        # the neutral 404 here.
+        host, port = split_host(request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", ""))
         if settings.SERVICE_DOMAIN and host == settings.SERVICE_DOMAIN:
             # Set now, not only when the view is resolved: the middleware below
             # (admin security, second factor) reverses URLs of this urlconf too.

@@ -329,6 +329,10 @@ PAGE_CACHE_VERSION_CHECK = float(env("PAGE_CACHE_VERSION_CHECK", "2"))
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "300"))
 # Only for `make bench`: a view that does nothing, to compare the pages against.
 BENCH_MINIMAL_VIEW = env_bool("BENCH_MINIMAL_VIEW", False)
+# Answered for the installation on every host, in no alliance's scope: the load
+# balancer's health check (and, for `make bench`, the minimal view without the
+# alliance's lookup, to measure what the lookup costs).
+TENANCY_EXEMPT_PATHS = {"/healthz", *(["/bench/minimal-raw/"] if BENCH_MINIMAL_VIEW else [])}
 
 # Under HTTPS the cookies carry the __Host- prefix: the browser then accepts them only
 # from this host, over TLS, for the whole site.

@@ -14,14 +14,13 @@ backups of the whole installation) says so with `scopes_disabled()`.
 """
 
 import contextvars
-from contextlib import contextmanager
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 from django_scopes.exceptions import ScopeError
 from django_scopes.manager import DisabledQuerySet, ScopedManager
-from django_scopes.state import get_scope
+from django_scopes.state import get_scope, state
 
 __all__ = [
     "AllianceOwned",
@@ -51,15 +50,31 @@ def current_alliance():
     return alliance
 
 
-@contextmanager
-def activate(alliance):
-    """Work inside `alliance`'s scope: its rows only, new rows belong to it."""
-    token = _alliance.set(alliance)
-    try:
-        with scope(alliance=alliance.pk):
-            yield alliance
-    finally:
-        _alliance.reset(token)
+class activate:  # noqa: N801 - used like the context manager function it is
+    """Work inside `alliance`'s scope: its rows only, new rows belong to it.
+
+    A class rather than @contextmanager: every request enters it, and this costs a
+    tenth of the nested generators (bench/README.md, "Mandanten").
+    """
+
+    __slots__ = ("alliance", "_tokens")
+
+    def __init__(self, alliance):
+        self.alliance = alliance
+
+    def __enter__(self):
+        current = state.get() or {}
+        self._tokens = (
+            _alliance.set(self.alliance),
+            state.set({**current, "_enabled": True, "alliance": self.alliance.pk}),
+        )
+        return self.alliance
+
+    def __exit__(self, *exc_info):
+        alliance_token, scope_token = self._tokens
+        state.reset(scope_token)
+        _alliance.reset(alliance_token)
+        return False
 
 
 def scoped_manager(queryset_class=models.QuerySet):

@@ -27,7 +27,7 @@ urlpatterns = [
 if settings.BENCH_MINIMAL_VIEW:
     from bench.views import minimal
 
-    urlpatterns += [path("bench/minimal/", minimal)]
+    urlpatterns += [path("bench/minimal/", minimal), path("bench/minimal-raw/", minimal)]
 
 # Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
 # Stored PDFs (pdf-cache/) are served only through their views, which check access.

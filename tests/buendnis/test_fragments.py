@@ -138,3 +138,24 @@ def test_a_registration_updates_the_places_left_in_cached_date_entries(
     assert response.status_code == 302
     for url in pages:
         assert "noch 7 Plätze frei" in get(client, url)[0]
+
+
+@pytest.mark.parametrize("url", ["/partner/", "/partner/?q=Partner", "/projekte/", "/termine/", "/"])
+def test_with_the_entry_cache_the_queries_do_not_grow_with_the_entries(entry_cache, client, declaration, url):
+    # The cache key knows the alliance without asking each entry (whose list query
+    # loads only the columns the card shows).
+    from tests.factories import EventFactory, ProjectFactory
+
+    def add(count, start):
+        for number in range(start, start + count):
+            partner = PartnerFactory(name=f"Partner {number:03d}")
+            ProjectFactory(title=f"Projekt {number:03d}", partners=[partner])
+            EventFactory(title=f"Termin {number:03d}")
+
+    add(2, 0)
+    client.get(url)
+    few = get(client, url)[1]
+    add(20, 2)
+    pagecache._memo.clear()
+    client.get(url)
+    assert get(client, url)[1] == few

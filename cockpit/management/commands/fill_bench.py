@@ -1,9 +1,13 @@
-"""Fill a separate database with an alliance at national scale, for `make bench`.
+"""Fill a separate database at national scale, for `make bench`.
 
 13,000 partners of every kind (a share with a small generated logo), signatures
 over ten years (withdrawals and re-joins included), 300 working groups in the
 fields of action, 5,200 projects, 1,000 events with registrations. Everything is
 written with bulk_create, so the whole run takes well under a minute on SQLite.
+
+By default all of it belongs to one alliance (the largest case). With `--alliances
+670` it is spread over 670 alliances as in reality: a few large, most small (sizes
+falling with rank like 1/rank^0.8), each on `<slug>.bench.localhost`.
 
 Never point this at a real portal: it refuses a database that already has
 partners unless `--force` is given.
@@ -22,8 +26,10 @@ from PIL import Image, ImageDraw
 from arbeitsgruppen.models import Project, TargetGroup, WorkingGroup
 from buendnis import demo as alliance_demo
 from buendnis import pagecache
+from buendnis.lib.images import alliance_folder
 from buendnis.lib.text import name_key
-from buendnis.models import FieldOfAction
+from buendnis.models import Alliance, Domain, FieldOfAction
+from buendnis.tenancy import activate, scopes_disabled
 from events.models import Event, Invitation, Registration
 from partners.models import Declaration, Partner, Signature
 
@@ -41,6 +47,10 @@ TARGET_GROUPS = [
     "Alleinerziehende", "Eltern mit kleinen Kindern", "Jugendliche", "Pflegende Angehörige",
     "Beschäftigte", "Familien mit Migrationsgeschichte", "Großeltern", "Arbeitgeber",
 ]
+PREFIXES = [
+    "Nord", "Süd", "Ober", "Unter", "Alt", "Neu", "Bad ", "Klein", "Groß", "Hohen", "Nieder", "Mittel",
+]
+SUFFIXES = ["heim", "dorf", "stadt", "feld", "bach", "berg", "hausen", "ingen", "burg", "au", "tal", "brück"]
 TOWNS = [
     "Musterhausen", "Beispielstadt", "Neudorf", "Altheim", "Bergfeld", "Talstadt", "Seeburg",
     "Waldkirchen", "Rosenau", "Lindenberg", "Hohenstein", "Kleinbach",
@@ -95,6 +105,18 @@ def logo_png(rng, text):
     return out.getvalue()
 
 
+def spread(total, count, exponent=0.8):
+    """`total` over `count` alliances, the largest first, falling like 1/rank^exponent."""
+    if count == 1:
+        return [total]
+    weights = [1 / (rank ** exponent) for rank in range(1, count + 1)]
+    scale = total / sum(weights)
+    shares = [int(weight * scale) for weight in weights]
+    for index in range(total - sum(shares)):  # the remainder to the largest
+        shares[index % count] += 1
+    return shares
+
+
 class Command(BaseCommand):
     help = "Füllt eine eigene Messdatenbank mit einem Bündnis in bundesweiter Größe (für make bench)."
 
@@ -105,32 +127,67 @@ class Command(BaseCommand):
         parser.add_argument("--events", type=int, default=1000)
         parser.add_argument("--logo-share", type=float, default=0.2)
         parser.add_argument("--seed", type=int, default=8)
+        parser.add_argument("--alliances", type=int, default=1, help="auf so viele Bündnisse verteilt")
         parser.add_argument(
             "--force", action="store_true", help="Auch in eine Datenbank mit Partnern schreiben."
         )
 
     def handle(self, *args, **options):
-        if Partner.objects.exists() and not options["force"]:
-            raise CommandError(
-                "Die Datenbank enthält schon Partner. fill_bench schreibt nur in eine eigene, leere "
-                "Messdatenbank (DATABASE_URL=sqlite:///bench/bench.sqlite3); sonst --force."
-            )
+        with scopes_disabled():
+            if Partner.objects.exists() and not options["force"]:
+                raise CommandError(
+                    "Die Datenbank enthält schon Partner. fill_bench schreibt nur in eine eigene, "
+                    "leere Messdatenbank (DATABASE_URL=sqlite:///bench/bench.sqlite3); sonst --force."
+                )
         rng = random.Random(options["seed"])
         self.now = timezone.now()
-        with transaction.atomic():
-            alliance_demo.load_profile(io.StringIO())
-            declarations = self.declarations()
-            fields, target_groups = self.fields_of_action()
-            partners = self.partners(rng, options["partners"], options["logo_share"], fields)
-            self.signatures(rng, partners, declarations)
-            groups = self.working_groups(rng, options["groups"], fields, partners)
-            self.projects(rng, options["projects"], fields, groups, partners, target_groups)
-            self.events(rng, options["events"], groups, partners)
-        pagecache.bump()
+        self.logo_share = options["logo_share"]
+        count = options["alliances"]
+        totals = {key: options[key] for key in ("partners", "projects", "groups", "events")}
+        shares = {key: spread(total, count) for key, total in totals.items()}
+        first = Alliance.objects.order_by("pk").first() or Alliance.objects.create(
+            name="Lokales Bündnis für Familie", slug="buendnis"
+        )
+        for number in range(count):
+            alliance = first if number == 0 else self.alliance(rng, number)
+            sizes = {key: share[number] for key, share in shares.items()}
+            with transaction.atomic(), activate(alliance):
+                self.fill(rng, number, sizes, quiet=count > 1)
+                pagecache.bump()
+            if count > 1 and number % 100 == 0:
+                self.log(f"Bündnis {number + 1} von {count}: {sizes['partners']} Partner")
+        if count > 1:
+            Domain.objects.get_or_create(
+                name="b0000.bench.localhost", defaults={"alliance": first, "is_primary": True}
+            )
         self.stdout.write(self.style.SUCCESS("Messdatenbank gefüllt."))
 
+    def alliance(self, rng, number):
+        town = f"{PREFIXES[number % len(PREFIXES)]}{SUFFIXES[number // len(PREFIXES) % len(SUFFIXES)]}"
+        slug = f"b{number:04d}"
+        alliance = Alliance.objects.create(
+            slug=slug, name=f"Lokales Bündnis für Familie {town} {number}", town=f"{town} {number}",
+            region=f"Landkreis {SUFFIXES[number % len(SUFFIXES)].title()}tal",
+            postal_code=f"{10000 + number * 13:05d}", postal_codes=f"{10000 + number * 13:05d}",
+        )
+        Domain.objects.create(alliance=alliance, name=f"{slug}.bench.localhost", is_primary=True)
+        return alliance
+
+    def fill(self, rng, number, sizes, quiet=False):
+        self.quiet = quiet
+        if number == 0:
+            alliance_demo.load_profile(io.StringIO())
+        declarations = self.declarations()
+        fields, target_groups = self.fields_of_action()
+        partners = self.partners(rng, sizes["partners"], self.logo_share, fields)
+        self.signatures(rng, partners, declarations)
+        groups = self.working_groups(rng, sizes["groups"], fields, partners)
+        self.projects(rng, sizes["projects"], fields, groups, partners, target_groups)
+        self.events(rng, sizes["events"], groups, partners)
+
     def log(self, message):
-        self.stdout.write(f"  {message}")
+        if not getattr(self, "quiet", False) or message.startswith("Bündnis "):
+            self.stdout.write(f"  {message}")
 
     def declarations(self):
         versions = []
@@ -188,7 +245,7 @@ class Command(BaseCommand):
                 founding_partner=number < 60,
             )
             if rng.random() < logo_share:
-                path = f"logos/bench-{number}.png"
+                path = f"{alliance_folder(Alliance.current())}/logos/bench-{number}.png"
                 if not default_storage.exists(path):
                     default_storage.save(path, io.BytesIO(logo_png(rng, name)))
                 partner.logo.name = path
@@ -275,7 +332,7 @@ class Command(BaseCommand):
         statuses = list(Project.Status.values)
         projects = []
         for number in range(start, start + count):
-            group = rng.choice(groups) if rng.random() < 0.8 else None
+            group = rng.choice(groups) if groups and rng.random() < 0.8 else None
             title = f"{rng.choice(WORDS)}-{rng.choice(WORDS)} Projekt {number}"
             starts = self.now.date() - timedelta(days=rng.randint(0, 3650))
             projects.append(Project(
@@ -293,7 +350,7 @@ class Command(BaseCommand):
             [
                 partner_links(project_id=project.pk, partner_id=partner.pk)
                 for project in projects
-                for partner in rng.sample(partners, rng.randint(1, 6))
+                for partner in rng.sample(partners, min(len(partners), rng.randint(1, 6)))
             ],
             batch_size=BATCH,
         )
@@ -323,7 +380,7 @@ class Command(BaseCommand):
                 description=f"<p>{sentence(rng, 50)}</p>",
                 starts_at=begins, ends_at=begins + timedelta(hours=rng.randint(1, 4)),
                 venue=f"Bürgerhaus {rng.choice(TOWNS)}", address="Marktplatz 1, 12345 Musterhausen",
-                working_group=rng.choice(groups) if kind == Event.Kind.WORKING_GROUP else None,
+                working_group=rng.choice(groups) if groups and kind == Event.Kind.WORKING_GROUP else None,
                 is_public=kind != Event.Kind.WORKING_GROUP or rng.random() < 0.5,
                 registration_open=open_for_registration,
                 capacity=rng.choice([None, 30, 50, 120]) if open_for_registration else None,
