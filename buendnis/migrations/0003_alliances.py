@@ -139,7 +139,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='alliance',
             name='slug',
-            field=models.SlugField(default='', help_text='Kurz und dauerhaft, z. B. „musterhausen“; für Befehle und Sicherungen.', max_length=60, verbose_name='Kennung'),
+            # No index yet: PostgreSQL would keep its "_like" index when the field
+            # becomes unique below and fail to create it a second time.
+            field=models.SlugField(db_index=False, default='', help_text='Kurz und dauerhaft, z. B. „musterhausen“; für Befehle und Sicherungen.', max_length=60, verbose_name='Kennung'),
             preserve_default=False,
         ),
         migrations.AddField(
