@@ -26,12 +26,12 @@ run: install
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver 127.0.0.1:8000
 
-# Chromium (browser tests), poppler-utils (PDF to PNG) and redis-server (the rate limits'
-# Redis store, started by the tests themselves) come from Debian.
-TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core redis-server
+# Chromium (browser tests), poppler-utils (PDF to PNG), redis-server (the rate limits'
+# Redis store, started by the tests themselves) and Java (the Nu HTML Checker) come from Debian.
+TEST_PACKAGES := chromium poppler-utils fonts-dejavu-core redis-server default-jre-headless
 system-test-deps:
 	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null || [ ! -f $(DEJAVU) ] \
-	    || ! command -v redis-server >/dev/null; then \
+	    || ! command -v redis-server >/dev/null || ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \
 	  else \

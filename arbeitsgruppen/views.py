@@ -2,11 +2,12 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import render
 from django.views.generic import DetailView
 
+from arbeitsgruppen import structured_data
 from arbeitsgruppen.forms import ProjectFilterForm
 from arbeitsgruppen.models import Project, WorkingGroup, public_project_count
 from buendnis.fragments import remembered, render_entries
 from buendnis.lib.paging import SEARCH_LIMIT, capped_count, page_by_id
-from buendnis.models import FieldOfAction
+from buendnis.models import Alliance, FieldOfAction
 from partners.models import Partner
 
 PROJECTS_PER_PAGE = 20
@@ -71,10 +72,11 @@ class FieldDetailView(DetailView):
     and links to the filtered project database and partner directory.
     """
 
-    def get_queryset(self):
-        return FieldOfAction.objects.public()
     template_name = "arbeitsgruppen/field_detail.html"
     context_object_name = "field"
+
+    def get_queryset(self):
+        return FieldOfAction.objects.public()
 
     def get_context_data(self, **kwargs):
         field = self.object
@@ -83,6 +85,7 @@ class FieldDetailView(DetailView):
             **self._groups(field),
             **self._projects(field),
             **self._partners(field),
+            "structured_data": structured_data.field(field, self.request),
         }
 
     def _groups(self, field):
@@ -116,10 +119,11 @@ class FieldDetailView(DetailView):
 
 
 class GroupDetailView(DetailView):
-    def get_queryset(self):
-        return WorkingGroup.objects.public().select_related("field_of_action")
     template_name = "arbeitsgruppen/group_detail.html"
     context_object_name = "group"
+
+    def get_queryset(self):
+        return WorkingGroup.objects.public().select_related("field_of_action")
 
     def get_context_data(self, **kwargs):
         group = self.object
@@ -132,6 +136,7 @@ class GroupDetailView(DetailView):
             "partner_items": _partner_items(members),
             "projects": projects,
             "project_cards": _project_items(projects),
+            "structured_data": structured_data.group(group, self.request),
         }
 
 
@@ -174,10 +179,11 @@ def project_list(request):
 
 
 class ProjectDetailView(DetailView):
-    def get_queryset(self):
-        return Project.objects.public().select_related("field_of_action", "working_group")
     template_name = "arbeitsgruppen/project_detail.html"
     context_object_name = "project"
+
+    def get_queryset(self):
+        return Project.objects.public().select_related("field_of_action", "working_group")
 
     def get_context_data(self, **kwargs):
         partners = list(_public_partners().filter(projects=self.object))
@@ -186,4 +192,7 @@ class ProjectDetailView(DetailView):
             "partners": partners,
             "partner_items": _partner_items(partners),
             "target_groups": self.object.target_groups.all(),
+            "structured_data": structured_data.project(
+                self.object, partners, Alliance.current(), self.request
+            ),
         }

@@ -49,6 +49,7 @@ class AllianceAdmin(HistoryAdmin):
         ),
         ("Gründung", {"fields": ["founding_date", "founding_place", "founding_text"]}),
         ("Partner", {"fields": ["moderate_new_partners"]}),
+        ("Offene Daten", {"fields": ["data_licence", "embed_hosts"]}),
     ]
 
     def get_queryset(self, request):

@@ -3,6 +3,7 @@ from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -94,6 +95,27 @@ class Alliance(models.Model):
         _("Antworten an"), blank=True,
         help_text=_("Wohin Antworten auf die E-Mails des Portals gehen. Leer: an die Koordination."),
     )
+    class DataLicence(models.TextChoices):
+        DL_ZERO = "dl-de/zero-2-0", "Datenlizenz Deutschland – Zero – Version 2.0"
+        DL_BY = "dl-de/by-2-0", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+        CC0 = "cc0-1.0", "Creative Commons Zero 1.0 (CC0)"
+        CC_BY = "cc-by-4.0", "Creative Commons Namensnennung 4.0 (CC BY 4.0)"
+
+    data_licence = models.CharField(
+        _("Lizenz der offenen Daten"),
+        max_length=20,
+        choices=DataLicence.choices,
+        default=DataLicence.DL_ZERO,
+        help_text=_("Unter dieser Lizenz stehen die öffentlichen Daten (Schnittstelle, Downloads)."),
+    )
+    embed_hosts = models.TextField(
+        _("Websites, die einbetten dürfen"),
+        blank=True,
+        help_text=_(
+            "Eine Adresse je Zeile, z. B. https://www.landkreis-musterhausen.de – nur diese "
+            "Websites dürfen Partnerliste und Termine als Kasten einbinden."
+        ),
+    )
     moderate_new_partners = models.BooleanField(
         _("Neue Partner erst nach Freigabe zeigen"),
         default=False,
@@ -119,6 +141,16 @@ class Alliance(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        wrong = [
+            origin for origin in self.embedding_hosts
+            if not re.fullmatch(r"https?://[a-z0-9.-]+(:\d+)?", origin.lower())
+        ]
+        if wrong:
+            raise ValidationError({"embed_hosts": _(
+                "Bitte nur Adressen wie https://www.landkreis.de angeben, ohne Pfad: %(wrong)s"
+            ) % {"wrong": ", ".join(wrong)}})
 
     @classmethod
     def current(cls):
@@ -155,6 +187,22 @@ class Alliance(models.Model):
         if re.search(r'[()<>@,;:\\".\[\]]', name):
             name = '"{}"'.format(name.replace("\\", "\\\\").replace('"', '\\"'))
         return f"{name} <{address}>"
+
+    LICENCE_URLS = {
+        "dl-de/zero-2-0": "https://www.govdata.de/dl-de/zero-2-0",
+        "dl-de/by-2-0": "https://www.govdata.de/dl-de/by-2-0",
+        "cc0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
+        "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/deed.de",
+    }
+
+    @property
+    def licence_url(self):
+        return self.LICENCE_URLS[self.data_licence]
+
+    @property
+    def embedding_hosts(self):
+        """The origins allowed to embed the alliance's boxes (frame-ancestors)."""
+        return [line.strip().rstrip("/") for line in self.embed_hosts.splitlines() if line.strip()]
 
     @property
     def reply_to(self):

@@ -39,21 +39,22 @@ from buendnis import tenancy
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
-# Pages, and the calendar files that calendar apps fetch again and again (the feed
-# of a year's dates takes 50 ms to build at national scale).
-CACHED_TYPES = ("text/html", "text/calendar")
+# Pages, the calendar files that calendar apps fetch again and again (the feed of a
+# year's dates takes 50 ms to build at national scale), and the open data that other
+# programs poll the same way (API, feeds, sitemap).
+CACHED_TYPES = ("text/html", "text/calendar", "application/json", "application/atom+xml", "application/xml")
 MAX_QUERY_LENGTH = 300
 # django.contrib.messages.storage.cookie.CookieStorage.cookie_name
 MESSAGES_COOKIE = "messages"
 re_accepts_br = re.compile(r"\bbr\b")
 re_accepts_gzip = re.compile(r"\bgzip\b")
 
-# Per process: alliance id -> (the last version read from the database, when).
+# Per process: alliance id -> (the last version read from the database, when it
+# changed, when it was read).
 _memo = {}
 
 
-def current_version():
-    """The content version of the active alliance (each alliance has its own)."""
+def _state():
     from buendnis.models import ContentVersion
 
     alliance_id = tenancy.current_alliance_id()
@@ -61,11 +62,22 @@ def current_version():
         raise tenancy.ScopeError("Der Inhaltsstand gehört zu einem Bündnis: keines ist aktiv.")
     now = time.monotonic()
     memo = _memo.get(alliance_id)
-    if memo is not None and now - memo[1] < settings.PAGE_CACHE_VERSION_CHECK:
-        return memo[0]
-    version = ContentVersion.objects.values_list("version", flat=True).first() or 0
-    _memo[alliance_id] = (version, now)
-    return version
+    if memo is not None and now - memo[2] < settings.PAGE_CACHE_VERSION_CHECK:
+        return memo
+    version, changed_at = ContentVersion.objects.values_list("version", "changed_at").first() or (0, None)
+    memo = _memo[alliance_id] = (version, changed_at, now)
+    return memo
+
+
+def current_version():
+    """The content version of the active alliance (each alliance has its own)."""
+    return _state()[0]
+
+
+def last_change():
+    """When the active alliance's public content last changed (None: never since the
+    installation), for Last-Modified."""
+    return _state()[1]
 
 
 def bump():
@@ -79,13 +91,14 @@ def _bump_now(alliance_id):
     from buendnis.models import ContentVersion
 
     versions = ContentVersion.objects.with_scope(alliance=alliance_id)
-    updated = versions.filter().update(version=F("version") + 1, changed_at=timezone.now())
+    now = timezone.now()
+    updated = versions.filter().update(version=F("version") + 1, changed_at=now)
     if not updated:
         try:
             with transaction.atomic():
-                versions.create(alliance_id=alliance_id, version=1)
+                versions.create(alliance_id=alliance_id, version=1, changed_at=now)
         except IntegrityError:
-            versions.filter().update(version=F("version") + 1)
+            versions.filter().update(version=F("version") + 1, changed_at=now)
     _memo.pop(alliance_id, None)
 
 

@@ -147,3 +147,19 @@ class CrossOriginResourcePolicyMiddleware:
         if policy:
             response.headers.setdefault("Cross-Origin-Resource-Policy", policy)
         return response
+
+
+class RobotsTagMiddleware:
+    """`X-Robots-Tag: noindex` on the admin and every page behind a personal link (a URL
+    with a `token`), so search engines keep them out even if such a link leaks; the
+    sitemap and /robots.txt (opendata) leave them out too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if request.path.startswith("/verwaltung/") or (match is not None and "token" in match.kwargs):
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "partners",
     "arbeitsgruppen",
     "events",
+    "opendata",
     "cockpit",
     # django.contrib.admin, its default site being the alliance's (buendnis/admin_sites.py).
     "buendnis.apps.BuendnisAdminConfig",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "js_lib_bootstrap5",
@@ -105,6 +107,9 @@ MIDDLEWARE = [
     "buendnis.security.RejectNullBytesMiddleware",
     # The alliance of the host name; everything below runs in its scope.
     "buendnis.middleware.AllianceMiddleware",
+    # ETag, Last-Modified and CORS for the API, feeds and downloads; outside the page
+    # cache, so cached answers are conditional too.
+    "opendata.middleware.OpenDataMiddleware",
     "buendnis.pagecache.PageCacheMiddleware",
     "buendnis.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -118,6 +123,7 @@ MIDDLEWARE = [
     # Records who made a change in the history of partners, minutes, … (issue 7).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "buendnis.security.RobotsTagMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
@@ -265,6 +271,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # hour; every submission, accepted or not, counts against the higher cap (bots).
 RATELIMIT_PER_HOUR = int(env("RATELIMIT_PER_HOUR", "5"))
 RATELIMIT_SUBMISSIONS_PER_HOUR = int(env("RATELIMIT_SUBMISSIONS_PER_HOUR", "60"))
+# The read-only API (/api/v1/): requests per hour and client address that the page
+# cache does not answer.
+API_REQUESTS_PER_HOUR = int(env("API_REQUESTS_PER_HOUR", "1000"))
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # Behind a proxy, the client's address comes from this header (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")

@@ -10,6 +10,8 @@ admin.site.index_title = "Verwaltung"
 
 urlpatterns = [
     path("", include("buendnis.urls_public")),
+    # Feeds, sitemap, API, downloads and boxes to embed: fixed addresses, before the apps'.
+    path("", include("opendata.urls")),
     path("", include("partners.urls")),
     path("", include("arbeitsgruppen.urls")),
     path("", include("events.urls")),

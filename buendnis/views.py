@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
-from buendnis import sections
+from buendnis import sections, structured_data
 from buendnis.lib.images import alliance_folder
 from buendnis.models import Alliance, Milestone, Page
 from buendnis.tenancy import ScopeError
@@ -32,7 +32,10 @@ def AdminSiteTitle(attribute):  # noqa: N802 - reads like the constant it replac
 
 def home(request):
     # Next dates, newest partners, fields of action: contributed by the apps above.
-    context = {"sections": sections.home.collect(request)}
+    context = {
+        "sections": sections.home.collect(request),
+        "structured_data": [structured_data.organization(Alliance.current(), request)],
+    }
     return render(request, "buendnis/home.html", context)
 
 
@@ -40,10 +43,15 @@ class AboutView(TemplateView):
     template_name = "buendnis/about.html"
 
     def get_context_data(self, **kwargs):
+        alliance = Alliance.current()
+        data = structured_data.organization(alliance, self.request, members=structured_data.members())
         return {
             **super().get_context_data(**kwargs),
             "milestones": Milestone.objects.chronological(),
             "about_page": Page.objects.public().filter(slug=Page.Slug.ABOUT).first(),
+            "structured_data": [
+                data, structured_data.breadcrumbs(self.request, ("Das Bündnis", self.request.path))
+            ],
         }
 
 
@@ -54,10 +62,11 @@ class PageView(DetailView):
     `purge_personal_data` works with, so it never promises more than the code does.
     """
 
-    def get_queryset(self):
-        return Page.objects.public()
     template_name = "buendnis/page.html"
     context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,7 @@ app_name = "cockpit"
 
 urlpatterns = [
     path("", admin.site.admin_view(views.index), name="dashboard"),
+    path("offene-daten/", admin.site.admin_view(views.open_data), name="open_data"),
     re_path(
         r"^exporte/partner\.(?P<fmt>csv|xlsx)$",
         admin.site.admin_view(views.export_partners),

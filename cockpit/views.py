@@ -3,16 +3,19 @@ downloads of all partners, all projects and one event's replies (`buendnis.expor
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from arbeitsgruppen.exports import projects_table
 from arbeitsgruppen.models import Project
 from arbeitsgruppen.roles import led_group_ids
 from buendnis import exports, roles
+from buendnis.models import Alliance
 from cockpit import dashboard
 from events.exports import replies_table
 from events.models import Event
+from opendata import records
+from opendata import views as opendata_views
 from partners.exports import partners_table
 from partners.models import Partner
 
@@ -25,6 +28,30 @@ def index(request):
         data["exports"] = export_links(request.user)
         data["can_export_events"] = can_export_events(request.user)
     return admin.site.index(request, extra_context={"dashboard": data})
+
+
+def open_data(request):
+    """Everything the alliance publishes, in one place: the formats and their addresses,
+    who may embed, under which licence."""
+    if not roles.sees_everything(request.user):
+        raise PermissionDenied
+    alliance = Alliance.current()
+    context = {
+        **admin.site.each_context(request),
+        "title": "Offene Daten",
+        "formats": opendata_views.formats(request),
+        "downloads": [
+            (title, _download(request, name, "csv"), _download(request, name, "json"))
+            for name, (title, _queryset, _record) in records.DATASETS.items()
+        ],
+        "alliance": alliance,
+        "profile_url": reverse("admin:buendnis_alliance_change", args=[alliance.pk]),
+    }
+    return render(request, "admin/cockpit/open_data.html", context)
+
+
+def _download(request, name, fmt):
+    return request.build_absolute_uri(reverse("opendata:download", kwargs={"name": name, "fmt": fmt}))
 
 
 def export_links(user):

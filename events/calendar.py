@@ -6,13 +6,15 @@ from urllib.parse import urlparse
 import icalendar
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from buendnis.emails import absolute_url
 from buendnis.fragments import per_entry
+from buendnis.lib.sanitize import plain_text
 from buendnis.models import Alliance
 
 PRODID = "-//Buendnisportal//Termine//DE"
+# Characters of an event's description in a calendar entry; the rest is on its page.
+SHORT_TEXT = 300
 
 
 def _new_calendar(name=None):
@@ -38,7 +40,8 @@ def _component(event, url):
     location = ", ".join(part for part in (event.venue, event.address) if part)
     if location:
         component.add("location", location)
-    description = " ".join(strip_tags(event.description).split())
+    # The link in DESCRIPTION too: many calendar apps show no URL property.
+    description = plain_text(event.description, SHORT_TEXT)
     component.add("description", f"{description}\n\n{url}".strip())
     component.add("url", url)
     return component

@@ -8,6 +8,8 @@ urlpatterns = [
     path("termine/", views.EventListView.as_view(), name="list"),
     # Fixed addresses first: no event slug may shadow them.
     path("termine/kalender.ics", views.feed, name="feed"),
+    path("termine/kalender/<slug:name>.ics", views.kind_feed, name="kind_feed"),
+    path("arbeitsgruppen/<slug:slug>/kalender.ics", views.group_feed, name="group_feed"),
     path("termine/archiv/", views.PastEventListView.as_view(), name="past"),
     path("termine/abmelden/<str:token>/", views.cancel, name="cancel"),
     path("termine/einladung/<str:token>/", views.invitation_detail, name="invitation"),

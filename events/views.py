@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from buendnis.lib.paging import LenientPaginationMixin
 from buendnis.lib.pdf import pdf_response
 from buendnis.models import Alliance
 from buendnis.ratelimit import ratelimit
-from events import calendar, documents, services
+from events import calendar, documents, services, structured_data
 from events.forms import AcceptForm, RegistrationForm, SuggestionForm
 from events.listing import event_items
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion
@@ -77,7 +77,10 @@ def _render_detail(request, event, form=None, status=200):
         minutes = _minutes_with_content().get(pk=event.minutes.pk)
     if form is None and event.can_register:
         form = RegistrationForm(event=event)
-    context = {"event": event, "form": form, "minutes": minutes}
+    context = {
+        "event": event, "form": form, "minutes": minutes,
+        "structured_data": structured_data.event(event, Alliance.current(), request),
+    }
     return render(request, "events/event_detail.html", context, status=status)
 
 
@@ -239,15 +242,44 @@ def event_ics(request, slug):
     return _ics_response(calendar.event_ics(event), f"{event.slug}.ics")
 
 
+# The feeds by kind of event: /termine/kalender/<name>.ics
+KIND_FEEDS = {
+    "buendnistreffen": Event.Kind.PLENARY,
+    "gruendung": Event.Kind.FOUNDING,
+    "arbeitsgruppen": Event.Kind.WORKING_GROUP,
+    "veranstaltungen": Event.Kind.PUBLIC,
+}
+
+
+def _feed(events, name, filename):
+    """A subscribable calendar of `events`: a year back and everything ahead."""
+    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    events = events.filter(ends_at__gte=since).order_by("starts_at")
+    response = _ics_response(calendar.feed_ics(events, name), filename)
+    # Calendar apps subscribe to the feed; show it inline rather than as a download.
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
 @require_GET
 def feed(request):
-    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    events = Event.objects.public().filter(ends_at__gte=since).order_by("starts_at")
-    name = Alliance.current().display_name
-    response = _ics_response(calendar.feed_ics(events, name), "kalender.ics")
-    # Calendar apps subscribe to the feed; show it inline rather than as a download.
-    response["Content-Disposition"] = 'inline; filename="kalender.ics"'
-    return response
+    return _feed(Event.objects.public(), Alliance.current().display_name, "kalender.ics")
+
+
+@require_GET
+def kind_feed(request, name):
+    if name not in KIND_FEEDS:
+        raise Http404
+    kind = KIND_FEEDS[name]
+    title = f"{Alliance.current().display_name}: {Event.Kind(kind).label}"
+    return _feed(Event.objects.public().filter(kind=kind), title, f"{name}.ics")
+
+
+@require_GET
+def group_feed(request, slug):
+    group = get_object_or_404(WorkingGroup.objects.public(), slug=slug)
+    title = f"{Alliance.current().display_name}: {group.name}"
+    return _feed(Event.objects.public().filter(working_group=group), title, f"{group.slug}.ics")
 
 
 @require_safe

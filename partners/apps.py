@@ -7,4 +7,5 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner und Bündniserklärung")
 
     def ready(self):
-        from partners import home  # noqa: F401 - registers the home page section
+        # Register the home page's section and the alliance's members for its JSON-LD.
+        from partners import home, structured_data  # noqa: F401

@@ -13,9 +13,9 @@ from buendnis.fragments import render_entries
 from buendnis.lib.paging import page_by_id, pager, search_page
 from buendnis.lib.pdf import pdf_response
 from buendnis.lib.tokens import TokenError
-from buendnis.models import FieldOfAction, Page
+from buendnis.models import Alliance, FieldOfAction, Page
 from buendnis.ratelimit import client_ip, email_allowed, hit, ratelimit, too_many_requests
-from partners import documents, links, personal_data, services
+from partners import documents, links, personal_data, services, structured_data
 from partners.forms import ManageForm, ManageRequestForm, PartnerFilterForm, SignForm
 from partners.models import Declaration, Partner, SigningSession, public_partner_count
 
@@ -176,6 +176,7 @@ class PartnerDetailView(DetailView):
             "declaration": signature.declaration if signature else None,
             # Working groups and projects: their app contributes them (arbeitsgruppen/sections.py).
             "sections": sections.partner_page.collect(self.object),
+            "structured_data": structured_data.partner(self.object, Alliance.current(), self.request),
         }
 
 

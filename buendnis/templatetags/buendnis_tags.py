@@ -1,7 +1,12 @@
+import json
+
 from django import template
 from django.template.defaultfilters import linebreaks_filter
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from buendnis.lib.sanitize import clean_html
+from buendnis.structured_data import organization
 
 register = template.Library()
 
@@ -29,3 +34,26 @@ def select_options(bound_field):
     return [
         (str(value), label, str(value) == current) for value, label in bound_field.field.choices
     ]
+
+
+_JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A schema.org item as a JSON-LD data block. Not a script (browsers run none of
+    type application/ld+json, so the CSP has nothing to allow); `<`, `>` and `&` are
+    escaped, so no text of the data can end the block."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_LD_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's JSON-LD (its view's `structured_data`); a page without any still says
+    whose it is: the alliance as an organisation."""
+    items = context.get("structured_data")
+    alliance, request = context.get("alliance"), context.get("request")
+    if not items and alliance is not None and request is not None:
+        items = [organization(alliance, request)]
+    return mark_safe("".join(json_ld(item) for item in items or ()))

@@ -86,8 +86,8 @@ def test_version_bumped_by_another_process_is_seen_within_the_check_interval(cac
     hosts.forget()  # the map of hosts is refreshed too
     ContentVersion.objects.update_or_create(defaults={"version": 99})
     assert client.get("/plain/")["X-Page-Cache"] == "hit"  # this worker has not looked yet
-    for alliance_id, (version, read_at) in list(pagecache._memo.items()):
-        pagecache._memo[alliance_id] = (version, read_at - 3601)
+    for alliance_id, (version, changed_at, read_at) in list(pagecache._memo.items()):
+        pagecache._memo[alliance_id] = (version, changed_at, read_at - 3601)
     response = client.get("/plain/")
     assert response["X-Page-Cache"] == "miss"
     assert "Bündnis Anderswo" in response.content.decode()

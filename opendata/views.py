@@ -1,0 +1,151 @@
+"""The alliance's open data on its own domain: /robots.txt, the OpenAPI document, the
+overview with the bulk downloads (/open-data/), and the boxes other websites embed
+(/einbetten/)."""
+
+import itertools
+import json
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from arbeitsgruppen.models import WorkingGroup
+from buendnis.exports import Column, Table, csv_response
+from buendnis.models import Alliance
+from events.models import Event
+from events.views import KIND_FEEDS
+from opendata import records
+from opendata.api import PREFIX as API_PREFIX
+from opendata.api import api
+from partners.models import Partner
+
+# Never to be crawled: the admin and every page behind a personal link.
+DISALLOWED = [
+    "/verwaltung/", "/partner/verwalten/", "/buendniserklaerung/bestaetigen/",
+    "/buendniserklaerung/vor-ort/", "/termine/einladung/", "/termine/abmelden/",
+]
+EMBED_PARTNERS = 30
+EMBED_EVENTS = 5
+
+
+@require_safe
+def robots(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED),
+             f"Sitemap: {request.build_absolute_uri(reverse('opendata:sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def openapi(request):
+    schema = api.get_openapi_schema(path_prefix=f"/{API_PREFIX}")
+    return JsonResponse(schema, json_dumps_params={"ensure_ascii": False})
+
+
+def formats(request):
+    """Every format the alliance publishes: (what, address) – for the overview and the
+    coordinator's page."""
+    url = request.build_absolute_uri
+    return [
+        ("Sitemap für Suchmaschinen", url(reverse("opendata:sitemap"))),
+        ("Termine als Atom-Feed", url(reverse("opendata:feed_events"))),
+        ("Neue Partner als Atom-Feed", url(reverse("opendata:feed_partners"))),
+        ("Projekte als Atom-Feed", url(reverse("opendata:feed_projects"))),
+        ("Freigegebene Protokolle als Atom-Feed", url(reverse("opendata:feed_minutes"))),
+        ("Alle öffentlichen Termine als Kalender-Abo (ICS)", url(reverse("events:feed"))),
+        *(
+            (f"Kalender-Abo: nur {Event.Kind(kind).label}",
+             url(reverse("events:kind_feed", kwargs={"name": name})))
+            for name, kind in KIND_FEEDS.items()
+        ),
+        *(
+            (f"Kalender-Abo der {group.name}", url(reverse("events:group_feed", kwargs={"slug": group.slug})))
+            for group in WorkingGroup.objects.public().order_by("name").only("name", "slug")
+        ),
+        ("Schnittstelle (JSON, nur lesen)", url(f"/{API_PREFIX}partners")),
+        ("Beschreibung der Schnittstelle (OpenAPI 3)", url(reverse("opendata:openapi"))),
+        ("Kästen zum Einbetten", url(reverse("opendata:embed_index"))),
+    ]
+
+
+@require_safe
+def overview(request):
+    downloads = [
+        {"name": name, "title": title,
+         "csv": reverse("opendata:download", kwargs={"name": name, "fmt": "csv"}),
+         "json": reverse("opendata:download", kwargs={"name": name, "fmt": "json"})}
+        for name, (title, _queryset, _record) in records.DATASETS.items()
+    ]
+    context = {"downloads": downloads, "formats": formats(request), "alliance": Alliance.current()}
+    return render(request, "opendata/overview.html", context)
+
+
+@require_safe
+def download(request, name, fmt):
+    if name not in records.DATASETS or fmt not in ("csv", "json"):
+        raise Http404
+    title, queryset, record = records.DATASETS[name]
+    alliance = Alliance.current()
+    rows = (record(item, request) for item in queryset().iterator(chunk_size=500))
+    filename = f"{alliance.slug}-{name}"
+    if fmt == "json":
+        data = {
+            "title": f"{title} – {alliance.name}",
+            "licence": alliance.get_data_licence_display(),
+            "licence_url": alliance.licence_url,
+            "source": request.build_absolute_uri(reverse("opendata:overview")),
+            "generated_at": timezone.now().isoformat(),
+            "records": list(rows),
+        }
+        response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1),
+                                content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+        return response
+    # The columns are the records' keys, read off the first one (none: an empty table).
+    first = next(rows, None)
+    columns = [Column(key, lambda row, key=key: _flat(row[key])) for key in (first or {})]
+    all_rows = itertools.chain([first], rows) if first is not None else iter(())
+    return csv_response(Table(filename, title, columns, all_rows))
+
+
+def _flat(value):
+    return "; ".join(value) if isinstance(value, list) else value
+
+
+# --- embedding ------------------------------------------------------------------------
+
+
+@require_safe
+def embed_index(request):
+    alliance = Alliance.current()
+    boxes = [
+        ("Partnerverzeichnis", request.build_absolute_uri(reverse("opendata:embed_partners")), 480),
+        ("Die nächsten Termine", request.build_absolute_uri(reverse("opendata:embed_events")), 360),
+    ]
+    return render(request, "opendata/embed_index.html", {"boxes": boxes, "hosts": alliance.embedding_hosts})
+
+
+def _embeddable(response):
+    """Framing only by the websites the coordinator lists (frame-ancestors)."""
+    hosts = Alliance.current().embedding_hosts
+    response._csp_replace = {"frame-ancestors": ["'self'", *hosts]}
+    return response
+
+
+@xframe_options_exempt
+@require_safe
+def embed_partners(request):
+    partners = Partner.objects.public().order_by("name").only("name", "slug", "town")
+    partners = list(partners[: EMBED_PARTNERS + 1])
+    context = {"partners": partners[:EMBED_PARTNERS], "more": len(partners) > EMBED_PARTNERS,
+               "count": Partner.objects.public().count()}
+    return _embeddable(render(request, "opendata/embed_partners.html", context))
+
+
+@xframe_options_exempt
+@require_safe
+def embed_events(request):
+    events = list(Event.objects.public().upcoming()[:EMBED_EVENTS])
+    return _embeddable(render(request, "opendata/embed_events.html", {"events": events}))
