@@ -24,7 +24,8 @@ LARGE = "b0000.bench.localhost"
 SMALL = f"b{ALLIANCES // 2:04d}.bench.localhost"
 PAGES = [
     "Startseite /", "/partner/", "/partner/ mit Suche", "ein Partner", "/projekte/", "ein Projekt",
-    "/termine/", "ein Termin", "/handlungsfelder/",
+    "/termine/", "ein Termin", "/handlungsfelder/", "API: Partnerliste", "API: ein Partner",
+    "Atom-Feed: Termine", "Sitemap",
 ]
 
 

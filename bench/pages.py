@@ -80,7 +80,26 @@ def discover(port, host="127.0.0.1"):
     targets["/projekte/ mit Suche"] = "/projekte/?q=familie"
     targets["Terminarchiv"] = "/termine/archiv/"
     targets["Kalender-Abo (ICS)"] = "/termine/kalender.ics"
+    targets.update(open_data(port, host, targets["ein Partner"]))
     return {label: path for label, path in targets.items() if path}
+
+
+def open_data(port, host, partner_page):
+    """The API's lists and a record, the feeds and the sitemap (versions before the
+    open data answer 404: none)."""
+    if fetch(port, "/api/v1/partners", host)[0] != 200:
+        return {}
+    targets = {
+        "API: Partnerliste": "/api/v1/partners",
+        "API: Partnerliste mit Suche": "/api/v1/partners?q=familien",
+        "API: Termine": "/api/v1/events",
+        "Atom-Feed: Termine": "/termine/feed.atom",
+        "Atom-Feed: neue Partner": "/partner/feed.atom",
+        "Sitemap": "/sitemap.xml",
+    }
+    if partner_page:
+        targets["API: ein Partner"] = "/api/v1/partners/" + partner_page.strip("/").rsplit("/", 1)[-1]
+    return targets
 
 
 def yardsticks(port, host="127.0.0.1"):
