@@ -242,6 +242,12 @@ class Project(AllianceOwned):
                 condition=models.Q(published=True),
                 name="project_listing_idx",
             ),
+            # The newest projects first (the projects' feed) without sorting them all.
+            models.Index(
+                fields=["alliance", "created_at"],
+                condition=models.Q(published=True),
+                name="project_newest_idx",
+            ),
             # A field's projects in title order (its page) and their count.
             models.Index(
                 fields=["alliance", "field_of_action", "title", "id", "working_group"],

@@ -96,6 +96,7 @@ def open_data(port, host, partner_page):
         "Atom-Feed: Termine": "/termine/feed.atom",
         "Atom-Feed: neue Partner": "/partner/feed.atom",
         "Sitemap": "/sitemap.xml",
+        "Sitemap der Partner": "/sitemap-partner.xml",
     }
     if partner_page:
         targets["API: ein Partner"] = "/api/v1/partners/" + partner_page.strip("/").rsplit("/", 1)[-1]

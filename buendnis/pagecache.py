@@ -144,6 +144,8 @@ def _entry(response):
         for name, value in response.items()
         if name.lower() not in {"content-length", "content-encoding", "etag"}
     }
+    # Weak: the same page in each encoding (conditional requests, opendata.middleware).
+    headers["ETag"] = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
     return {
         "headers": headers,
         "gzip": gzip.compress(body, compresslevel=6, mtime=0),

@@ -25,6 +25,7 @@ from buendnis.ratelimit import client_ip, hit
 from events.models import Event
 from opendata import records
 from partners.forms import PartnerFilterForm
+from partners.models import public_partner_count
 
 # Where the API lives (opendata/urls.py); the OpenAPI document names its paths from here.
 PREFIX = "api/v1/"
@@ -160,8 +161,13 @@ def check_form(form):
     return form.cleaned_data
 
 
-def paged(request, queryset, per_page, record):
-    paginator = Paginator(queryset, per_page)
+def paged(request, queryset, per_page, record, rows=None, count=None):
+    """Page `seite` of `queryset`; with `rows`, the page's records are loaded from it by
+    primary key (their details for one page, not for the whole list). `count`, when
+    known, spares counting."""
+    paginator = Paginator(queryset if rows is None else queryset.values_list("pk", flat=True), per_page)
+    if count is not None:
+        paginator.count = count
     number = request.GET.get("seite", "1")
     try:
         page = paginator.page(number)
@@ -181,8 +187,16 @@ def paged(request, queryset, per_page, record):
         "pages": paginator.num_pages,
         "next": link(page.next_page_number()) if page.has_next() else None,
         "previous": link(page.previous_page_number()) if page.has_previous() else None,
-        "results": [record(item, request) for item in page.object_list],
+        "results": [record(item, request) for item in _objects(page.object_list, rows)],
     }
+
+
+def _objects(items, rows):
+    if rows is None:
+        return items
+    ids = list(items)
+    by_pk = rows.in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 @api.get("/partners", response={200: PartnerPage, **ERRORS}, summary="Partner (öffentliches Verzeichnis)")
@@ -190,13 +204,17 @@ def partner_list(request, q: str = "", art: str = "", handlungsfeld: str = "", s
     check_parameters(request, {"q", "art", "handlungsfeld"})
     form = PartnerFilterForm(request.GET)
     check_form(form)
-    return paged(request, form.filter(records.partners()), PER_PAGE["partners"], records.partner)
+    partners = form.filter(records.partners())
+    count = None if form.is_filtered() else public_partner_count()
+    return paged(
+        request, partners, PER_PAGE["partners"], records.partner, rows=records.partner_details(), count=count
+    )
 
 
 @api.get("/partners/{slug}", response={200: Partner, **ERRORS}, summary="Ein Partner")
 def partner_detail(request, slug: str):
     check_parameters(request, set())
-    return records.partner(get_object_or_404(records.partners(), slug=slug), request)
+    return records.partner(get_object_or_404(records.partner_details(records.partners()), slug=slug), request)
 
 
 @api.get("/fields", response={200: FieldPage, **ERRORS}, summary="Handlungsfelder")

@@ -10,7 +10,7 @@ from arbeitsgruppen.models import Project
 from buendnis.lib.sanitize import plain_text
 from buendnis.models import Alliance
 from events.models import Event, Minutes
-from partners.models import Partner
+from partners.models import Partner, Signature
 
 ITEMS = 50
 
@@ -59,7 +59,14 @@ class NewPartnersFeed(AllianceFeed):
         return reverse("partners:list")
 
     def items(self):
-        return Partner.objects.public().with_partner_since().order_by("-partner_since", "name")[:ITEMS]
+        # The newest memberships first: their signatures, not every partner's aggregate.
+        newest = (
+            Signature.objects.active().filter(partner__in=Partner.objects.public())
+            .order_by("-signed_at").values_list("partner_id", flat=True)[:ITEMS]
+        )
+        ids = list(dict.fromkeys(newest))
+        by_pk = Partner.objects.with_partner_since().in_bulk(ids)
+        return [by_pk[pk] for pk in ids]
 
     def item_title(self, partner):
         return partner.name

@@ -25,8 +25,17 @@ def _date(value):
 
 
 def partners():
+    """The directory's partners in its order (filters and paging work on this)."""
+    return Partner.objects.public().order_by("name")
+
+
+def partner_details(partners=None):
+    """Partners with what their record shows: when they joined, their public fields.
+    Annotating `partners()` as a whole would count the signatures of every partner
+    before paging; lists load the details of one page's partners (`in_bulk`)."""
     fields = Prefetch("fields_of_action", queryset=FieldOfAction.objects.public(), to_attr="public_fields")
-    return Partner.objects.public().with_partner_since().prefetch_related(fields).order_by("name")
+    partners = Partner.objects.all() if partners is None else partners
+    return partners.with_partner_since().prefetch_related(fields)
 
 
 def partner(partner, request):
@@ -131,7 +140,7 @@ def event(event, request):
 
 # name: (title, queryset, record) — what the downloads and the overview list.
 DATASETS = {
-    "partner": ("Partner", partners, partner),
+    "partner": ("Partner", lambda: partner_details(partners()), partner),
     "handlungsfelder": ("Handlungsfelder", fields, field),
     "arbeitsgruppen": ("Arbeitsgruppen", groups, group),
     "projekte": ("Projekte", projects, project),

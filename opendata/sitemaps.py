@@ -1,9 +1,11 @@
-"""/sitemap.xml (django.contrib.sitemaps) of the alliance on its own domain: every public
-page with its last change (its own date, or else the alliance's last content change),
-built from the same `public()` querysets as the pages.
-Nothing behind a personal link and nothing of the admin is in it."""
+"""/sitemap.xml (django.contrib.sitemaps) of the alliance on its own domain: an index of
+sections (/sitemap-<section>.xml, in pages of PER_PAGE addresses), every public page with
+its last change (its own date, or else the alliance's last content change), built from
+the same `public()` querysets as the pages. Nothing behind a personal link and nothing of
+the admin is in it."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from arbeitsgruppen.models import Project, WorkingGroup
@@ -12,6 +14,10 @@ from buendnis.models import Alliance, FieldOfAction, Page
 from events.models import Event
 from partners.models import Partner
 
+# Addresses per sitemap page: an alliance with 13,000 partners has a few pages of them,
+# each rendered in a few dozen milliseconds.
+PER_PAGE = 1000
+
 
 class LastContentChange:
     """lastmod of pages without a date of their own: the alliance's last content change
@@ -19,6 +25,9 @@ class LastContentChange:
 
     def lastmod(self, item):
         return pagecache.last_change() or Alliance.current().updated_at
+
+    def get_latest_lastmod(self):
+        return self.lastmod(None)
 
 
 class FixedPages(LastContentChange, Sitemap):
@@ -43,14 +52,6 @@ class ContentPages(Sitemap):
         return page.updated_at
 
 
-class Partners(Sitemap):
-    def items(self):
-        return Partner.objects.public().only("slug", "updated_at").order_by("name")
-
-    def lastmod(self, partner):
-        return partner.updated_at
-
-
 class Fields(LastContentChange, Sitemap):
     def items(self):
         return FieldOfAction.objects.public()
@@ -61,20 +62,50 @@ class Groups(LastContentChange, Sitemap):
         return WorkingGroup.objects.public().order_by("name")
 
 
-class Projects(Sitemap):
+class Entries(Sitemap):
+    """A large section: rows read as (slug, updated_at), their addresses made from one
+    `reverse()` (one per row costs more than the rest of the sitemap)."""
+
+    limit = PER_PAGE
+    url_name = ""
+
+    def public(self):
+        raise NotImplementedError
+
     def items(self):
-        return Project.objects.public().only("slug", "updated_at").order_by("title")
+        return self.public().values_list("slug", "updated_at")
 
-    def lastmod(self, project):
-        return project.updated_at
+    def location(self, item):
+        if not hasattr(self, "_prefix"):
+            self._prefix = reverse(self.url_name, kwargs={"slug": "-"}).removesuffix("-/")
+        return f"{self._prefix}{item[0]}/"
+
+    def lastmod(self, item):
+        return item[1]
+
+    def get_latest_lastmod(self):
+        return self.public().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class Events(Sitemap):
-    def items(self):
-        return Event.objects.public().only("slug", "updated_at").order_by("-starts_at")
+class Partners(Entries):
+    url_name = "partners:detail"
 
-    def lastmod(self, event):
-        return event.updated_at
+    def public(self):
+        return Partner.objects.public().order_by("name")
+
+
+class Projects(Entries):
+    url_name = "arbeitsgruppen:project_detail"
+
+    def public(self):
+        return Project.objects.public().order_by("title")
+
+
+class Events(Entries):
+    url_name = "events:detail"
+
+    def public(self):
+        return Event.objects.public().order_by("-starts_at")
 
 
 SITEMAPS = {

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from opendata import feeds, views
@@ -10,7 +10,9 @@ app_name = "opendata"
 
 urlpatterns = [
     path("robots.txt", views.robots, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "opendata:sitemap_section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("termine/feed.atom", feeds.UpcomingEventsFeed(), name="feed_events"),
     path("termine/protokolle.atom", feeds.MinutesFeed(), name="feed_minutes"),
     path("partner/feed.atom", feeds.NewPartnersFeed(), name="feed_partners"),

@@ -317,6 +317,8 @@ class Signature(AllianceOwned):
             models.Index(
                 fields=["partner", "withdrawn_at", "confirmed_at"], name="signature_open_idx"
             ),
+            # The newest memberships first (the feed of new partners) without sorting all.
+            models.Index(fields=["alliance", "signed_at"], name="signature_signed_idx"),
         ]
 
     def __str__(self):

@@ -103,7 +103,7 @@ def crawl(client, start):
                 queue.append(data["next"].removeprefix("http://testserver"))
             kind = path.split("?")[0].removeprefix("/api/v1/")
             queue.extend(f"/api/v1/{kind}/{record['slug']}" for record in data["results"])
-        if path == "/sitemap.xml":
+        if path.startswith("/sitemap"):
             for loc in ElementTree.fromstring(body).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
                 queue.append(loc.text.removeprefix("http://testserver"))
     return answers

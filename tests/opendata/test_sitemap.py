@@ -19,16 +19,26 @@ from tests.factories import (
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
+def xml(client, path):
+    response = client.get(path)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)
-    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
-    return {
-        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
-        for url in root.findall("s:url", NS)
-    }
+    return ElementTree.fromstring(response.content)
+
+
+def sitemap(client):
+    """Every address of every section the index names: {address: lastmod}."""
+    index = xml(client, "/sitemap.xml")
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    urls = {}
+    for section in index.findall("s:sitemap", NS):
+        root = xml(client, section.findtext("s:loc", namespaces=NS).removeprefix("http://testserver"))
+        assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        urls.update(
+            (url.findtext("s:loc", namespaces=NS), url.findtext("s:lastmod", namespaces=NS))
+            for url in root.findall("s:url", NS)
+        )
+    return urls
 
 
 def test_the_sitemap_lists_the_public_pages_with_their_last_change(client):
@@ -91,3 +101,22 @@ def test_pages_behind_personal_links_carry_noindex(client):
 
 def test_public_pages_may_be_indexed(client):
     assert not client.get("/partner/").has_header("X-Robots-Tag")
+
+
+def test_a_large_section_comes_in_pages(client, settings, monkeypatch):
+    from opendata import sitemaps
+
+    monkeypatch.setattr(sitemaps.Partners, "limit", 2)
+    for number in range(5):
+        PartnerFactory(name=f"Partner {number}")
+    index = xml(client, "/sitemap.xml")
+    sections = [section.findtext("s:loc", namespaces=NS) for section in index.findall("s:sitemap", NS)]
+    partner_pages = [loc for loc in sections if "sitemap-partner.xml" in loc]
+    assert partner_pages == ["http://testserver/sitemap-partner.xml",
+                             "http://testserver/sitemap-partner.xml?p=2",
+                             "http://testserver/sitemap-partner.xml?p=3"]
+    last = xml(client, "/sitemap-partner.xml?p=3")
+    assert [url.findtext("s:loc", namespaces=NS) for url in last.findall("s:url", NS)] == [
+        "http://testserver/partner/partner-4/"]
+    assert client.get("/sitemap-partner.xml?p=4").status_code == 404
+    assert client.get("/sitemap-kontakte.xml").status_code == 404
