@@ -38,7 +38,6 @@ def build_data():
     from events.models import AgendaItem, Event, Minutes, Suggestion, Task
     from partners.models import Declaration, Partner, Signature
 
-    call_command("migrate", verbosity=0)
     demo.load(open(os.devnull, "w"))
     declaration = Declaration.objects.create(
         version="bench", text="<p>Wir machen mit.</p>", valid_from=datetime.date(2017, 11, 8)
@@ -97,6 +96,16 @@ def measure(label, render):
 
 
 def main():
+    from buendnis.models import Alliance
+    from buendnis.tenancy import activate
+
+    # The installation's one alliance, made by the migrations: everything below is its.
+    call_command("migrate", verbosity=0)
+    with activate(Alliance.objects.get()):
+        render_all()
+
+
+def render_all():
     from events.documents import minutes_pdf_file
     from partners.documents import founding_certificate_pdf, partner_certificate_file
     from partners.models import Partner

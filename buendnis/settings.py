@@ -107,10 +107,12 @@ MIDDLEWARE = [
     "buendnis.security.RejectNullBytesMiddleware",
     # The alliance of the host name; everything below runs in its scope.
     "buendnis.middleware.AllianceMiddleware",
-    # ETag, Last-Modified and CORS for the API, feeds and downloads; outside the page
-    # cache, so cached answers are conditional too.
+    # Open data (opendata.middleware): CORS preflights and conditional requests above
+    # the page cache, so cached answers are conditional too; ETag, Last-Modified and
+    # CORS headers below it, so they are cached with the answer.
     "opendata.middleware.OpenDataMiddleware",
     "buendnis.pagecache.PageCacheMiddleware",
+    "opendata.middleware.OpenDataHeadersMiddleware",
     "buendnis.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

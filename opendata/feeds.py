@@ -10,9 +10,10 @@ from arbeitsgruppen.models import Project
 from buendnis.lib.sanitize import plain_text
 from buendnis.models import Alliance
 from events.models import Event, Minutes
-from partners.models import Partner, Signature
+from partners.models import Signature
 
-ITEMS = 50
+# Entries per feed: what a reader shows as new; the lists and the API have all.
+ITEMS = 30
 
 
 class AllianceFeed(Feed):
@@ -59,14 +60,19 @@ class NewPartnersFeed(AllianceFeed):
         return reverse("partners:list")
 
     def items(self):
-        # The newest memberships first: their signatures, not every partner's aggregate.
+        # The newest open membership periods by the date signed (as "Partner seit"), read
+        # from their index instead of aggregating every partner's signatures, as the home
+        # page does. A partner with an open period is a member, so with `listed` these
+        # are exactly the public partners; none has two open periods.
         newest = (
-            Signature.objects.active().filter(partner__in=Partner.objects.public())
-            .order_by("-signed_at").values_list("partner_id", flat=True)[:ITEMS]
+            Signature.objects.active().filter(partner__listed=True)
+            .select_related("partner").order_by("-signed_at")[:ITEMS]
         )
-        ids = list(dict.fromkeys(newest))
-        by_pk = Partner.objects.with_partner_since().in_bulk(ids)
-        return [by_pk[pk] for pk in ids]
+        partners = []
+        for signature in newest:
+            signature.partner.partner_since = signature.signed_at
+            partners.append(signature.partner)
+        return partners
 
     def item_title(self, partner):
         return partner.name

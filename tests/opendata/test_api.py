@@ -203,3 +203,11 @@ def test_the_openapi_document_is_generated_from_the_code_and_valid(client):
     parameters = {p["name"] for p in document["paths"]["/api/v1/partners"]["get"]["parameters"]}
     assert parameters == {"q", "art", "handlungsfeld", "seite"}
     assert set(document["paths"]["/api/v1/partners"]["get"]["responses"]) == {"200", "400", "404", "429"}
+
+
+def test_head_answers_like_get_without_a_body(client):
+    PartnerFactory(name="Bäckerei Korn")
+    response = client.head("/api/v1/partners")
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["Content-Type"].startswith("application/json") and response.has_header("ETag")
