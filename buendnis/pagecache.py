@@ -37,7 +37,8 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 from buendnis import tenancy
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/")
+# /bench/: the minimal views of `make bench` measure Django without the page cache.
+NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/", "/bench/")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Pages, the calendar files that calendar apps fetch again and again (the feed of a
 # year's dates takes 50 ms to build at national scale), and the open data that other

@@ -17,6 +17,7 @@ import io
 import random
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -160,6 +161,8 @@ class Command(BaseCommand):
             Domain.objects.get_or_create(
                 name="b0000.bench.localhost", defaults={"alliance": first, "is_primary": True}
             )
+        # As a database in use would have them (analyze_database, weekly).
+        call_command("analyze_database", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Messdatenbank gefüllt."))
 
     def alliance(self, rng, number):

@@ -10,6 +10,7 @@
   touched. A failed restore leaves the database as it was.
 """
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -67,6 +68,8 @@ class Command(BaseCommand):
                 with scopes_disabled():
                     partners = Partner.objects.count()
                 what = f"{partners} Partner"
+        # Many new rows at once: the query planner's statistics anew.
+        call_command("analyze_database", stdout=io.StringIO())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wiederhergestellt: {what}, Sicherung vom {manifest['created_at']} "
