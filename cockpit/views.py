@@ -14,7 +14,6 @@ from buendnis.models import Alliance
 from cockpit import dashboard
 from events.exports import replies_table
 from events.models import Event
-from opendata import records
 from opendata import views as opendata_views
 from partners.exports import partners_table
 from partners.models import Partner
@@ -40,18 +39,11 @@ def open_data(request):
         **admin.site.each_context(request),
         "title": "Offene Daten",
         "formats": opendata_views.formats(request),
-        "downloads": [
-            (title, _download(request, name, "csv"), _download(request, name, "json"))
-            for name, (title, _queryset, _record) in records.DATASETS.items()
-        ],
+        "downloads": opendata_views.downloads(request),
         "alliance": alliance,
         "profile_url": reverse("admin:buendnis_alliance_change", args=[alliance.pk]),
     }
     return render(request, "admin/cockpit/open_data.html", context)
-
-
-def _download(request, name, fmt):
-    return request.build_absolute_uri(reverse("opendata:download", kwargs={"name": name, "fmt": fmt}))
 
 
 def export_links(user):

@@ -21,6 +21,7 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle
 
 from arbeitsgruppen.forms import ProjectFilterForm
+from buendnis.lib.paging import in_order
 from buendnis.ratelimit import client_ip, hit
 from events.models import Event
 from opendata import records
@@ -192,11 +193,7 @@ def paged(request, queryset, per_page, record, rows=None, count=None):
 
 
 def _objects(items, rows):
-    if rows is None:
-        return items
-    ids = list(items)
-    by_pk = rows.in_bulk(ids)
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+    return items if rows is None else in_order(rows, list(items))
 
 
 @api.get("/partners", response={200: PartnerPage, **ERRORS}, summary="Partner (öffentliches Verzeichnis)")

@@ -20,7 +20,7 @@ from events.views import KIND_FEEDS
 from opendata import records
 from opendata.api import PREFIX as API_PREFIX
 from opendata.api import api
-from partners.models import Partner
+from partners.models import Partner, public_partner_count
 
 # Never to be crawled: the admin and every page behind a personal link.
 DISALLOWED = [
@@ -70,15 +70,20 @@ def formats(request):
     ]
 
 
-@require_safe
-def overview(request):
-    downloads = [
-        {"name": name, "title": title,
-         "csv": reverse("opendata:download", kwargs={"name": name, "fmt": "csv"}),
-         "json": reverse("opendata:download", kwargs={"name": name, "fmt": "json"})}
+def downloads(request):
+    """Every dataset with the absolute addresses of its CSV and JSON download."""
+    def url(name, fmt):
+        return request.build_absolute_uri(reverse("opendata:download", kwargs={"name": name, "fmt": fmt}))
+
+    return [
+        {"name": name, "title": title, "csv": url(name, "csv"), "json": url(name, "json")}
         for name, (title, _queryset, _record) in records.DATASETS.items()
     ]
-    context = {"downloads": downloads, "formats": formats(request), "alliance": Alliance.current()}
+
+
+@require_safe
+def overview(request):
+    context = {"downloads": downloads(request), "formats": formats(request), "alliance": Alliance.current()}
     return render(request, "opendata/overview.html", context)
 
 
@@ -140,7 +145,7 @@ def embed_partners(request):
     partners = Partner.objects.public().order_by("name").only("name", "slug", "town")
     partners = list(partners[: EMBED_PARTNERS + 1])
     context = {"partners": partners[:EMBED_PARTNERS], "more": len(partners) > EMBED_PARTNERS,
-               "count": Partner.objects.public().count()}
+               "count": public_partner_count()}
     return _embeddable(render(request, "opendata/embed_partners.html", context))
 
 

@@ -53,11 +53,16 @@ def capped_count(queryset):
 
 
 def _load(page, ids, rows):
-    # By primary key alone, not with the list's conditions: with a search's the
-    # database would read every match again (PostgreSQL does, 4 ms for "familien").
-    by_pk = rows.in_bulk(ids)
-    page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+    page.object_list = in_order(rows, ids)
     return page
+
+
+def in_order(rows, ids):
+    """The rows of `rows` with these primary keys, in the order of `ids`. By primary key
+    alone, not with the list's conditions: with a search's the database would read
+    every match again (PostgreSQL does, 4 ms for "familien")."""
+    by_pk = rows.in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def _rows(queryset, rows):

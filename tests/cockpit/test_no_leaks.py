@@ -45,6 +45,12 @@ from tests.support.pdfs import pdf_text
 MARKERS = {"alpha": "Alphadorf", "beta": "Betastadt", "gamma": "Gammaheim"}
 ADMIN_SKIP = ("logout", "/delete/", "zwei-faktor", "password", "/history/", "/autocomplete/")
 HREF = re.compile(r'href="(/[^"#]*)"')
+OPEN_DATA = [
+    "/api/v1/partners", "/api/v1/partners/stadtwerke", "/api/v1/fields", "/api/v1/groups",
+    "/api/v1/projects", "/api/v1/events", "/api/v1/events?zeitraum=vergangen", "/sitemap.xml",
+    "/sitemap-partner.xml", "/sitemap-termine.xml", "/open-data/partner.json", "/open-data/projekte.csv",
+    "/open-data/termine.json", "/einbetten/partner/", "/einbetten/termine/",
+]
 ADMIN_OBJECT = re.compile(r"/verwaltung/(\w+)/(\w+)/(\d+)/")
 
 
@@ -166,10 +172,12 @@ def test_no_alliance_sees_anything_of_another(client, three):
     for slug, (alliance, coordinator) in three.items():
         host = f"{slug}.localhost"
 
-        # Public pages, calendar files, PDFs.
+        # Public pages, calendar files, PDFs; the open data (feeds come by the pages' links).
         public = crawl(client, host, ["/", "/termine/kalender.ics", "/gruendungsurkunde.pdf",
                                       "/termine/gruendung/protokoll.pdf", "/termine/plenum.ics",
-                                      "/partner/?q=Stadtwerke", "/projekte/?q=Ferien"])
+                                      "/partner/?q=Stadtwerke", "/projekte/?q=Ferien", *OPEN_DATA])
+        assert "/termine/feed.atom" in public
+        assert '"slug": "stadtwerke"' in public["/api/v1/partners/stadtwerke"]
         assert MARKERS[slug] in public["/"]
         assert len(public) > 15
         assert_clean(public, slug)

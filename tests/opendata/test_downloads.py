@@ -19,7 +19,8 @@ def text(response):
 def test_the_overview_offers_every_dataset_and_names_the_licence(client, alliance):
     page = client.get("/open-data/").content.decode()
     for name in DATASETS:
-        assert f'href="/open-data/{name}.csv"' in page and f'href="/open-data/{name}.json"' in page
+        assert f'href="http://testserver/open-data/{name}.csv"' in page
+        assert f'href="http://testserver/open-data/{name}.json"' in page
     assert 'rel="license"' in page and "Datenlizenz Deutschland – Zero – Version 2.0" in page
     for address in ("/sitemap.xml", "/termine/feed.atom", "/api/openapi.json", "/einbetten/"):
         assert f"http://testserver{address}" in page
