@@ -1,6 +1,7 @@
 """The project table, for the cockpit's download and the project admin's action."""
 
 from buendnis.exports import CHUNK, Column, Table, dated
+from buendnis.lib.paging import in_chunks
 
 COLUMNS = [
     Column("Titel", lambda project: project.title),
@@ -28,6 +29,5 @@ def projects_table(queryset):
         queryset.select_related("field_of_action", "working_group")
         .prefetch_related("partners", "target_groups")
         .order_by("title", "pk")
-        .iterator(chunk_size=CHUNK)
     )
-    return Table(dated("projekte"), "Projekte", COLUMNS, projects)
+    return Table(dated("projekte"), "Projekte", COLUMNS, in_chunks(projects, CHUNK))

@@ -10,8 +10,9 @@
   a tab as a formula (CSV injection), so such text gets a leading apostrophe.
 - A request for information (DSGVO Art. 15 and 20) gets everything stored about one
   partner or registrant as JSON (`json_download`), never cached.
-- Rows come from iterators, so 13,000 partners never sit in memory at once: the CSV
-  is streamed line by line, the workbook written to a temporary file.
+- Rows come in chunks (`lib.paging.in_chunks`), so 13,000 partners never sit in
+  memory at once: the CSV is streamed line by line, the workbook written to a
+  temporary file.
 """
 
 import csv

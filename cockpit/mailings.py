@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from buendnis.emails import send_templated
+from buendnis.lib.paging import in_chunks
 from cockpit.models import Delivery, Mailing
 from partners.links import management_link
 from partners.models import Partner
@@ -29,7 +30,7 @@ def recipients(mailing):
 def unique_recipients(mailing):
     """Yield (partner, address) once per address: two partners sharing one contact get one mail."""
     previous = None
-    for partner in recipients(mailing).iterator(chunk_size=500):
+    for partner in in_chunks(recipients(mailing), 500):
         if partner.address != previous:
             previous = partner.address
             yield partner, partner.address

@@ -3,6 +3,7 @@
 import itertools
 
 from buendnis.exports import CHUNK, Column, Table
+from buendnis.lib.paging import in_chunks
 from events.models import Registration
 
 
@@ -49,18 +50,10 @@ COLUMNS = [
 
 def replies_table(event):
     """Invitation replies of partners, then the active public registrations of one event."""
-    invitations = (
-        event.invitations.select_related("partner")
-        .order_by("partner__name", "pk")
-        .iterator(chunk_size=CHUNK)
-    )
-    registrations = (
-        Registration.objects.active()
-        .filter(event=event)
-        .order_by("created_at", "pk")
-        .iterator(chunk_size=CHUNK)
-    )
+    invitations = event.invitations.select_related("partner").order_by("partner__name", "pk")
+    registrations = Registration.objects.active().filter(event=event).order_by("created_at", "pk")
     rows = itertools.chain(
-        map(_invitation_row, invitations), map(_registration_row, registrations)
+        map(_invitation_row, in_chunks(invitations, CHUNK)),
+        map(_registration_row, in_chunks(registrations, CHUNK)),
     )
     return Table(f"antworten-{event.slug}", "Antworten und Anmeldungen", COLUMNS, rows)

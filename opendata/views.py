@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from arbeitsgruppen.models import WorkingGroup
 from buendnis.exports import Column, Table, csv_response
+from buendnis.lib.paging import in_chunks
 from buendnis.models import Alliance
 from events.models import Event
 from events.views import KIND_FEEDS
@@ -93,7 +94,7 @@ def download(request, name, fmt):
         raise Http404
     title, queryset, record = records.DATASETS[name]
     alliance = Alliance.current()
-    rows = (record(item, request) for item in queryset().iterator(chunk_size=500))
+    rows = (record(item, request) for item in in_chunks(queryset(), 500))
     filename = f"{alliance.slug}-{name}"
     if fmt == "json":
         data = {

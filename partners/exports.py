@@ -1,6 +1,7 @@
 """The partner table, for the cockpit's download and the partner admin's action."""
 
 from buendnis.exports import CHUNK, Column, Table, dated
+from buendnis.lib.paging import in_chunks
 
 
 def _latest_signature(partner):
@@ -42,6 +43,5 @@ def partners_table(queryset, title="Partner"):
         .with_partner_since()
         .prefetch_related("signatures__declaration")
         .order_by("name", "pk")
-        .iterator(chunk_size=CHUNK)
     )
-    return Table(dated("partner"), title, COLUMNS, partners)
+    return Table(dated("partner"), title, COLUMNS, in_chunks(partners, CHUNK))

@@ -65,6 +65,22 @@ def in_order(rows, ids):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
+def in_chunks(queryset, size=1000):
+    """Every row of the ordered `queryset`, loaded `size` at a time by primary key.
+
+    For downloads that are streamed after the view has returned. `.iterator()` would
+    keep a database cursor open between rows; on PostgreSQL that is a server-side
+    cursor, and when a download is dropped unread, the garbage collector closes it at
+    some later moment, possibly in the middle of another query on the same connection,
+    where psycopg then waits for itself forever. Here every query is read to the end
+    before the first row is handed out; only the ids (one integer per row) are held.
+    """
+    ids = list(queryset.values_list("pk", flat=True))
+    rows = queryset.order_by()  # the same conditions, relations and annotations
+    for start in range(0, len(ids), size):
+        yield from in_order(rows, ids[start : start + size])
+
+
 def _rows(queryset, rows):
     # `rows or …` would evaluate the queryset: every row of the table.
     return queryset.model._default_manager.all() if rows is None else rows

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from events.models import Invitation, Registration
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 from tests.support.accounts import staff_account
+from tests.support.cursors import no_open_cursors
 from tests.support.responses import assert_login_required, assert_not_found
 
 
@@ -113,15 +114,31 @@ def test_project_export(coordinator_client, partners, field):
     assert [row[0] for row in rows] == ["Titel", "Elterncafé", "Ferienprogramm"]
 
 
-def test_partner_export_streams_from_an_iterator(coordinator_client, django_assert_max_num_queries):
+def test_partner_export_streams_in_chunks(coordinator_client, django_assert_max_num_queries):
     for number in range(30):
         PartnerFactory(name=f'Partner Nr. {number:03d}')
     response = coordinator_client.get(reverse("cockpit:export_partners", args=["csv"]))
-    # Streaming: the rows are produced while the response is read.
+    # Streaming: the rows are produced while the response is read, a chunk at a time
+    # (the ids, the partners, their signatures, the declarations signed).
     assert response.streaming
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4), no_open_cursors():
         rows = read_csv(response)
     assert len(rows) == 31
+
+
+def test_no_export_keeps_a_cursor_open(coordinator_client, partners, field):
+    ProjectFactory(title="Elterncafé", field_of_action=field, partners=[partners[0]])
+    event = EventFactory(title="Plenum")
+    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    Registration.objects.create(event=event, name="Familie Lang", email="lang@example.org")
+    rows = {  # a header and the rows
+        reverse("cockpit:export_partners", args=["csv"]): 1 + 3,
+        reverse("cockpit:export_projects", args=["csv"]): 1 + 1,
+        reverse("cockpit:export_event", args=[event.pk, "csv"]): 1 + 2,
+    }
+    with no_open_cursors():
+        for url, count in rows.items():
+            assert len(read_csv(coordinator_client.get(url))) == count, url
 
 
 def test_admin_actions_export_selected_projects_and_one_events_replies(coordinator_client, partners, field):

@@ -8,6 +8,7 @@ import pytest
 
 from buendnis.models import Alliance
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.support.cursors import no_open_cursors
 
 DATASETS = ["partner", "handlungsfelder", "arbeitsgruppen", "projekte", "termine"]
 
@@ -66,3 +67,14 @@ def test_csv_has_a_header_and_one_row_per_record(client):
 @pytest.mark.parametrize("path", ["/open-data/kontakte.csv", "/open-data/partner.xlsx"])
 def test_unknown_downloads_are_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_every_download_reads_its_rows_without_an_open_cursor(client, fmt):
+    ProjectFactory(title="Ferienbetreuung", partners=[PartnerFactory(name="Bäckerei Korn")])
+    EventFactory(title="Sommerfest")
+    with no_open_cursors():
+        for name in DATASETS:
+            response = client.get(f"/open-data/{name}.{fmt}")
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert response.status_code == 200 and body, name

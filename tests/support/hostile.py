@@ -162,6 +162,8 @@ def crawl(client, start="/", limit=80):
         response = client.get(path)
         assert response.status_code < 500, f"{path}: {response.status_code}"
         if not response.get("Content-Type", "").startswith("text/html"):
+            if response.streaming:  # a download: read to the end, as a browser would
+                b"".join(response.streaming_content)
             continue
         html = response.content.decode()
         pages[path] = html

@@ -1,4 +1,5 @@
 from buendnis.commands import AllianceCommand
+from buendnis.lib.paging import in_chunks
 from partners.yearly_check import due_for_reminder, send_reminder, unreachable
 
 
@@ -19,7 +20,7 @@ class Command(AllianceCommand):
     def handle_alliance(self, alliance, dry_run=False, **options):
         due = due_for_reminder().order_by("name", "pk")
         sent = without_address = 0
-        for partner in due.iterator(chunk_size=500):
+        for partner in in_chunks(due, 500):
             if not partner.contact_email:
                 without_address += 1
                 self.stderr.write(f"Keine E-Mail-Adresse: {partner.name}")
