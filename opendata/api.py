@@ -1,8 +1,10 @@
 """The read-only JSON API under /api/v1/ (django-ninja), documented at /api/openapi.json.
 
 Lists take the filters and paging of the pages (`q`, `art`, `handlungsfeld`, `status`,
-`zielgruppe`, `seite`) and answer with `count`, `page`, `pages`, `next`, `previous`
-and `results`. A filter the list does not know, a value it does not accept, a page
+`zielgruppe`, `seite`) and answer with `count`, `page`, `pages`, `next`, `previous`,
+`truncated` and `results`. Like the directory, a search for partners (`q`) lists its
+first 1,000 matches by name; `truncated` says that there are more and the search
+should be narrowed down. A filter the list does not know, a value it does not accept, a page
 that does not exist or a value longer than 100 characters: 400 with a JSON body that
 says which. Lists and details are built from `opendata.records` (public data only),
 served by the page cache like pages, with ETag and Last-Modified
@@ -21,6 +23,7 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle
 
 from arbeitsgruppen.forms import ProjectFilterForm
+from buendnis.lib import paging
 from buendnis.lib.paging import in_order
 from buendnis.ratelimit import client_ip, hit
 from events.models import Event
@@ -130,7 +133,7 @@ class EventRecord(Schema):
 def _page_schema(name, item):
     return type(name, (Schema,), {"__annotations__": {
         "count": int, "page": int, "pages": int, "next": str | None, "previous": str | None,
-        "results": list[item],
+        "truncated": bool, "results": list[item],
     }})
 
 
@@ -162,11 +165,19 @@ def check_form(form):
     return form.cleaned_data
 
 
-def paged(request, queryset, per_page, record, rows=None, count=None):
+def paged(request, queryset, per_page, record, rows=None, count=None, limit=None):
     """Page `seite` of `queryset`; with `rows`, the page's records are loaded from it by
     primary key (their details for one page, not for the whole list). `count`, when
-    known, spares counting."""
-    paginator = Paginator(queryset if rows is None else queryset.values_list("pk", flat=True), per_page)
+    known, spares counting. With `limit` (a search), the ids of the first `limit`
+    matches are read at once and counted and paged in Python, as the directory does
+    (`paging.search_page`): one pass over the matches instead of a count and a page."""
+    items = queryset if rows is None else queryset.values_list("pk", flat=True)
+    truncated = False
+    if limit is not None:
+        items = list(items[: limit + 1])
+        truncated = len(items) > limit
+        items = items[:limit]
+    paginator = Paginator(items, per_page)
     if count is not None:
         paginator.count = count
     number = request.GET.get("seite", "1")
@@ -188,6 +199,7 @@ def paged(request, queryset, per_page, record, rows=None, count=None):
         "pages": paginator.num_pages,
         "next": link(page.next_page_number()) if page.has_next() else None,
         "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "truncated": truncated,
         "results": [record(item, request) for item in _objects(page.object_list, rows)],
     }
 
@@ -203,8 +215,10 @@ def partner_list(request, q: str = "", art: str = "", handlungsfeld: str = "", s
     check_form(form)
     partners = form.filter(records.partners())
     count = None if form.is_filtered() else public_partner_count()
+    limit = paging.SEARCH_LIMIT if form.search() else None
     return paged(
-        request, partners, PER_PAGE["partners"], records.partner, rows=records.partner_details(), count=count
+        request, partners, PER_PAGE["partners"], records.partner,
+        rows=records.partner_details(), count=count, limit=limit,
     )
 
 

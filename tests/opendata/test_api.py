@@ -76,6 +76,27 @@ def test_paging_like_the_pages(client):
     second = get(client, first["next"]).json()
     assert [p["name"] for p in second["results"]] == [f"Partner {n}" for n in range(24, 30)]
     assert second["previous"] == "http://testserver/api/v1/partners?seite=1"
+    assert first["truncated"] is False and second["truncated"] is False
+
+
+def test_a_search_lists_its_first_matches_like_the_directory(client, monkeypatch):
+    from buendnis.lib import paging
+
+    for number in range(30):
+        PartnerFactory(name=f"Familienzentrum {number:02d}")
+    PartnerFactory(name="Bäckerei Korn")
+    monkeypatch.setattr(paging, "SEARCH_LIMIT", 25)
+    first = get(client, "/api/v1/partners?q=familien").json()
+    assert (first["count"], first["pages"], first["truncated"]) == (25, 2, True)
+    last = get(client, first["next"]).json()
+    assert [p["name"] for p in last["results"]] == ["Familienzentrum 24"]
+    # The directory shows the same first 25 ("Mehr als 25 … gefunden").
+    page = client.get("/partner/?q=familien&seite=2").content.decode()
+    assert "Familienzentrum 24" in page and "Familienzentrum 25" not in page
+    monkeypatch.setattr(paging, "SEARCH_LIMIT", 30)
+    exact = get(client, "/api/v1/partners?q=familien").json()
+    assert (exact["count"], exact["truncated"]) == (30, False)
+    assert get(client, "/api/v1/partners?q=korn").json()["count"] == 1
 
 
 @pytest.mark.parametrize(("query", "message"), [
