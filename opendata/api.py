@@ -23,8 +23,7 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle
 
 from arbeitsgruppen.forms import ProjectFilterForm
-from buendnis.lib import paging
-from buendnis.lib.paging import in_order
+from buendnis.lib.paging import in_order, search_ids
 from buendnis.ratelimit import client_ip, hit
 from events.models import Event
 from opendata import records
@@ -165,18 +164,16 @@ def check_form(form):
     return form.cleaned_data
 
 
-def paged(request, queryset, per_page, record, rows=None, count=None, limit=None):
+def paged(request, queryset, per_page, record, rows=None, count=None, search=False):
     """Page `seite` of `queryset`; with `rows`, the page's records are loaded from it by
     primary key (their details for one page, not for the whole list). `count`, when
-    known, spares counting. With `limit` (a search), the ids of the first `limit`
-    matches are read at once and counted and paged in Python, as the directory does
+    known, spares counting. A `search` (with `rows`) reads the ids of its first matches
+    at once and counts and pages them in Python, as the directory does
     (`paging.search_page`): one pass over the matches instead of a count and a page."""
     items = queryset if rows is None else queryset.values_list("pk", flat=True)
     truncated = False
-    if limit is not None:
-        items = list(items[: limit + 1])
-        truncated = len(items) > limit
-        items = items[:limit]
+    if search:
+        items, truncated = search_ids(queryset)
     paginator = Paginator(items, per_page)
     if count is not None:
         paginator.count = count
@@ -215,10 +212,9 @@ def partner_list(request, q: str = "", art: str = "", handlungsfeld: str = "", s
     check_form(form)
     partners = form.filter(records.partners())
     count = None if form.is_filtered() else public_partner_count()
-    limit = paging.SEARCH_LIMIT if form.search() else None
     return paged(
         request, partners, PER_PAGE["partners"], records.partner,
-        rows=records.partner_details(), count=count, limit=limit,
+        rows=records.partner_details(), count=count, search=bool(form.search()),
     )
 
 

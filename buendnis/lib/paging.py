@@ -40,10 +40,17 @@ SEARCH_LIMIT = 1000
 def search_page(queryset, per_page, number, *, rows=None):
     """Page `number` of the ordered `queryset`, whose ids (up to SEARCH_LIMIT) are read
     at once. `page.more_than_limit` tells whether there are more."""
-    ids = list(queryset.values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
-    page = Paginator(ids[:SEARCH_LIMIT], per_page).get_page(number)
-    page.more_than_limit = len(ids) > SEARCH_LIMIT
+    ids, more = search_ids(queryset)
+    page = Paginator(ids, per_page).get_page(number)
+    page.more_than_limit = more
     return _load(page, page.object_list, _rows(queryset, rows))
+
+
+def search_ids(queryset):
+    """The ids of the first SEARCH_LIMIT rows of the ordered `queryset`, read at once,
+    and whether there are more."""
+    ids = list(queryset.values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
+    return ids[:SEARCH_LIMIT], len(ids) > SEARCH_LIMIT
 
 
 def capped_count(queryset):
@@ -68,7 +75,8 @@ def in_order(rows, ids):
 def in_chunks(queryset, size=1000):
     """Every row of the ordered `queryset`, loaded `size` at a time by primary key.
 
-    For downloads that are streamed after the view has returned. `.iterator()` would
+    For downloads that are streamed after the view has returned, and for long runs
+    such as a mailing. `.iterator()` would
     keep a database cursor open between rows; on PostgreSQL that is a server-side
     cursor, and when a download is dropped unread, the garbage collector closes it at
     some later moment, possibly in the middle of another query on the same connection,

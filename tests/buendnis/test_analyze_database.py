@@ -26,4 +26,4 @@ def test_the_planner_gets_statistics_and_reads_a_partners_projects_from_its_rows
             assert "arbeitsgruppen_project_partners" in plan.splitlines()[0], plan
         else:
             cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'arbeitsgruppen_project'")
-            assert cursor.fetchone()[0] >= 0
+            assert cursor.fetchone()[0] >= 30  # -1 until analyzed
