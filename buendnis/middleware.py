@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpResponsePermanentRedirect
+from django.http import FileResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import set_urlconf
 
@@ -60,10 +60,10 @@ class AllianceMiddleware:
     def __call__(self, request):
         if request.path in settings.TENANCY_EXEMPT_PATHS:
             return self.get_response(request)
-        # The raw Host header: CommonMiddleware checks it against ALLOWED_HOSTS right
-        # after (a host not allowed still gets its 400); a host of no alliance gets
-        # the neutral 404 here.
-        host, port = split_host(request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", ""))
+        # Django's own check first: a host not in ALLOWED_HOSTS raises DisallowedHost,
+        # which Django answers with 400 (and logs); an allowed host of no alliance
+        # gets the neutral 404 below.
+        host, port = split_host(request.get_host())
         if settings.SERVICE_DOMAIN and host == settings.SERVICE_DOMAIN:
             # Set now, not only when the view is resolved: the middleware below
             # (admin security, second factor) reverses URLs of this urlconf too.
@@ -87,4 +87,9 @@ class AllianceMiddleware:
             return response
         request.alliance = alliance
         with tenancy.activate(alliance):
-            return self.get_response(request)
+            response = self.get_response(request)
+        if response.streaming and not isinstance(response, FileResponse):
+            # The server reads a streamed body after this method has returned, outside
+            # the scope: each chunk is made in the alliance's scope again.
+            response.streaming_content = tenancy.each_in_scope(alliance, response.streaming_content)
+        return response

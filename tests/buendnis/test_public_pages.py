@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from buendnis.models import Alliance, Milestone, Page
+from tests.support.responses import streamed_body
 
 
 @pytest.fixture(autouse=True)
@@ -118,7 +119,7 @@ def test_media_serves_uploads_but_not_stored_pdfs(client, settings, _alliance_sc
     (settings.MEDIA_ROOT / "pdf-cache" / folder / "urkunde" / "x.pdf").write_bytes(b"%PDF-1.7")
     upload = client.get(f"/media/{folder}/logos/logo.png")
     assert upload.status_code == 200
-    assert b"".join(upload.streaming_content) == b"\x89PNG"
+    assert streamed_body(upload) == b"\x89PNG"
     assert client.get(f"/media/pdf-cache/{folder}/urkunde/x.pdf").status_code == 404
 
 

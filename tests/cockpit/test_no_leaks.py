@@ -41,6 +41,7 @@ from tests.factories import (
 )
 from tests.partners.conftest import sign_data
 from tests.support.pdfs import pdf_text
+from tests.support.responses import streamed_body
 
 MARKERS = {"alpha": "Alphadorf", "beta": "Betastadt", "gamma": "Gammaheim"}
 ADMIN_SKIP = ("logout", "/delete/", "zwei-faktor", "password", "/history/", "/autocomplete/")
@@ -120,7 +121,7 @@ def text_of(response):
     if kind.startswith("application/pdf"):
         return pdf_text(response.content)
     if response.streaming:
-        return b"".join(response.streaming_content).decode(errors="replace")
+        return streamed_body(response).decode(errors="replace")
     return response.content.decode(errors="replace")
 
 

@@ -14,6 +14,7 @@ from events.models import Minutes, Registration
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, UserFactory, WorkingGroupFactory
 from tests.support.accounts import staff_account
 from tests.support.admin_forms import change_form_data
+from tests.support.responses import streamed_body
 
 PASSWORD = "ein-langes-passwort-123"
 
@@ -159,7 +160,7 @@ def test_steering_group_sees_everything_but_changes_nothing(client, world):
     # The partner list, but no contact data: that is for the coordination only.
     response = client.get(reverse("cockpit:export_partners", args=["csv"]))
     assert response.status_code == 200
-    exported = b"".join(response.streaming_content).decode("utf-8-sig")
+    exported = streamed_body(response).decode("utf-8-sig")
     assert "Außenstehend e. V." in exported
     assert "aussen@example.org" not in exported and "E-Mail" not in exported
     assert client.get(reverse("cockpit:export_projects", args=["csv"])).status_code == 200
@@ -297,7 +298,7 @@ def test_lead_exports_only_its_own_events_and_projects(client, lead, world):
     other = reverse("cockpit:export_event", args=[world["other_event"].pk, "csv"])
     assert client.get(own).status_code == 200
     assert client.get(other).status_code == 403
-    projects = b"".join(client.get(reverse("cockpit:export_projects", args=["csv"])).streaming_content)
+    projects = streamed_body(client.get(reverse("cockpit:export_projects", args=["csv"])))
     assert "Projekt AG Eigene" in projects.decode() and "Projekt AG Fremde" not in projects.decode()
 
 

@@ -16,7 +16,7 @@ from tests.factories import (
     RegistrationFactory,
 )
 from tests.support.accounts import staff_account
-from tests.support.responses import assert_admin_page
+from tests.support.responses import assert_admin_page, streamed_body
 
 
 @pytest.fixture
@@ -232,7 +232,7 @@ def test_event_admin_shows_totals_and_exports_csv(admin_client, plenary):
     response = admin_client.get(reverse("admin:events_event_csv", args=[plenary.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    text = streamed_body(response).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0][:5] == ["Art", "Name", "E-Mail", "Antwort", "Personen"]
     names = [row[1] for row in rows[1:]]

@@ -9,12 +9,13 @@ import pytest
 from buendnis.models import Alliance
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 from tests.support.cursors import no_open_cursors
+from tests.support.responses import streamed_body
 
 DATASETS = ["partner", "handlungsfelder", "arbeitsgruppen", "projekte", "termine"]
 
 
 def text(response):
-    return b"".join(response.streaming_content).decode("utf-8-sig")
+    return streamed_body(response).decode("utf-8-sig")
 
 
 def test_the_overview_offers_every_dataset_and_names_the_licence(client, alliance):
@@ -76,5 +77,5 @@ def test_every_download_reads_its_rows_without_an_open_cursor(client, fmt):
     with no_open_cursors():
         for name in DATASETS:
             response = client.get(f"/open-data/{name}.{fmt}")
-            body = b"".join(response.streaming_content) if response.streaming else response.content
+            body = streamed_body(response) if response.streaming else response.content
             assert response.status_code == 200 and body, name

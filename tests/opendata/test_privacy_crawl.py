@@ -28,6 +28,7 @@ from tests.factories import (
     SuggestionFactory,
     WorkingGroupFactory,
 )
+from tests.support.responses import streamed_body
 
 HIDDEN = "Geheim"  # in the name of everything the public may not see
 CONTACT_DOMAIN = "kontakt.example"
@@ -94,7 +95,7 @@ def crawl(client, start):
         seen.add(path)
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
+        body = streamed_body(response) if response.streaming else response.content
         text = body.decode("utf-8-sig")
         answers[path] = text
         if path.startswith("/api/v1/") and response.json().get("results") is not None:

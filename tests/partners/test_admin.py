@@ -10,6 +10,7 @@ from partners.models import Declaration, Partner, Signature
 from tests.factories import PartnerFactory
 from tests.partners.conftest import links_in
 from tests.support.accounts import staff_account
+from tests.support.responses import streamed_body
 
 CHANGELIST = "/verwaltung/partners/partner/"
 
@@ -120,7 +121,7 @@ def test_csv_export(admin_client, partners):
     response = _action(admin_client, "export_action", *partners.values(), follow=False)
     assert response["Content-Type"].startswith("text/csv")
     assert "partner-" in response["Content-Disposition"]
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    text = streamed_body(response).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert list(rows[0])[:3] == ["Name", "Art", "Ort"]
     assert len(rows) == 4

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from tests.support.responses import streamed_body
+
 SCRIPT = '<script>alert("xss")</script>'
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
 PAYLOADS = {
@@ -163,7 +165,7 @@ def crawl(client, start="/", limit=80):
         assert response.status_code < 500, f"{path}: {response.status_code}"
         if not response.get("Content-Type", "").startswith("text/html"):
             if response.streaming:  # a download: read to the end, as a browser would
-                b"".join(response.streaming_content)
+                streamed_body(response)
             continue
         html = response.content.decode()
         pages[path] = html

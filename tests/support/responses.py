@@ -29,3 +29,13 @@ def assert_shows(response, *objects):
     content = response.content.decode()
     for obj in objects:
         assert escape(str(obj)) in content, obj
+
+
+def streamed_body(response):
+    """The body of a streamed response, read as a browser receives it: after the view
+    has returned and outside any alliance's scope (the autouse fixture holds one for
+    the whole test, which would hide a stream that queries outside the request's)."""
+    from tests.support.tenancy import outside_any_scope
+
+    with outside_any_scope():
+        return b"".join(response.streaming_content)
