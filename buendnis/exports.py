@@ -3,9 +3,12 @@
 - A table is a list of `Column`s and the rows they read from; each app describes its
   tables next to its models (`partners/exports.py`, `arbeitsgruppen/exports.py`,
   `events/exports.py`) and offers them in its admin; the cockpit offers them all.
-- One rule for the columns, by role (`roles.exports_contact_data`): columns marked
-  `contact` (names, addresses and phone numbers of people) appear only for
+- One rule for the columns, by role (`roles.exports_personal_data`): columns marked
+  `personal` (what is said about a person: names, e-mail addresses, phone numbers,
+  children and their ages, needs such as childcare or accessibility) appear only for
   Koordination; the steering group and AG-Leitung get the same table without them.
+  An organisation's name is no person's: a table that lists both kinds keeps them in
+  columns of their own.
 - One guard against formulas: a spreadsheet runs a cell that starts with = + - @ or
   a tab as a formula (CSV injection), so such text gets a leading apostrophe.
 - A request for information (DSGVO Art. 15 and 20) gets everything stored about one
@@ -27,7 +30,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from openpyxl import Workbook
 
-from buendnis.roles import exports_contact_data
+from buendnis.roles import exports_personal_data
 
 CHUNK = 1000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +42,7 @@ FORMATS = ("csv", "xlsx")
 class Column:
     header: str
     value: Any  # a function of the row
-    contact: bool = False  # personal data of a contact person or registrant
+    personal: bool = False  # says something about a person (see the module's rule)
 
 
 @dataclass
@@ -51,9 +54,9 @@ class Table:
 
     def for_user(self, user):
         """The table as `user` may download it (see the module's rule)."""
-        if exports_contact_data(user):
+        if exports_personal_data(user):
             return self
-        columns = [column for column in self.columns if not column.contact]
+        columns = [column for column in self.columns if not column.personal]
         return Table(self.filename, self.title, columns, self.rows)
 
     def header(self):

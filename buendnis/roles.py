@@ -45,8 +45,8 @@ def sees_only_led_groups(user):
     return not sees_everything(user)
 
 
-def exports_contact_data(user):
-    """The one rule for the columns of every export: contact data only for Koordination."""
+def exports_personal_data(user):
+    """The one rule for the columns of every export: personal data only for Koordination."""
     return edits_everything(user)
 
 

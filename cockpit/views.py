@@ -50,7 +50,7 @@ def export_links(user):
     """The downloads the dashboard offers this user, each as CSV and Excel."""
     tables = []
     if can_export_partners(user):
-        label = "Aktive Partner mit Kontaktdaten" if roles.exports_contact_data(user) else "Aktive Partner"
+        label = "Aktive Partner mit Kontaktdaten" if roles.exports_personal_data(user) else "Aktive Partner"
         tables.append((label, "partners"))
     if user.has_perm("arbeitsgruppen.view_project"):
         tables.append(("Projekte", "projects"))

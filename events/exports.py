@@ -10,7 +10,7 @@ from events.models import Registration
 def _invitation_row(invitation):
     return {
         "kind": "Einladung",
-        "name": invitation.partner.name,
+        "organisation": invitation.partner.name,
         "email": invitation.partner.contact_email,
         "reply": invitation.get_reply_display(),
         "people": invitation.number_of_people,
@@ -35,15 +35,16 @@ def _registration_row(registration):
 
 COLUMNS = [
     Column("Art", lambda row: row["kind"]),
-    # An invited partner's name is the organisation's; a registrant's is a person's.
-    Column("Name", lambda row: row["name"]),
-    Column("E-Mail", lambda row: row["email"], contact=True),
+    # An invited partner is an organisation; a registrant is a person.
+    Column("Organisation", lambda row: row.get("organisation", "")),
+    Column("Name", lambda row: row.get("name", ""), personal=True),
+    Column("E-Mail", lambda row: row["email"], personal=True),
     Column("Antwort", lambda row: row["reply"]),
     Column("Personen", lambda row: row["people"]),
-    Column("Kinderbetreuung", lambda row: row.get("childcare")),
-    Column("Anzahl Kinder", lambda row: row.get("children")),
-    Column("Alter der Kinder", lambda row: row.get("ages", "")),
-    Column("Barrierefreiheit", lambda row: row.get("accessibility", "")),
+    Column("Kinderbetreuung", lambda row: row.get("childcare"), personal=True),
+    Column("Anzahl Kinder", lambda row: row.get("children"), personal=True),
+    Column("Alter der Kinder", lambda row: row.get("ages", ""), personal=True),
+    Column("Barrierefreiheit", lambda row: row.get("accessibility", ""), personal=True),
     Column("Datum", lambda row: row["date"]),
 ]
 

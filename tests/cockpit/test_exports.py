@@ -9,17 +9,18 @@ from events.models import Invitation, Registration
 from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
 from tests.support.accounts import staff_account
 from tests.support.cursors import no_open_cursors
-from tests.support.responses import assert_login_required, assert_not_found
+from tests.support.responses import assert_login_required, assert_not_found, streamed_body
+from tests.support.tenancy import outside_any_scope
 
 
 def read_csv(response):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    text = streamed_body(response).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def read_xlsx(response):
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    workbook = load_workbook(io.BytesIO(streamed_body(response)), read_only=True)
     return [list(row) for row in workbook.active.iter_rows(values_only=True)]
 
 
@@ -89,15 +90,17 @@ def test_event_export_lists_replies_and_registrations(coordinator_client, partne
     Invitation.objects.create(event=other, partner=partners[1])
 
     rows = read_csv(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "csv"])))
-    # The coordination sees the contact addresses of invited partners and registrants.
-    assert [row[:5] for row in rows[1:]] == [
-        ["Einladung", "Autohaus Adler", partners[2].contact_email, "abgesagt", "0"],
-        ["Einladung", "Zahnarztpraxis", "praxis@example.org", "zugesagt", "2"],
-        ["Anmeldung", "Familie Lang", "lang@example.org", "angemeldet", "3"],
+    # The coordination sees the contact addresses of invited partners and registrants;
+    # an organisation and a person stand in columns of their own.
+    assert rows[0][:6] == ["Art", "Organisation", "Name", "E-Mail", "Antwort", "Personen"]
+    assert [row[:6] for row in rows[1:]] == [
+        ["Einladung", "Autohaus Adler", "", partners[2].contact_email, "abgesagt", "0"],
+        ["Einladung", "Zahnarztpraxis", "", "praxis@example.org", "zugesagt", "2"],
+        ["Anmeldung", "", "Familie Lang", "lang@example.org", "angemeldet", "3"],
     ]
-    assert rows[3][5:8] == ["ja", "2", "3, 5"]
+    assert rows[3][6:9] == ["ja", "2", "3, 5"]
     rows = read_xlsx(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "xlsx"])))
-    assert len(rows) == 4 and rows[3][5] is True
+    assert len(rows) == 4 and rows[3][6] is True
     assert_not_found(coordinator_client.get(reverse("cockpit:export_event", args=[9999, "csv"])))
 
 
@@ -156,9 +159,42 @@ def test_admin_actions_export_selected_projects_and_one_events_replies(coordinat
     response = coordinator_client.post(
         changelist, {"action": "export_replies_action", "_selected_action": [event.pk]}
     )
-    assert read_xlsx(response)[1][:5] == ["Einladung", "Zahnarztpraxis", "praxis@example.org", "zugesagt", 2]
+    expected = ["Einladung", "Zahnarztpraxis", None, "praxis@example.org", "zugesagt", 2]
+    assert read_xlsx(response)[1][:6] == expected
     other = EventFactory(title="Zweiter Termin")
     response = coordinator_client.post(
         changelist, {"action": "export_replies_action", "_selected_action": [event.pk, other.pk]}, follow=True
     )
     assert "Bitte genau einen Termin auswählen." in response.content.decode()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_steering_group_gets_replies_without_anything_about_persons(client, steering_member, partners, fmt):
+    event = EventFactory(title="Plenum")
+    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    Registration.objects.create(
+        event=event, name="Familie Lang", email="lang@example.org", number_of_people=3,
+        childcare_needed=True, number_of_children=2, children_ages="3, 5",
+        accessibility_needs="Rollstuhlplatz",
+    )
+    client.force_login(steering_member)
+    response = client.get(reverse("cockpit:export_event", args=[event.pk, fmt]))
+    rows = read_csv(response) if fmt == "csv" else read_xlsx(response)
+    assert rows[0] == ["Art", "Organisation", "Antwort", "Personen", "Datum"]
+    assert [row[:4] for row in rows[1:]] == [
+        ["Einladung", "Zahnarztpraxis", "zugesagt", 2 if fmt == "xlsx" else "2"],
+        ["Anmeldung", "" if fmt == "csv" else None, "angemeldet", 3 if fmt == "xlsx" else "3"],
+    ]
+    text = str(rows)
+    for personal in ("Familie Lang", "lang@example.org", "3, 5", "Rollstuhlplatz", "praxis@example.org"):
+        assert personal not in text
+
+
+def test_a_streamed_export_is_complete_when_read_after_the_request(coordinator_client, partners):
+    """The server reads a streamed CSV after the view and the middleware have returned:
+    its rows must still come from the alliance's data (they were lost outside the scope)."""
+    response = coordinator_client.get(reverse("cockpit:export_partners", args=["csv"]))
+    with outside_any_scope():
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert len(text.strip().splitlines()) == 1 + 3
+    assert "Zahnarztpraxis" in text and "Autohaus Adler" in text
