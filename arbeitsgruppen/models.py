@@ -9,7 +9,7 @@ from buendnis.fragments import remembered
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import picture_upload_to
-from buendnis.tenancy import AllianceOwned, scoped_manager
+from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
 class WorkingGroupQuerySet(models.QuerySet):
@@ -54,6 +54,7 @@ class WorkingGroup(AllianceOwned):
     )
     leads = models.ManyToManyField(
         "auth.User",
+        limit_choices_to=alliance_accounts,
         verbose_name=_("AG-Leitung (Benutzerkonten)"),
         blank=True,
         related_name="led_working_groups",

@@ -4,10 +4,14 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db import admin as tasks_admin
 
 from buendnis.history import HistoryAdmin
 from buendnis.lib.images import ImageUploadField
 from buendnis.models import Account, Alliance, FieldOfAction, Milestone, Page
+from buendnis.tenancy import alliance_accounts
 
 
 @admin.register(Alliance)
@@ -107,14 +111,37 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class AllianceUserAdmin(UserAdmin):
-    """The accounts of this alliance (and the superusers, who may work in every one).
-    An account made here belongs to this alliance."""
+    """The accounts of this alliance, never another's and never a superuser's (the
+    Servicestelle works in every alliance and belongs to none). An account made here
+    belongs to this alliance."""
 
     def get_queryset(self, request):
-        users = super().get_queryset(request)
-        return users.filter(pk__in=Account.objects.values("user")) | users.filter(is_superuser=True)
+        return super().get_queryset(request).filter(alliance_accounts())
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if not change and not obj.is_superuser:
             Account.objects.get_or_create(user=obj)
+
+
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class AllianceTOTPDeviceAdmin(TOTPDeviceAdmin):
+    """The second factors of this alliance's accounts only (a Servicestelle member resets
+    a lost one here); another alliance's devices and accounts are not offered."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(user__in=User.objects.filter(alliance_accounts()))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = User.objects.filter(alliance_accounts())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# Background tasks are the installation's (every alliance's mailings and invitations):
+# the Servicestelle sees them (cockpit/servicestelle.py), no alliance's admin does.
+# (Importing django_tasks_db's admin registers it, so that it can be taken out here.)
+admin.site.unregister(tasks_admin.DBTaskResult)

@@ -10,8 +10,9 @@ may open every alliance's admin.
 
 from django.contrib import admin
 from django.contrib.auth.backends import ModelBackend
-from django.http import Http404
-from django.urls import resolve, reverse
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from buendnis.models import Account
 from buendnis.tenancy import current_alliance_id
@@ -41,7 +42,54 @@ class MissingIsNotFound:
         raise Http404
 
 
-class AllianceAdminSite(admin.AdminSite):
+class OwnObjectsOnSite:
+    """"Auf der Website anzeigen" (`admin:view_on_site`, /verwaltung/r/<type>/<id>/) for
+    the objects this site's admin shows, and no others.
+
+    Django's own shortcut view reads any row of any model without a scope and
+    redirects to its page, also on another alliance's domain. Here the object comes
+    from its ModelAdmin's queryset (the alliance's scope, the user's rights): a model
+    this site does not register, an id it does not have or an object without a
+    public page answers 404; the redirect stays on this host.
+    """
+
+    def get_urls(self):
+        urls = super().get_urls()
+        for index, pattern in enumerate(urls):
+            if getattr(pattern, "name", None) == "view_on_site":
+                urls[index] = path(
+                    "r/<path:content_type_id>/<path:object_id>/",
+                    self.admin_view(self.view_on_site),
+                    name="view_on_site",
+                )
+        return urls
+
+    def view_on_site(self, request, content_type_id, object_id):
+        from django.contrib.contenttypes.models import ContentType
+
+        try:
+            model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+        except (ContentType.DoesNotExist, ValueError):
+            raise Http404 from None
+        model_admin = self._registry.get(model)
+        if model_admin is None or not model_admin.has_view_or_change_permission(request):
+            raise Http404
+        obj = model_admin.get_object(request, object_id)
+        if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+            raise Http404
+        if callable(model_admin.view_on_site):
+            target = model_admin.view_on_site(obj)
+        elif model_admin.view_on_site and hasattr(obj, "get_absolute_url"):
+            target = obj.get_absolute_url()
+        else:
+            target = None
+        # A path on this host only: never a redirect to another domain.
+        if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+            raise Http404
+        return HttpResponseRedirect(target)
+
+
+class AllianceAdminSite(OwnObjectsOnSite, admin.AdminSite):
     def has_permission(self, request):
         return super().has_permission(request) and belongs_to_alliance(request.user)
 

@@ -12,10 +12,14 @@ class BuendnisConfig(AppConfig):
     verbose_name = _("Bündnis")
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import post_migrate
 
         # Connects the receiver that stamps the login time into the admin session.
         from buendnis import security  # noqa: F401
+        from buendnis.tenancy import connect_account_guards
+
+        connect_account_guards(apps.get_models())
 
         post_migrate.connect(_first_alliance, sender=self)
 

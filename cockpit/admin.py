@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from buendnis.emails import render_templated
 from buendnis.lib.admin import ReadOnlyAdminMixin
+from buendnis.tenancy import own_account
 from cockpit import mailings, tasks
 from cockpit.models import Delivery, Mailing
 
@@ -91,7 +92,7 @@ class MailingAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.created_by = request.user
+            obj.created_by = own_account(request.user)
         super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from buendnis.tenancy import AllianceOwned, scoped_manager
+from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
 class Mailing(AllianceOwned):
@@ -56,6 +56,7 @@ class Mailing(AllianceOwned):
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        limit_choices_to=alliance_accounts,
         verbose_name=_("verfasst von"),
         on_delete=models.SET_NULL,
         null=True,

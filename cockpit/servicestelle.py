@@ -12,15 +12,18 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from arbeitsgruppen.models import Project
+from buendnis.admin_sites import OwnObjectsOnSite
 from buendnis.models import Alliance, ContentVersion, Domain
 from cockpit import alliances
 from events.models import Event
 from partners.models import Partner
 
 
-class ServiceAdminSite(admin.AdminSite):
+class ServiceAdminSite(OwnObjectsOnSite, admin.AdminSite):
     site_header = _("Servicestelle – Lokale Bündnisse für Familie")
     site_title = _("Servicestelle")
     index_title = _("Bündnisse dieser Installation")
@@ -41,6 +44,8 @@ class ServiceAdminSite(admin.AdminSite):
 # Named "admin" like every admin site: the login, the second factor and the templates
 # find it by that name in the Servicestelle's URLs (cockpit/urls_service.py).
 service_site = ServiceAdminSite(name="admin")
+# The background tasks of every alliance (mailings, invitations, reminders).
+service_site.register(DBTaskResult, DBTaskResultAdmin)
 
 
 def _count(model, **conditions):

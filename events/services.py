@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buendnis.tenancy import own_account
 from events import emails
 from events.models import Event, Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
@@ -133,7 +134,7 @@ def approve_minutes(minutes, user):
         raise Refused(_("Ein Protokoll kann erst nach Beginn der Veranstaltung freigegeben werden."))
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
-    minutes.approved_by = user
+    minutes.approved_by = own_account(user)
     minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
     return minutes
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from buendnis.tenancy import own_account
 from partners.models import Declaration, Partner, Signature
 from partners.services import (
     CONTACT_FIELDS,
@@ -99,7 +100,7 @@ def enter_paper_signature(
         signature.confirmed_at = signed_at
         signature.source = Signature.Source.PAPER
         signature.signed_by = signed_by
-        signature.entered_by = entered_by
+        signature.entered_by = own_account(entered_by)
         signature.entered_at = now
         signature.save()
     return signature

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from buendnis.lib.text import name_key
 from buendnis.models import Alliance
+from buendnis.tenancy import own_account
 from partners import emails, personal_data, tasks
 from partners.links import confirmation_link, management_link
 from partners.models import Declaration, Partner, Signature
@@ -183,7 +184,7 @@ def withdraw(partner, *, withdrawn_at=None, entered_by=None):
     with transaction.atomic():
         signature.withdrawn_at = withdrawn_at or now
         if entered_by is not None:
-            signature.entered_by, signature.entered_at = entered_by, now
+            signature.entered_by, signature.entered_at = own_account(entered_by), now
         signature.save(update_fields=["withdrawn_at", "entered_by", "entered_at"])
         partner.signatures.update(signed_by="")
         for field in CONTACT_FIELDS:

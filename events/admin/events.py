@@ -16,6 +16,7 @@ from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
 from buendnis.exports import json_download
 from buendnis.history import HistoryAdmin
+from buendnis.tenancy import own_account
 from events import services, tasks
 from events.exports import replies_table
 from events.models import Event, Invitation, Registration, Suggestion
@@ -255,7 +256,7 @@ class EventAdmin(EventRoleAdmin, HistoryAdmin):
                 title=event.title,
                 starts_at=event.starts_at - datetime.timedelta(hours=1),
                 ends_at=event.ends_at,
-                created_by=request.user,
+                created_by=own_account(request.user),
             )
             Event.objects.filter(pk=event.pk).update(signing_session=session)
         return redirect("admin:partners_signingsession_change", session.pk)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
-from buendnis.tenancy import AllianceOwned, scoped_manager
+from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -53,6 +53,7 @@ class Minutes(AllianceOwned):
     approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True)
     approved_by = models.ForeignKey(
         "auth.User",
+        limit_choices_to=alliance_accounts,
         verbose_name=_("freigegeben von"),
         on_delete=models.SET_NULL,
         null=True,

@@ -15,6 +15,7 @@ from buendnis.emails import absolute_url
 from buendnis.history import HistoryAdmin
 from buendnis.lib.admin import ReadOnlyAdminMixin
 from buendnis.lib.pdf import pdf_response
+from buendnis.tenancy import own_account
 from partners import documents
 from partners.models import Signature, SigningSession
 
@@ -55,7 +56,7 @@ class SigningSessionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.created_by = request.user
+            obj.created_by = own_account(request.user)
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("jetzt offen"), boolean=True)

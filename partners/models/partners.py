@@ -12,7 +12,7 @@ from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import logo_upload_to
 from buendnis.lib.text import name_key
-from buendnis.tenancy import AllianceOwned, scoped_manager
+from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 # After this many reminders of the yearly check without an answer, a partner counts as
 # unreachable: the dashboard lists it, and no further reminder is sent.
@@ -281,6 +281,7 @@ class Signature(AllianceOwned):
     )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        limit_choices_to=alliance_accounts,
         verbose_name=_("erfasst von"),
         on_delete=models.SET_NULL,
         null=True,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buendnis.tenancy import AllianceOwned, scoped_manager
+from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
 def new_session_token():
@@ -35,6 +35,7 @@ class SigningSession(AllianceOwned):
     ends_at = models.DateTimeField(_("offen bis"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        limit_choices_to=alliance_accounts,
         verbose_name=_("eröffnet von"),
         on_delete=models.SET_NULL,
         null=True,
