@@ -32,9 +32,10 @@ if settings.BENCH_MINIMAL_VIEW:
     urlpatterns += [path("bench/minimal/", minimal), path("bench/minimal-raw/", minimal)]
 
 # Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
-# Stored PDFs (pdf-cache/) are served only through their views, which check access.
+# Only an alliance's own folder; stored PDFs (pdf-cache/) are served only through their
+# views, which check access (buendnis.views.media).
 urlpatterns += [
-    re_path(r"^media/(?P<path>(?!pdf-cache/).+)$", views.media, name="media"),
+    re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
 ]
 
 handler404 = "buendnis.views.page_not_found"

@@ -95,11 +95,17 @@ def healthz(request):
 def media(request, path):
     """Uploaded logos and pictures from MEDIA_ROOT (read per request, not at import).
 
-    An alliance's host serves only the alliance's own folder (`alliances/<id>/`). A name
-    the file system cannot even look up (too long, a NUL byte) names no file of ours:
-    not found, like any other.
+    An alliance's host serves only the alliance's own folder (`alliances/<id>/`). The
+    path is checked as the file system would read it: a name with `..`, `.`, an empty
+    or absolute part or a backslash is no upload's name (`alliances/2/../1/…` would
+    be another alliance's). Stored PDFs (`pdf-cache/`) lie outside every alliance's
+    folder: only their views, which check access, serve them. A name the file system
+    cannot even look up (too long, a NUL byte) names no file of ours: not found.
     """
-    if not path.startswith(f"{alliance_folder(Alliance.current())}/"):
+    parts = path.split("/")
+    if "\\" in path or any(part in {"", ".", ".."} for part in parts):
+        raise Http404
+    if parts[:2] != alliance_folder(Alliance.current()).split("/"):
         raise Http404
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
