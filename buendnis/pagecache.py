@@ -7,12 +7,12 @@ marked private/no-cache/no-store (`@never_cache` opts a view out). Entries
 are stored compressed (gzip and brotli) in the default cache: per worker
 process by default, shared with Redis (`REDIS_URL`).
 
-How it is invalidated: every cache key contains the host and the number stored in
-the alliance's `buendnis.ContentVersion` (one per alliance). The one invalidation point is `bump()`, which the
-middleware calls after every successful POST/PUT/PATCH/DELETE - that covers
-every change the coordinator makes in the admin and every public form. Code
-that changes public content outside a request (management commands) calls
-`bump()` itself. Each worker re-reads the number at most every
+How it is invalidated: every cache key contains the alliance's id, the host and the
+number stored in the alliance's `buendnis.ContentVersion` (one per alliance). The
+one invalidation point is `bump()`, which the middleware calls after every
+successful POST/PUT/PATCH/DELETE - that covers every change the coordinator makes
+in the admin and every public form. Code that changes public content outside a
+request (management commands) calls `bump()` itself. Each worker re-reads the number at most every
 `PAGE_CACHE_VERSION_CHECK` seconds (default 2), so a change is visible in every
 worker and on every app server within that time. `PAGE_CACHE_SECONDS` (default
 300 with DEBUG off, 0 = off, also in tests) bounds how long a page that depends
@@ -81,9 +81,11 @@ def last_change():
     return _state()[1]
 
 
-def bump():
-    """Retire every cached page of the active alliance (after the transaction commits)."""
-    alliance_id = tenancy.current_alliance_id()
+def bump(alliance_id=None):
+    """Retire every cached page and entry of the active alliance, or of the one with
+    `alliance_id` (when the Servicestelle suspends or resumes it), after the
+    transaction commits."""
+    alliance_id = alliance_id or tenancy.current_alliance_id()
     if alliance_id is not None:
         transaction.on_commit(functools.partial(_bump_now, alliance_id))
 
@@ -134,8 +136,10 @@ def _is_cacheable_response(request, response):
 
 
 def _cache_key(request, version):
+    # The alliance's id as well as the host: a domain that passes to a new alliance
+    # (the old one deleted) never serves the old one's pages.
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"page:{tenancy.current_alliance_id()}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _entry(response):

@@ -15,7 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
-from buendnis import emails, hosts, starter
+from buendnis import emails, hosts, pagecache, starter
 from buendnis.models import Account, Alliance, Domain, FieldOfAction, Page, hostname
 from buendnis.roles import COORDINATION
 from buendnis.tenancy import activate
@@ -121,11 +121,14 @@ def _send_invitation(alliance, user, link):
 def suspend(alliance):
     alliance.suspended_at = timezone.now()
     alliance.save(update_fields=["suspended_at", "updated_at"])
+    pagecache.bump(alliance.pk)
 
 
 def resume(alliance):
     alliance.suspended_at = None
     alliance.save(update_fields=["suspended_at", "updated_at"])
+    # Pages cached before the suspension are not served again.
+    pagecache.bump(alliance.pk)
 
 
 def delete_alliance(alliance):
