@@ -3,7 +3,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,11 +16,6 @@ from tests.factories import (
 )
 from tests.support.accounts import staff_account
 from tests.support.responses import assert_admin_page, streamed_body
-
-
-@pytest.fixture
-def coordinator(db):
-    return User.objects.create_superuser("koordination", "k@example.org", "geheimes-passwort-123")
 
 
 @pytest.fixture
@@ -234,13 +228,13 @@ def test_event_admin_shows_totals_and_exports_csv(admin_client, plenary):
     assert response["Content-Type"].startswith("text/csv")
     text = streamed_body(response).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0][:5] == ["Art", "Name", "E-Mail", "Antwort", "Personen"]
-    names = [row[1] for row in rows[1:]]
+    assert rows[0][:6] == ["Art", "Organisation", "Name", "E-Mail", "Antwort", "Personen"]
+    names = [row[1] or row[2] for row in rows[1:]]
     assert "Stadtwerke" in names and "Familie Kaya" in names
     assert "'=HYPERLINK(1)" in names
     assert "Storniert" not in names
-    kaya = next(row for row in rows if row[1] == "Familie Kaya")
-    assert kaya[4:8] == ["3", "ja", "2", "2 und 4"]
+    kaya = next(row for row in rows if row[2] == "Familie Kaya")
+    assert kaya[5:9] == ["3", "ja", "2", "2 und 4"]
 
 
 def test_csv_export_needs_admin_login(client, plenary):
