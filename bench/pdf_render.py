@@ -34,7 +34,7 @@ CACHED_RUNS = 5
 
 
 def build_data():
-    from buendnis import demo
+    from demo import alliance as demo
     from events.models import AgendaItem, Event, Minutes, Suggestion, Task
     from partners.models import Declaration, Partner, Signature
 

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "events",
     "opendata",
     "cockpit",
+    # Demo data and the data of `make bench`: the commands load_demo and fill_bench.
+    "demo",
     # django.contrib.admin, its default site being the alliance's (buendnis/admin_sites.py).
     "buendnis.apps.BuendnisAdminConfig",
     "django.contrib.auth",

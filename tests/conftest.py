@@ -150,8 +150,8 @@ def database_tasks(settings):
 @pytest.fixture
 def alliance(db):
     """The demo alliance's profile, history and content pages."""
-    from buendnis import demo
     from buendnis.models import Alliance
+    from demo import alliance as demo
 
     demo.load_profile(open(os.devnull, "w"))
     return Alliance.current()

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from buendnis.models import Account, Alliance, Domain, FieldOfAction, Page
 from buendnis.tenancy import activate, scopes_disabled
-from cockpit import alliances, demo_alliances
+from cockpit import alliances
+from demo import alliances as demo_alliances
 from partners.models import Declaration, Partner
 from tests.factories import AllianceFactory, PartnerFactory, ProjectFactory, UserFactory, current_declaration
 

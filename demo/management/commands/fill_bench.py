@@ -25,12 +25,12 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from arbeitsgruppen.models import Project, TargetGroup, WorkingGroup
-from buendnis import demo as alliance_demo
 from buendnis import pagecache
 from buendnis.lib.images import alliance_folder
 from buendnis.lib.text import name_key
 from buendnis.models import Alliance, Domain, FieldOfAction
 from buendnis.tenancy import activate, scopes_disabled
+from demo import alliance as alliance_demo
 from events.models import Event, Invitation, Registration
 from partners.models import Declaration, Partner, Signature
 
