@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 WORKDIR = Path(tempfile.mkdtemp(prefix="pdf-bench-"))
 os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "buendnis.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 import django  # noqa: E402
@@ -34,7 +34,7 @@ CACHED_RUNS = 5
 
 
 def build_data():
-    from buendnis import demo
+    from demo import alliance as demo
     from events.models import AgendaItem, Event, Minutes, Suggestion, Task
     from partners.models import Declaration, Partner, Signature
 

@@ -77,7 +77,7 @@ class Server:
         self.port = free_port()
         self.process = subprocess.Popen(
             [
-                str(Path(PYTHON).parent / "gunicorn"), "buendnis.wsgi",
+                str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi",
                 "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",
                 "--log-level", "warning", "--timeout", "60",
             ],

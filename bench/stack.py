@@ -168,7 +168,7 @@ def start_gunicorn(env, port, work):
     # shown only when something fails.
     with open(work / "gunicorn.log", "wb") as log:
         return subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "buendnis.wsgi", "--workers", "2",
+            [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--workers", "2",
              "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
             cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
         )

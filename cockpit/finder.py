@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from arbeitsgruppen.models import Project
 from buendnis.models import Alliance
+from buendnis.tenancy import scopes_disabled
 from partners.models import Partner
 
 MAX_RESULTS = 50
@@ -30,12 +31,16 @@ def search(query):
 
 
 def national_figures():
+    """Counted with the same `public()` as the alliances' own pages, so the finder never
+    counts what a page hides."""
     online = Q(alliance__suspended_at__isnull=True)
-    return {
-        "alliances": Alliance.objects.active().count(),
-        "partners": Partner._base_manager.filter(online, is_member=True, listed=True).count(),
-        "projects": Project._base_manager.filter(online, published=True).count(),
-    }
+    # Across every alliance that is online: the finder belongs to none.
+    with scopes_disabled():
+        return {
+            "alliances": Alliance.objects.active().count(),
+            "partners": Partner.objects.public().filter(online).count(),
+            "projects": Project.objects.public().filter(online).count(),
+        }
 
 
 def finder(request):

@@ -90,7 +90,7 @@ def enter_paper_signature(
         partner.listed = wants_listing and not partner.possible_duplicate_id
         partner.entry_confirmed_at = now
         partner.save()
-        signature = partner.signatures.filter(withdrawn_at__isnull=True).first()
+        signature = partner.signatures.open().first()
         if signature is None:
             signature = Signature(partner=partner)
         elif signature.confirmed_at:
@@ -129,7 +129,7 @@ def continue_existing(duplicate):
         raise CannotMerge(duplicate)
     with transaction.atomic():
         signature = duplicate.signatures.select_for_update().get()
-        if existing.signatures.filter(withdrawn_at__isnull=True).exists():
+        if existing.signatures.open().exists():
             signature.delete()
         else:
             for field in ENTRY_FIELDS:

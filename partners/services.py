@@ -6,6 +6,7 @@ the personal links in `links.py`.
 """
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -37,8 +38,7 @@ def unique_slug(name):
 def _open_partner_with_email(email):
     return (
         Partner.objects.filter(contact_email__iexact=email)
-        .filter(signatures__withdrawn_at__isnull=True)
-        .distinct()
+        .filter(Exists(Signature.objects.open().filter(partner=OuterRef("pk"))))
         .first()
     )
 
@@ -65,7 +65,7 @@ def sign(partner, fields_of_action=(), wants_listing=True):
         if existing is None:
             signature = _record_signature(partner, declaration, fields_of_action, wants_listing)
     if existing is not None:
-        open_signature = existing.signatures.filter(withdrawn_at__isnull=True).first()
+        open_signature = existing.signatures.open().first()
         if open_signature.confirmed_at:
             emails.send_already_partner(existing, management_link(existing))
         else:
@@ -176,7 +176,7 @@ def withdraw(partner, *, withdrawn_at=None, entered_by=None):
     the signatures, the mailings' delivery logs (`personal_data.erase`); the goodbye
     goes to the address a last time, and the coordinator is told.
     """
-    signature = partner.signatures.filter(withdrawn_at__isnull=True).first()
+    signature = partner.signatures.open().first()
     if signature is None:
         return None
     contact_email, contact_name = partner.contact_email, partner.contact_name

@@ -115,25 +115,21 @@ def confirm(request, token):
     if partner.listed:
         messages.success(request, _("Danke! Ihre Organisation steht jetzt im Partnerverzeichnis."))
         return redirect(partner)
-    if partner.possible_duplicate_id:
-        messages.info(
-            request,
-            _(
-                "Im Verzeichnis steht schon eine Organisation mit diesem Namen. Die Koordination "
-                "prüft, ob es Ihre ist, und führt die Einträge zusammen oder getrennt weiter; "
-                "bis dahin erscheint Ihr Eintrag nicht öffentlich."
-            ),
-        )
-    elif partner.wants_listing:
-        messages.info(
-            request,
-            _("Die Koordination schaltet Ihren Eintrag im Verzeichnis in den nächsten Tagen frei."),
-        )
-    else:
-        messages.info(
-            request, _("Wie gewünscht nennen wir Ihre Organisation nicht öffentlich im Verzeichnis.")
-        )
+    messages.info(request, _not_listed_yet(partner))
     return redirect("partners:confirmed")
+
+
+def _not_listed_yet(partner):
+    """Why a confirmed partner is not (yet) in the directory."""
+    if partner.possible_duplicate_id:
+        return _(
+            "Im Verzeichnis steht schon eine Organisation mit diesem Namen. Die Koordination "
+            "prüft, ob es Ihre ist, und führt die Einträge zusammen oder getrennt weiter; "
+            "bis dahin erscheint Ihr Eintrag nicht öffentlich."
+        )
+    if partner.wants_listing:
+        return _("Die Koordination schaltet Ihren Eintrag im Verzeichnis in den nächsten Tagen frei.")
+    return _("Wie gewünscht nennen wir Ihre Organisation nicht öffentlich im Verzeichnis.")
 
 
 # --- directory ------------------------------------------------------------------

@@ -82,7 +82,7 @@ class PartnerWorkflowsAdminMixin:
 
     def withdrawal_view(self, request, pk):
         partner = self._changeable(request, pk)
-        if not partner.signatures.filter(withdrawn_at__isnull=True).exists():
+        if not partner.signatures.open().exists():
             messages.error(request, _("„%(name)s“ hat keine laufende Mitgliedschaft.") % {"name": partner})
             return redirect("admin:partners_partner_change", partner.pk)
         form = WithdrawalForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})

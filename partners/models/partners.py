@@ -28,7 +28,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(is_member=True)
 
     def _waiting(self):
-        return Exists(self._signatures().filter(confirmed_at__isnull=True, withdrawn_at__isnull=True))
+        return Exists(self._signatures().unconfirmed())
 
     def pending(self):
         """Partners whose open signature still waits for confirmation."""
@@ -243,11 +243,16 @@ def public_partner_count():
 
 
 class SignatureQuerySet(models.QuerySet):
+    def open(self):
+        """Open signatures: the membership period has not ended (confirmed or waiting).
+        A partner has at most one (`signature_one_open_period`)."""
+        return self.filter(withdrawn_at__isnull=True)
+
     def unconfirmed(self):
-        return self.filter(confirmed_at__isnull=True, withdrawn_at__isnull=True)
+        return self.open().filter(confirmed_at__isnull=True)
 
     def active(self):
-        return self.filter(confirmed_at__isnull=False, withdrawn_at__isnull=True)
+        return self.open().filter(confirmed_at__isnull=False)
 
 
 class Signature(AllianceOwned):

@@ -8,7 +8,7 @@ from partners.models import Declaration, Partner, Signature
 from tests.support.otp import login_verified
 from tests.support.outage import database_outage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.outage]
 
 
 @pytest.fixture

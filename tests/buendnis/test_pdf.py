@@ -48,7 +48,7 @@ def test_static_and_media_files_are_read_from_disk(settings):
         "file:///etc/passwd",
         "http://testserver/media/../../etc/passwd",
         "http://testserver/media/%2e%2e/%2e%2e/etc/passwd",
-        "http://testserver/static/../buendnis/settings.py",
+        "http://testserver/static/../portal/settings.py",
         "http://testserver/verwaltung/",
         "http://testserver/media/logos/gibt-es-nicht.png",
         "data:text/plain,hallo",

@@ -21,7 +21,7 @@ def run_production(code):
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**PRODUCTION, "DJANGO_SETTINGS_MODULE": "buendnis.settings"},
+        env={**PRODUCTION, "DJANGO_SETTINGS_MODULE": "portal.settings"},
         capture_output=True,
         text=True,
         timeout=120,

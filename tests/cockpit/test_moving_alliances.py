@@ -15,8 +15,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from arbeitsgruppen.models import Project
 from buendnis.models import Account, Alliance, Domain
 from buendnis.tenancy import activate, scopes_disabled
-from cockpit import alliances, demo_alliances
+from cockpit import alliances
 from cockpit.backups import owned_models
+from demo import alliances as demo_alliances
 from events.models import AgendaItem, Event, Minutes, Suggestion
 from partners.models import Partner, Signature
 from tests.factories import UserFactory

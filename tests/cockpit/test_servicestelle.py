@@ -10,9 +10,17 @@ from django.urls import reverse
 
 from buendnis.models import Account, Alliance, Domain, FieldOfAction, Page
 from buendnis.tenancy import activate, scopes_disabled
-from cockpit import alliances, demo_alliances
+from cockpit import alliances
+from demo import alliances as demo_alliances
 from partners.models import Declaration, Partner
-from tests.factories import AllianceFactory, PartnerFactory, ProjectFactory, UserFactory, current_declaration
+from tests.factories import (
+    AllianceFactory,
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    UserFactory,
+    current_declaration,
+)
 
 SERVICE = "service.localhost"
 PASSWORD = "Ein Satz, den ich mir merke 2026"
@@ -71,6 +79,13 @@ def test_the_national_figures_are_counted_live(client, landscape):
     assert "2 Bündnisse mit 3 Partnern in 1 Projekten" in page
     PartnerFactory(name="Kita Sonnenschein")
     assert "4 Partnern" in client.get("/", HTTP_HOST=SERVICE).content.decode()
+
+
+def test_the_national_figures_count_only_what_the_pages_show(client, landscape):
+    hidden_field = FieldOfActionFactory(published=False)
+    ProjectFactory(field_of_action=hidden_field)  # published, but its field of action is not
+    PartnerFactory(listed=False)
+    assert "2 Bündnisse mit 3 Partnern in 1 Projekten" in client.get("/", HTTP_HOST=SERVICE).content.decode()
 
 
 def test_a_search_without_result_says_what_to_try(client, landscape):

@@ -30,5 +30,5 @@ urlpatterns = [
     path("einladung/<str:token>/", personal),
     path("form/", with_form),
     path("private/", private),
-    path("", include("buendnis.urls")),
+    path("", include("portal.urls")),
 ]

@@ -26,7 +26,7 @@ def hit_from_processes(key, limit, processes, hits_per_process, redis_url="", ti
     """Return the number of allowed hits of each process."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "buendnis.settings",
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
         "TEST_DATABASE_NAME": str(settings.DATABASES["default"]["NAME"]),
         # Set even when empty: a REDIS_URL of the developer's shell must not switch stores.
         "RATELIMIT_REDIS_URL": redis_url,

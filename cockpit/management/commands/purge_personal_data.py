@@ -2,7 +2,7 @@
 
 Daily by cron. Each run deletes only what is due, so running it twice changes nothing
 the second time; `--dry-run` lists what it would delete. The periods are settings
-(`buendnis/settings.py`) that the privacy page states.
+(`portal/settings.py`) that the privacy page states.
 """
 
 from buendnis import pagecache

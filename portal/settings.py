@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "events",
     "opendata",
     "cockpit",
+    # Demo data and the data of `make bench`: the commands load_demo and fill_bench.
+    "demo",
     # django.contrib.admin, its default site being the alliance's (buendnis/admin_sites.py).
     "buendnis.apps.BuendnisAdminConfig",
     "django.contrib.auth",
@@ -129,8 +131,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
 ]
 
-ROOT_URLCONF = "buendnis.urls"
-WSGI_APPLICATION = "buendnis.wsgi.application"
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
     {

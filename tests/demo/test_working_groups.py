@@ -3,10 +3,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from arbeitsgruppen import demo
 from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
-from buendnis import demo as alliance_demo
 from buendnis.models import FieldOfAction
+from demo import alliance as alliance_demo
+from demo import working_groups as demo
 from events.models import Suggestion
 from tests.factories import PartnerFactory
 from tests.support.responses import assert_shows

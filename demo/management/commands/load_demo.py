@@ -1,24 +1,26 @@
 """`python manage.py load_demo`: the fictional demo alliance "Musterhausen".
 
-Every app may ship a `demo` module with a `load(stdout)` function; they run in the
-order of INSTALLED_APPS, in the scope of the installation's first alliance, so later
-apps find earlier data. Runs any number of times: what exists stays. With
+Each module of the demo package loads one app's demo data with its `load(stdout)`; they
+run bottom layer first, in the scope of the installation's first alliance, so later
+ones find earlier data. Runs any number of times: what exists stays. With
 `--alliances N` (or DEMO_ALLIANCES=N) the installation serves N demo alliances:
 Musterhausen on 127.0.0.1 (and localhost), the others on `<name>.localhost`.
 """
 
 import os
-from importlib import import_module
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import module_has_submodule
 
-from buendnis.demo import ensure_admin
 from buendnis.models import Alliance
 from buendnis.tenancy import activate
-from cockpit import demo_alliances
+from demo import alliance as alliance_demo
+from demo import alliances as demo_alliances
+from demo import events, partners, working_groups
+from demo.alliance import ensure_admin
+
+# Bottom layer first: each finds the data of those before it.
+LOADERS = [alliance_demo.load, partners.load, working_groups.load, events.load]
 
 
 class Command(BaseCommand):
@@ -60,8 +62,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo-Bündnis geladen."))
 
     def load_apps(self):
-        for app_config in apps.get_app_configs():
-            if module_has_submodule(app_config.module, "demo"):
-                demo = import_module(f"{app_config.name}.demo")
-                with transaction.atomic():
-                    demo.load(self.stdout)
+        for load in LOADERS:
+            with transaction.atomic():
+                load(self.stdout)

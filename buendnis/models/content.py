@@ -1,0 +1,120 @@
+"""What an alliance writes about itself: its history, its pages, its fields of action."""
+
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from buendnis.history import History
+from buendnis.tenancy import AllianceOwned, scoped_manager
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def chronological(self):
+        return self.order_by("date", "pk")
+
+
+class Milestone(AllianceOwned):
+    date = models.DateField(_("Datum"), help_text=_("Für die Reihenfolge der Zeitleiste."))
+    date_label = models.CharField(
+        _("Angezeigtes Datum"),
+        max_length=60,
+        blank=True,
+        help_text=_("Optional, z. B. „Herbst 2015“; sonst wird das Datum gezeigt."),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    text = models.TextField(_("Text"), blank=True)
+
+    objects = scoped_manager(MilestoneQuerySet)
+
+    class Meta:
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine (Geschichte)")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.display_date}: {self.title}"
+
+    @property
+    def display_date(self):
+        return self.date_label or self.date.strftime("%d.%m.%Y")
+
+
+class PageQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(published=True)
+
+
+class Page(AllianceOwned):
+    class Slug(models.TextChoices):
+        ABOUT = "buendnis", _("Über das Bündnis (Ergänzung)")
+        LEGAL_NOTICE = "impressum", _("Impressum")
+        PRIVACY = "datenschutz", _("Datenschutz")
+        ACCESSIBILITY = "barrierefreiheit", _("Barrierefreiheit")
+        EASY_LANGUAGE = "leichte-sprache", _("Leichte Sprache")
+
+    slug = models.SlugField(_("Seite"), max_length=40, choices=Slug.choices)
+    title = models.CharField(_("Titel"), max_length=200)
+    body = models.TextField(
+        _("Inhalt"),
+        help_text=_(
+            "Einfaches HTML ist erlaubt (Absätze, Überschriften, Listen, Links, Fettdruck); "
+            "alles andere wird entfernt."
+        ),
+    )
+    published = models.BooleanField(_("veröffentlicht"), default=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = scoped_manager(PageQuerySet)
+    history = History()
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+        ordering = ["slug"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "slug"], name="page_unique_slug")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.slug == self.Slug.ABOUT:
+            return reverse("buendnis:about")
+        return reverse("buendnis:page", kwargs={"slug": self.slug})
+
+
+class FieldOfActionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(published=True)
+
+
+class FieldOfAction(AllianceOwned):
+    """A Handlungsfeld: the topics that group the alliance's work.
+
+    It belongs to the alliance's core: partners name the fields they care about, and
+    working groups and projects belong to one. Its pages live in `arbeitsgruppen`.
+    """
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")
+    )
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    published = models.BooleanField(_("veröffentlicht"), default=True)
+
+    objects = scoped_manager(FieldOfActionQuerySet)
+    history = History()
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["position", "name"]
+        constraints = [models.UniqueConstraint(fields=["alliance", "slug"], name="field_unique_slug")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})

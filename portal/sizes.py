@@ -1,0 +1,73 @@
+"""Sizes a machine checks (`make lint`): no module over 400 lines, no view over 30.
+
+A module that grows past 400 lines is split by topic; a view that grows past 30 lines
+hands its work to a form, a QuerySet method or a service function. Migrations and tests
+are not counted. Views are the functions and methods of the `views` modules
+(and of `views/` packages). Cyclomatic complexity is ruff's (C901, pyproject.toml).
+
+    python -m portal.sizes [path ...]     # the checkout by default; exit status 1 on a finding
+"""
+
+import ast
+import sys
+from pathlib import Path
+
+MAX_MODULE_LINES = 400
+MAX_VIEW_LINES = 30
+# Not the portal's code: generated, copied for measurements, or installed.
+SKIPPED_DIRS = {"migrations", "tests", "node_modules", "staticfiles", "media", "__pycache__"}
+VIEW_MODULES = {"views.py"}
+
+
+def python_files(root):
+    if root.is_file():
+        yield root
+        return
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).parts[:-1]
+        if any(part in SKIPPED_DIRS or part.startswith(".") for part in parts):
+            continue
+        yield path
+
+
+def is_view_module(path):
+    return path.name in VIEW_MODULES or "views" in path.parent.parts[-1:]
+
+
+def view_functions(tree):
+    """Top-level functions and the methods of top-level classes."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield node.name, node
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    yield f"{node.name}.{item.name}", item
+
+
+def findings(root):
+    root = Path(root)
+    for path in python_files(root):
+        source = path.read_text(encoding="utf-8")
+        lines = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
+        if lines > MAX_MODULE_LINES:
+            yield f"{path}: {lines} Zeilen (höchstens {MAX_MODULE_LINES}); nach Themen aufteilen"
+        if not is_view_module(path):
+            continue
+        for name, node in view_functions(ast.parse(source, filename=str(path))):
+            length = node.end_lineno - node.lineno + 1
+            if length > MAX_VIEW_LINES:
+                yield (
+                    f"{path}:{node.lineno}: View {name} hat {length} Zeilen (höchstens {MAX_VIEW_LINES})"
+                )
+
+
+def main(argv):
+    found = [finding for root in (argv or ["."]) for finding in findings(root)]
+    for finding in found:
+        print(finding)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,60 @@
+"""`make lint` fails on a module over 400 lines and on a view over 30 (portal/sizes.py)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def check_sizes(path):
+    """The size check as `make lint` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "portal.sizes", str(path)],
+        cwd=CHECKOUT, capture_output=True, text=True, check=False,
+    )
+
+
+def test_a_module_of_401_lines_fails(tmp_path):
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "big.py").write_text("x = 1\n" * 401)
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "big.py: 401 Zeilen (höchstens 400)" in result.stdout
+
+
+def test_a_module_of_400_lines_passes(tmp_path):
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "fine.py").write_text("x = 1\n" * 400)
+    result = check_sizes(tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+def test_migrations_and_tests_are_not_counted(tmp_path):
+    for folder in ("migrations", "tests"):
+        (tmp_path / "app" / folder).mkdir(parents=True)
+        (tmp_path / "app" / folder / "long.py").write_text("x = 1\n" * 500)
+    assert check_sizes(tmp_path).returncode == 0
+
+
+def test_a_view_of_31_lines_fails(tmp_path):
+    (tmp_path / "app").mkdir()
+    body = "".join(f"    x{number} = {number}\n" for number in range(29))
+    (tmp_path / "app" / "views.py").write_text(f"def long_view(request):\n{body}    return x0\n")
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "View long_view hat 31 Zeilen" in result.stdout
+
+
+def test_a_method_of_a_class_based_view_counts_too(tmp_path):
+    (tmp_path / "views").mkdir()
+    body = "".join(f"        x{number} = {number}\n" for number in range(30))
+    (tmp_path / "views" / "pages.py").write_text(f"class Page:\n    def get(self, request):\n{body}")
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "View Page.get hat 31 Zeilen" in result.stdout
+
+
+def test_the_checkout_keeps_its_sizes():
+    result = check_sizes(CHECKOUT)
+    assert result.returncode == 0, result.stdout
