@@ -54,29 +54,36 @@ ACROSS_ALLIANCES = {
     "buendnis.management.commands.analyze_database:analyze": (
         "Raw SQL ANALYZE: the query planner's statistics cover every alliance's rows."
     ),
-    "cockpit.backups:_consistent_snapshot": (
+    "cockpit.backups.writing:_consistent_snapshot": (
         "Raw SQL that opens a snapshot (isolation level) for the backup: reads no row."
     ),
-    "cockpit.backups:alliance_objects": (
+    "cockpit.backups.writing:alliance_objects": (
         "Reads one named alliance's rows for its backup (no scope in a command)."
     ),
-    "cockpit.backups:dump_alliance": (
+    "cockpit.backups.writing:dump_alliance": (
         "Writes one named alliance's backup, from a command outside any request."
     ),
-    "cockpit.backups:dump_installation": "The backup of the whole installation holds every alliance.",
-    "cockpit.backups:installation_is_empty": "Restoring a whole installation needs one without any rows.",
-    "cockpit.backups:clear_empty_installation": (
+    "cockpit.backups.writing:dump_installation": "The backup of the whole installation holds every alliance.",
+    "cockpit.backups.reading:installation_is_empty": (
+        "Restoring a whole installation needs one without any rows."
+    ),
+    "cockpit.backups.reading:clear_empty_installation": (
         "Clears what `migrate` made before a whole installation is restored."
     ),
-    "cockpit.backups:restore_installation": "Restores every alliance of an installation's backup.",
-    "cockpit.backups:Restore._rows": (
+    "cockpit.backups.reading:restore_installation": "Restores every alliance of an installation's backup.",
+    "cockpit.backups.restore:Restore._rows": (
         "Writes a restored alliance's rows with their new ids, for that alliance only."
     ),
-    "cockpit.backups:Restore.check": (
+    "cockpit.backups.restore:Restore.check": (
         "Refuses a restore whose accounts already belong to another alliance (reads the account's alliance)."
     ),
-    "cockpit.backups:delete_alliance": "Deletes one named alliance with everything it holds, nothing else.",
-    "cockpit.demo_alliances:_move_to": "Moves the demo's rows to the demo alliance they were made for.",
+    "cockpit.backups.restore:_create_keeping_dates": (
+        "Writes a restored alliance's rows with their own dates, for that alliance only."
+    ),
+    "cockpit.backups.owned:delete_alliance": (
+        "Deletes one named alliance with everything it holds, nothing else."
+    ),
+    "demo.alliances:_move_to": "Moves the demo's rows to the demo alliance they were made for.",
     "cockpit.finder:national_figures": (
         "The public finder counts listed partners and published projects nationwide."
     ),
@@ -89,7 +96,7 @@ ACROSS_ALLIANCES = {
     "cockpit.management.commands.restore:Command.handle": (
         "Restores a backup: an installation's or an alliance's."
     ),
-    "cockpit.management.commands.fill_bench:Command.handle": (
+    "demo.management.commands.fill_bench:Command.handle": (
         "Fills the benchmark installation with many alliances (never run on a live one)."
     ),
 }
