@@ -79,7 +79,7 @@ class WorkingGroupAdmin(WorkingGroupRoleAdmin, HistoryAdmin):
 
 @admin.register(TargetGroup)
 class TargetGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 

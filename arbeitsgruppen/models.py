@@ -9,6 +9,7 @@ from buendnis.fragments import remembered
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import picture_upload_to
+from buendnis.lib.text import SLUG_HELP
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
@@ -30,7 +31,7 @@ class WorkingGroup(AllianceOwned):
         DISCONTINUED = "discontinued", _("eingestellt")
 
     name = models.CharField(_("Name"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220)
+    slug = models.SlugField(_("Adresse auf der Website"), max_length=220, help_text=SLUG_HELP)
     field_of_action = models.ForeignKey(
         "buendnis.FieldOfAction",
         verbose_name=_("Handlungsfeld"),
@@ -124,7 +125,7 @@ class Mandate(AllianceOwned):
 
 class TargetGroup(AllianceOwned):
     name = models.CharField(_("Name"), max_length=100)
-    slug = models.SlugField(_("Kurzadresse"), max_length=120)
+    slug = models.SlugField(_("Adresse auf der Website"), max_length=120, help_text=SLUG_HELP)
 
     objects = scoped_manager()
 
@@ -167,7 +168,7 @@ class Project(AllianceOwned):
         DISCONTINUED = "discontinued", _("eingestellt")
 
     title = models.CharField(_("Titel"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220)
+    slug = models.SlugField(_("Adresse auf der Website"), max_length=220, help_text=SLUG_HELP)
     summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
     description = models.TextField(
         _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import path, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from buendnis import admin_menu
 from buendnis.models import Account
 from buendnis.tenancy import current_alliance_id
 
@@ -93,11 +94,19 @@ class AllianceAdminSite(OwnObjectsOnSite, admin.AdminSite):
     def has_permission(self, request):
         return super().has_permission(request) and belongs_to_alliance(request.user)
 
+    def get_app_list(self, request, app_label=None):
+        """The index and the side menu in the sections of her work (`buendnis.admin_menu`);
+        one app's own page (/verwaltung/<app>/) stays as Django makes it."""
+        app_list = super().get_app_list(request, app_label)
+        return app_list if app_label else admin_menu.by_work(app_list, request)
+
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, MissingIsNotFound):
             admin_class = type(
-                admin_class.__name__, (MissingIsNotFound, admin_class), {"__module__": admin_class.__module__}
+                admin_class.__name__,
+                (MissingIsNotFound, admin_class),
+                {"__module__": admin_class.__module__},
             )
         super().register(model_or_iterable, admin_class, **options)
 

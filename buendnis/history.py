@@ -8,12 +8,18 @@ what" reads as the coordinator made it.
 """
 
 import contextvars
+import datetime
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import formats, timezone
+from django.utils.html import conditional_escape, strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalRecords
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from buendnis.tenancy import current_alliance_id
 
@@ -62,6 +68,33 @@ def record(instance, history_type="~"):
     type(instance)._history_records.create_historical_record(instance, history_type)
 
 
+def readable(value, field=None):
+    """A value of the change history as the coordinator reads it: "leer" instead of None,
+    "ja"/"nein", dates as "7. Dezember 2026", the label of a choice, text without HTML."""
+    if value is None or value == "":
+        return _("leer")
+    if isinstance(value, bool):
+        return _("ja") if value else _("nein")
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "j. F Y, H:i") + " Uhr"
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j. F Y")
+    if isinstance(value, list):
+        return ", ".join(readable(item) for item in value) or _("keine")
+    if field is not None and getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    return Truncator(strip_tags(str(value))).chars(200)
+
+
+class ReadableChanges(HistoricalRecordContextHelper):
+    """Each change of a history record in her words (see `readable`), not in Python's
+    ("None", "2017-11-08", "[78 chars]")."""
+
+    def stringify_delta_change_values(self, change, old, new):
+        field = self.model._meta.get_field(change.field)
+        return conditional_escape(readable(old, field)), conditional_escape(readable(new, field))
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """The admin's "Verlauf", with one record per save that includes the related objects.
 
@@ -81,6 +114,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
             return records.filter(alliance_id=current_alliance_id()).exists()
         except (ValueError, ValidationError):
             return False
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return _("Änderungsverlauf: %s") % obj
+
+    def history_form_view_title(self, request, obj):
+        return _("Stand von früher: %s") % obj
 
     def history_view(self, request, object_id, extra_context=None):
         if not self._history_is_ours(request, object_id):

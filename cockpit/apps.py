@@ -4,8 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 class CockpitConfig(AppConfig):
     name = "cockpit"
-    verbose_name = _("Cockpit: Rundmails")
+    verbose_name = _("Rundmails")
 
     def ready(self):
         # The mailings' part of a partner's data export and of its erasure.
+        from buendnis import admin_menu, roles
         from cockpit import partner_data  # noqa: F401
+
+        admin_menu.add_page("dokumente", _("Dokumente"), "cockpit:documents", roles.sees_everything)
+        admin_menu.add_page(
+            "website", _("Offene Daten"), "cockpit:open_data", roles.sees_everything, position=1
+        )

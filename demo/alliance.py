@@ -7,8 +7,10 @@ import datetime
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
-from buendnis.models import Alliance, FieldOfAction, Milestone, Page
+from buendnis.models import Account, Alliance, FieldOfAction, Milestone, Page
+from buendnis.roles import COORDINATION
 
 ALLIANCE = {
     "name": "Lokales Bündnis für Familie Musterhausen",
@@ -279,7 +281,7 @@ def load_profile(stdout):
 
 
 def ensure_admin(stdout, username="koordination"):
-    """Create the coordinator's admin account once and print its login."""
+    """Create the coordinator's admin account once (in the active alliance) and print its login."""
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         stdout.write(
@@ -288,10 +290,14 @@ def ensure_admin(stdout, username="koordination"):
         )
         return None
     password = secrets.token_urlsafe(12)
-    User.objects.create_superuser(
+    # The coordinator's own account of the alliance (the role Koordination), as
+    # create_alliance makes it: no superuser, who belongs to no alliance.
+    user = User.objects.create_user(
         username=username, email="koordination@buendnis-musterhausen.example.org",
-        password=password, first_name="Maria", last_name="Beispiel",
+        password=password, first_name="Maria", last_name="Beispiel", is_staff=True,
     )
+    user.groups.add(Group.objects.get_or_create(name=COORDINATION)[0])
+    Account.objects.create(user=user)
     stdout.write("")
     stdout.write("=" * 60)
     stdout.write("Admin-Zugang (wird nur dieses eine Mal angezeigt):")

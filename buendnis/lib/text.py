@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.utils.translation import gettext_lazy as _
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -16,3 +18,10 @@ def name_key(name):
     folded = unicodedata.normalize("NFKD", folded)
     folded = "".join(char for char in folded if not unicodedata.combining(char))
     return re.sub(r"[^0-9a-z]+", "", folded)
+
+
+# The help of every "slug" field: what it is, in the coordinator's words.
+SLUG_HELP = _(
+    "Das Ende der Adresse dieser Seite, z. B. „stadtwerke“ in …/partner/stadtwerke/: Kleinbuchstaben, "
+    "Ziffern und Bindestriche. Wird sie später geändert, führen alte Links ins Leere."
+)

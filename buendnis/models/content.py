@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
+from buendnis.lib.text import SLUG_HELP
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
@@ -28,8 +29,8 @@ class Milestone(AllianceOwned):
     objects = scoped_manager(MilestoneQuerySet)
 
     class Meta:
-        verbose_name = _("Meilenstein")
-        verbose_name_plural = _("Meilensteine (Geschichte)")
+        verbose_name = _("Eintrag der Chronik")
+        verbose_name_plural = _("Chronik des Bündnisses")
         ordering = ["date", "pk"]
 
     def __str__(self):
@@ -96,7 +97,7 @@ class FieldOfAction(AllianceOwned):
     """
 
     name = models.CharField(_("Name"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220)
+    slug = models.SlugField(_("Adresse auf der Website"), max_length=220, help_text=SLUG_HELP)
     summary = models.CharField(_("Kurzbeschreibung"), max_length=400, blank=True)
     description = models.TextField(
         _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")

@@ -54,7 +54,7 @@ class EventAdminForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(
-                _("Diese Kurzadresse ist für das Portal reserviert. Bitte wählen Sie eine andere.")
+                _("Diese Adresse ist für das Portal reserviert. Bitte wählen Sie eine andere.")
             )
         return slug
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
+from buendnis.lib.text import SLUG_HELP
 from buendnis.tenancy import AllianceOwned, scoped_manager
 from events.models.attendance import Invitation, Registration
 from events.models.minutes import Minutes
@@ -84,7 +85,7 @@ class Event(AllianceOwned):
         PUBLIC = "public", _("Öffentliche Veranstaltung")
 
     title = models.CharField(_("Titel"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220)
+    slug = models.SlugField(_("Adresse auf der Website"), max_length=220, help_text=SLUG_HELP)
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.PLENARY)
     description = models.TextField(
         _("Beschreibung"), blank=True, help_text=_("Einfaches HTML ist erlaubt.")

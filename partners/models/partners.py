@@ -11,7 +11,7 @@ from buendnis.fragments import remembered
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import logo_upload_to
-from buendnis.lib.text import name_key
+from buendnis.lib.text import SLUG_HELP, name_key
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 # After this many reminders of the yearly check without an answer, a partner counts as
@@ -97,7 +97,7 @@ class Partner(AllianceOwned):
         OTHER = "sonstige", _("Sonstige")
 
     name = models.CharField(_("Name der Organisation"), max_length=200)
-    slug = models.SlugField(_("Kurzadresse"), max_length=220)
+    slug = models.SlugField(_("Adresse auf der Website"), max_length=220, help_text=SLUG_HELP)
     kind = models.CharField(_("Art der Organisation"), max_length=20, choices=Kind.choices)
     town = models.CharField(_("Ort"), max_length=100, blank=True)
     website = models.URLField(_("Website"), blank=True)

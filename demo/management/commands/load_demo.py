@@ -49,7 +49,8 @@ class Command(BaseCommand):
             Alliance.objects.filter(pk=first.pk).update(slug="musterhausen")
         demo_alliances.demo_domains(first)
         if not no_admin:
-            ensure_admin(self.stdout)
+            with activate(first):
+                ensure_admin(self.stdout)
         if alliances > 1:
             self.stdout.write("")
             self.stdout.write("Demo-Bündnisse:")
