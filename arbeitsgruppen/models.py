@@ -238,7 +238,7 @@ class Project(AllianceOwned):
             # The project database at national scale (issue 8): the page in title order,
             # its count, and the running projects of each field of action.
             # With field and group, any page's ids come from the index alone
-            # (paging.page_by_id).
+            # (paging.paginate).
             models.Index(
                 fields=["alliance", "title", "id", "field_of_action", "working_group"],
                 condition=models.Q(published=True),

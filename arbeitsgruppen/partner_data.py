@@ -4,11 +4,11 @@ from arbeitsgruppen.models import Project, WorkingGroup
 from partners import personal_data
 
 
-@personal_data.collector("arbeitsgruppen")
+@personal_data.collectors.register("arbeitsgruppen")
 def working_groups(partner):
     return list(WorkingGroup.objects.filter(members=partner).values_list("name", flat=True))
 
 
-@personal_data.collector("projekte")
+@personal_data.collectors.register("projekte")
 def projects(partner):
     return list(Project.objects.filter(partners=partner).values_list("title", flat=True))

@@ -18,7 +18,7 @@ def led_group_ids(user):
     return user._led_group_ids
 
 
-@roles.provide_contact_partners
+@roles.contact_partners.register()
 def members_of_led_groups(user):
     return set(
         Partner.objects.filter(working_groups__in=led_group_ids(user)).values_list("pk", flat=True)

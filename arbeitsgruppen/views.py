@@ -6,7 +6,7 @@ from arbeitsgruppen import structured_data
 from arbeitsgruppen.forms import ProjectFilterForm
 from arbeitsgruppen.models import Project, WorkingGroup, public_project_count
 from buendnis.fragments import remembered, render_entries
-from buendnis.lib.paging import SEARCH_LIMIT, capped_count, page_by_id
+from buendnis.lib.paging import paginate
 from buendnis.models import Alliance, FieldOfAction
 from partners.models import Partner
 
@@ -145,20 +145,15 @@ def _project_page(form, number):
     projects = Project.objects.public()
     if form.is_bound:
         projects = form.filter(projects)
-    count, more_than_limit = None, False
-    if form.is_searching():
-        count = capped_count(projects)
-        more_than_limit = count > SEARCH_LIMIT
-        count = min(count, SEARCH_LIMIT)
-    elif not form.is_filtering():
-        count = public_project_count()
+    count = None if form.is_filtering() or form.is_searching() else public_project_count()
     # What a card shows: whole rows with description and search text are ten times wider.
     rows = Project.objects.select_related("field_of_action", "working_group").only(
         *PROJECT_CARD_FIELDS, "field_of_action__name", "working_group__name"
     )
-    page = page_by_id(projects.order_by("title", "pk"), PROJECTS_PER_PAGE, number, count=count, rows=rows)
-    page.more_than_limit = more_than_limit
-    return page
+    search = "count" if form.is_searching() else None
+    return paginate(
+        projects.order_by("title", "pk"), PROJECTS_PER_PAGE, number, rows=rows, count=count, search=search
+    )
 
 
 def project_list(request):

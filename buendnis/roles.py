@@ -12,6 +12,8 @@ Model permissions say *what kind* of object a role may touch; the scoped admins
 narrow it to *which* objects, so a changed URL does not get around them.
 """
 
+from buendnis.lib.registry import Registry
+
 COORDINATION = "Koordination"
 STEERING_GROUP = "Steuerungsgruppe"
 WORKING_GROUP_LEAD = "AG-Leitung"
@@ -51,18 +53,13 @@ def exports_personal_data(user):
 
 
 # Which partners' contact data a user restricted to the groups it leads may see in the
-# admin. Working groups sit above partners, so their app provides the answer
+# admin. Working groups sit above partners, so their app registers the answer
 # (`arbeitsgruppen/roles.py`); until it does, such a user sees no contact data.
-_contact_partners = {"provider": lambda user: set()}
-
-
-def provide_contact_partners(func):
-    _contact_partners["provider"] = func
-    return func
+contact_partners = Registry()
 
 
 def contact_partner_ids(user):
     """The ids of partners whose contact data `user` may see, or None for all of them."""
     if not sees_only_led_groups(user):
         return None
-    return _contact_partners["provider"](user)
+    return set().union(*(ids for _key, ids in contact_partners.results(user)))

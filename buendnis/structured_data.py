@@ -7,6 +7,8 @@ same querysets the pages show; the base template writes every item of the contex
 
 from django.urls import reverse
 
+from buendnis.lib.registry import Registry
+
 
 def absolute(request, path):
     return request.build_absolute_uri(path)
@@ -62,14 +64,9 @@ def breadcrumbs(request, *items):
 
 
 # The alliance's member partners as (name, path): partners sit above this layer and
-# provide them (`partners/structured_data.py`); until they do, there are none.
-_members = {"provider": lambda: []}
-
-
-def provide_members(func):
-    _members["provider"] = func
-    return func
+# register them (`partners/structured_data.py`); until they do, there are none.
+member_lists = Registry()
 
 
 def members():
-    return _members["provider"]()
+    return [member for _key, found in member_lists.results() for member in found]

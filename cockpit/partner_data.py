@@ -4,7 +4,7 @@ from cockpit.models import Delivery
 from partners import personal_data
 
 
-@personal_data.collector("rundmails")
+@personal_data.collectors.register("rundmails")
 def deliveries(partner):
     return [
         {
@@ -16,7 +16,7 @@ def deliveries(partner):
     ]
 
 
-@personal_data.eraser
+@personal_data.erasers.register()
 def erase_addresses(partner):
     """The delivery log keeps that a mailing went to the partner, not to which address
     (nor a mail server's error message, which may quote it)."""

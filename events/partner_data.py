@@ -4,7 +4,7 @@ from events.models import Invitation, Minutes
 from partners import personal_data
 
 
-@personal_data.collector("einladungen")
+@personal_data.collectors.register("einladungen")
 def invitations(partner):
     return [
         {
@@ -19,6 +19,6 @@ def invitations(partner):
     ]
 
 
-@personal_data.collector("anwesend_laut_protokoll")
+@personal_data.collectors.register("anwesend_laut_protokoll")
 def attendance(partner):
     return list(Minutes.objects.filter(partners_present=partner).values_list("event__title", flat=True))

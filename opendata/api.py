@@ -15,7 +15,7 @@ address (`API_REQUESTS_PER_HOUR`, counted like every rate limit, across workers)
 from typing import Annotated
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
@@ -23,7 +23,7 @@ from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.throttling import BaseThrottle
 
 from arbeitsgruppen.forms import ProjectFilterForm
-from buendnis.lib.paging import in_order, search_ids
+from buendnis.lib.paging import paginate
 from buendnis.ratelimit import client_ip, hit
 from events.models import Event
 from opendata import records
@@ -169,21 +169,17 @@ def paged(request, queryset, per_page, record, rows=None, count=None, search=Fal
     primary key (their details for one page, not for the whole list). `count`, when
     known, spares counting. A `search` (with `rows`) reads the ids of its first matches
     at once and counts and pages them in Python, as the directory does
-    (`paging.search_page`): one pass over the matches instead of a count and a page."""
-    items = queryset if rows is None else queryset.values_list("pk", flat=True)
-    truncated = False
-    if search:
-        items, truncated = search_ids(queryset)
-    paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count
+    (`paging.paginate`): one pass over the matches instead of a count and a page."""
     number = request.GET.get("seite", "1")
     try:
-        page = paginator.page(number)
+        page = paginate(
+            queryset, per_page, number, rows=rows, count=count, search="ids" if search else None, strict=True
+        )
     except PageNotAnInteger:
         raise HttpError(400, f"„seite“ muss eine ganze Zahl sein, nicht „{number}“.") from None
-    except EmptyPage:
-        raise HttpError(400, f"Seite {number} gibt es nicht; es gibt {paginator.num_pages}.") from None
+    except EmptyPage as error:
+        raise HttpError(400, f"Seite {number} gibt es nicht; es gibt {error.num_pages}.") from None
+    paginator = page.paginator
 
     def link(target):
         query = request.GET.copy()
@@ -196,13 +192,9 @@ def paged(request, queryset, per_page, record, rows=None, count=None, search=Fal
         "pages": paginator.num_pages,
         "next": link(page.next_page_number()) if page.has_next() else None,
         "previous": link(page.previous_page_number()) if page.has_previous() else None,
-        "truncated": truncated,
-        "results": [record(item, request) for item in _objects(page.object_list, rows)],
+        "truncated": page.more_than_limit,
+        "results": [record(item, request) for item in page.object_list],
     }
-
-
-def _objects(items, rows):
-    return items if rows is None else in_order(rows, list(items))
 
 
 @api.get("/partners", response={200: PartnerPage, **ERRORS}, summary="Partner (öffentliches Verzeichnis)")

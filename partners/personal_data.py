@@ -2,7 +2,7 @@
 
 A partner's data lives in several apps: the partner app itself, the working groups it
 belongs to, its invitations and replies, the mailings it received. The apps above this
-one register here (a small registry, like `buendnis.sections`), so that
+one register here (`buendnis.lib.registry`, like `buendnis.sections`), so that
 
 - `erase(partner)` reaches every copy of the contact person's data when the partner
   withdraws, and
@@ -10,33 +10,21 @@ one register here (a small registry, like `buendnis.sections`), so that
   and 20) and for the coordinator's.
 """
 
-_erasers = []
-_collectors = []
+from buendnis.lib.registry import Registry
 
-
-def eraser(func):
-    """Register `func(partner)`, which erases the contact person's data in one app."""
-    _erasers.append(func)
-    return func
-
-
-def collector(name):
-    """Register `func(partner) -> data` as the section `name` of the partner's data."""
-
-    def decorator(func):
-        _collectors.append((name, func))
-        return func
-
-    return decorator
+# `@erasers.register()`: `func(partner)` erases the contact person's data in one app.
+erasers = Registry()
+# `@collectors.register(name)`: `func(partner) -> data` is the section `name` of the
+# partner's data.
+collectors = Registry()
 
 
 def erase(partner):
-    for func in _erasers:
-        func(partner)
+    erasers.results(partner)
 
 
 def collect(partner):
-    return {name: func(partner) for name, func in _collectors}
+    return dict(collectors.results(partner))
 
 
 def _iso(value):

@@ -11,7 +11,7 @@ from partners.models import Partner
 MAX_MEMBERS = 200
 
 
-@structured_data.provide_members
+@structured_data.member_lists.register()
 def members():
     """The public partners as the alliance's members: (name, path)."""
     rows = Partner.objects.public().order_by("name").values_list("name", "slug")[:MAX_MEMBERS]

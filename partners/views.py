@@ -10,7 +10,7 @@ from django.views.generic import DetailView, TemplateView
 from buendnis import sections
 from buendnis.exports import json_download
 from buendnis.fragments import render_entries
-from buendnis.lib.paging import page_by_id, pager, search_page
+from buendnis.lib.paging import pager, paginate
 from buendnis.lib.pdf import pdf_response
 from buendnis.lib.tokens import TokenError
 from buendnis.models import Alliance, FieldOfAction, Page
@@ -140,12 +140,10 @@ def partner_list(request):
     partners = form.filter(Partner.objects.public().order_by("name"))
     # The page's partners with what their card shows: whole rows are ten times wider.
     rows = Partner.objects.only(*CARD_FIELDS)
+    total = None if form.is_filtered() else public_partner_count()
+    search = "ids" if form.search() else None
     number = request.GET.get("seite")
-    if form.search():
-        page = search_page(partners, PARTNERS_PER_PAGE, number, rows=rows)
-    else:
-        total = None if form.is_filtered() else public_partner_count()
-        page = page_by_id(partners, PARTNERS_PER_PAGE, number, count=total, rows=rows)
+    page = paginate(partners, PARTNERS_PER_PAGE, number, rows=rows, count=total, search=search)
     cards = render_entries(
         "partners/includes/partner_card.html", page.object_list, name="partner",
         context={"heading_level": 2},

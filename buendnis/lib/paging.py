@@ -1,49 +1,66 @@
 """Pages of the public lists at national scale (issue 8).
 
-Both helpers first find the ids of a page and then load only its rows by primary
-key, so the database never reads whole rows it does not show:
+Every list is paged by `paginate()`. For the long public lists it first finds the ids
+of a page and then loads only its rows by primary key, so the database never reads
+whole rows it does not show:
 
-- `page_by_id()`: a late page of a list (`?seite=480` of 13,000 partners) skipped
+- `rows=`: a late page of a list (`?seite=480` of 13,000 partners) skipped
   thousands of whole rows to find 24 (28 ms on PostgreSQL). Its ids now come from
   the narrow entries of a covering index.
-- `search_page()`: a search for a common word matches thousands of rows, which a
+- `search="ids"`: a search for a common word matches thousands of rows, which a
   trigram index finds but must read one by one (`LIKE '%…%'`). Counting them and
   then fetching a page would read every match twice; instead the ids of the matches
   are read once, in order, and counted and paged in Python (1,500 partners for
   "familien"). The project search does not use it: sorting its thousands of ids
-  costs more than its count and page; it counts with `capped_count()`.
+  costs more than its count and page; it counts with `capped_count()` (`search="count"`).
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 
 
-def page_by_id(queryset, per_page, number, *, count=None, rows=None):
-    """Page `number` (as `Paginator.get_page` takes it) of the ordered `queryset`.
+def paginate(queryset, per_page, number, *, rows=None, count=None, search=None, strict=False):
+    """Page `number` of the ordered `queryset`: the one way every list is paged (the
+    public lists, the ListViews, the API).
 
-    `count`, when known, spares the count query; `rows` (default: the model's
-    manager) loads the page's rows by primary key, with the relations they need.
+    - `rows`: the page's ids come from `queryset` (from the narrow entries of an index),
+      its rows from `rows` by primary key, with the relations the entries need. Without
+      it, the page's rows are read from `queryset` itself.
+    - `count`, when known, spares the count query.
+    - `search`: "ids" reads the ids of the first SEARCH_LIMIT matches at once and counts
+      and pages them in Python; "count" counts up to SEARCH_LIMIT first (for a search
+      whose ids cost more to sort than to count). `page.more_than_limit` says whether
+      there are more.
+    - `strict`: a page number that is no number, or beyond the end, raises
+      PageNotAnInteger or EmptyPage (with the list's `num_pages`; the API answers 400);
+      otherwise the first or the last page is shown, as `Paginator.get_page` does.
     """
-    paginator = Paginator(queryset.values_list("pk", flat=True), per_page)
+    more = False
+    if search == "ids":
+        items, more = search_ids(queryset)
+        rows = _rows(queryset, rows)
+    else:
+        if search == "count":
+            found = capped_count(queryset)
+            more, count = found > SEARCH_LIMIT, min(found, SEARCH_LIMIT)
+        items = queryset if rows is None else queryset.values_list("pk", flat=True)
+    paginator = Paginator(items, per_page)
     if count is not None:
         paginator.count = count
-    page = paginator.get_page(number)
-    page.more_than_limit = False
-    return _load(page, list(page.object_list), _rows(queryset, rows))
+    try:
+        page = paginator.page(number) if strict else paginator.get_page(number)
+    except EmptyPage as error:
+        error.num_pages = paginator.num_pages
+        raise
+    page.more_than_limit = more
+    if rows is not None:
+        page.object_list = in_order(rows, list(page.object_list))
+    return page
 
 
 # A search that matches more than this many shows the first ones and asks to narrow
 # it down ("Mehr als 1.000 … gefunden"): counting every match of a word found in
 # nearly every entry cost more than the rest of the page.
 SEARCH_LIMIT = 1000
-
-
-def search_page(queryset, per_page, number, *, rows=None):
-    """Page `number` of the ordered `queryset`, whose ids (up to SEARCH_LIMIT) are read
-    at once. `page.more_than_limit` tells whether there are more."""
-    ids, more = search_ids(queryset)
-    page = Paginator(ids, per_page).get_page(number)
-    page.more_than_limit = more
-    return _load(page, page.object_list, _rows(queryset, rows))
 
 
 def search_ids(queryset):
@@ -57,11 +74,6 @@ def capped_count(queryset):
     """How many rows `queryset` has, counted up to SEARCH_LIMIT + 1 (the database may
     stop there)."""
     return queryset.order_by()[: SEARCH_LIMIT + 1].count()
-
-
-def _load(page, ids, rows):
-    page.object_list = in_order(rows, ids)
-    return page
 
 
 def in_order(rows, ids):
@@ -108,10 +120,9 @@ def pager(request, page):
 
 
 class LenientPaginationMixin:
-    """For ListViews: a page number that is not a number, or beyond the end, shows the
-    first or the last page (as `Paginator.get_page`) instead of answering 404."""
+    """For ListViews: paged by `paginate()`; a page number that is not a number, or
+    beyond the end, shows the first or the last page instead of answering 404."""
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
+        page = paginate(queryset, page_size, self.request.GET.get(self.page_kwarg))
+        return page.paginator, page, page.object_list, page.has_other_pages()

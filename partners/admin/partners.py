@@ -184,7 +184,8 @@ class PartnerAdmin(
             label = _("Austritt eintragen (Brief, Anruf)")
             links.append(format_html('<a class="button" href="{}">{}</a>', url, label))
         url = reverse("admin:partners_partner_data", args=[partner.pk])
-        links.append(format_html('<a href="{}">{}</a>', url, _("Alle gespeicherten Daten herunterladen (Auskunft nach DSGVO)")))
+        label = _("Alle gespeicherten Daten herunterladen (Auskunft nach DSGVO)")
+        links.append(format_html('<a href="{}">{}</a>', url, label))
         return format_html_join(" ", "{}", ((link,) for link in links))
 
     # --- deleting ----------------------------------------------------------------

@@ -193,7 +193,7 @@ class Partner(AllianceOwned):
         ordering = ["name"]
         indexes = [
             # The public directory: listed members in alphabetical order, and their count.
-            # With the id, any page's ids come from the index alone (paging.page_by_id).
+            # With the id, any page's ids come from the index alone (paging.paginate).
             models.Index(
                 fields=["alliance", "name", "id"],
                 condition=Q(is_member=True, listed=True),

@@ -186,7 +186,6 @@ def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, mon
     from buendnis.lib import paging
 
     monkeypatch.setattr(paging, "SEARCH_LIMIT", 3)
-    monkeypatch.setattr("arbeitsgruppen.views.SEARCH_LIMIT", 3)
     for number in range(5):
         ProjectFactory(title=f'Lotsen {number}')
     ProjectFactory(title="Paten")
