@@ -1,0 +1,552 @@
+"""Every door of the admin, derived from the admin site's registry and the URL conf.
+
+Nothing here lists a model or an admin URL by hand: a model registered later, or a URL
+added to a ModelAdmin's `get_urls()` or to the URL conf, is walked without anyone
+remembering it. A URL parameter this module cannot fill fails loudly (`fill`), so that
+a new kind of door gets a value rather than being skipped.
+
+- `two_alliances()` builds alliance A (every text marked with `MARKER`) and alliance B
+  on their own hosts, one row of every registered model in each (from
+  `tests.factories`), and B's three admin personas.
+- `model_doors()`, `site_doors()`, `changelist_doors()`, `autocomplete_doors()` and
+  `action_doors()` name the requests to make as B with A's ids and values.
+- `Walk` makes them outside any scope (the middleware alone sets B's) and records what
+  it saw.
+"""
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit
+
+from django.contrib import admin
+from django.contrib.admin.filters import RelatedFieldListFilter
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.db import models
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_scopes import scopes_disabled
+
+from buendnis.models import Account, Alliance
+from buendnis.roles import COORDINATION, STEERING_GROUP, WORKING_GROUP_LEAD
+from buendnis.tenancy import AllianceOwned, activate
+from tests import factories
+from tests.support.tenancy import outside_any_scope
+
+MARKER = "Alphadorf"  # in every text of alliance A; never on a page of alliance B
+HOST_A, HOST_B = "alpha.localhost", "beta.localhost"
+ADMIN_PREFIX = "/verwaltung/"
+PERSONAS = {"coordinator": COORDINATION, "steering_member": STEERING_GROUP, "group_lead": WORKING_GROUP_LEAD}
+User = get_user_model()
+
+
+def registry():
+    """{model: ModelAdmin} of the alliance's admin site, in a stable order."""
+    return dict(sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label))
+
+
+def model_factories():
+    """{model: factory} of every factory in tests/factories.py."""
+    found = {}
+    for _name, value in inspect.getmembers(factories, inspect.isclass):
+        model = getattr(getattr(value, "_meta", None), "model", None)
+        if issubclass(value, factories.DjangoModelFactory) and model is not None:
+            found.setdefault(model, value)
+    return found
+
+
+# --- the two alliances ----------------------------------------------------------------
+
+
+@dataclass
+class World:
+    a: Alliance
+    b: Alliance
+    rows_a: dict  # {model: the row of A made for it}
+    rows_b: dict
+    history_a: dict  # {model: a history_id of A's row}
+    history_b: dict = field(default_factory=dict)
+    personas: dict = field(default_factory=dict)  # B's {name: user}
+    superuser: object = None
+
+    def ids_a(self, model):
+        """The pks of every row of `model` that is A's (accounts for the user model)."""
+        with scopes_disabled():
+            if model is Alliance:
+                return {self.a.pk}
+            if model is User:
+                return set(Account.objects.filter(alliance=self.a).values_list("user_id", flat=True))
+            if issubclass(model, AllianceOwned):
+                return set(model._base_manager.filter(alliance=self.a).values_list("pk", flat=True))
+            return {self.rows_a[model].pk} if model in self.rows_a else set()
+
+    def ids_b(self, model):
+        """The pks of the rows of `model` that B may offer, or None when `model` is no
+        alliance's (roles, permissions, content types)."""
+        with scopes_disabled():
+            if model is Alliance:
+                return {self.b.pk}
+            if model is User:
+                return set(Account.objects.filter(alliance=self.b).values_list("user_id", flat=True))
+            if issubclass(model, AllianceOwned):
+                return set(model._base_manager.filter(alliance=self.b).values_list("pk", flat=True))
+            return None
+
+
+def _mark(model, marker, **conditions):
+    """Put `marker` into every free text of the rows (updates, so no validation runs)."""
+    changes = {}
+    for model_field in model._meta.concrete_fields:
+        if model_field.unique or model_field.choices or model_field.name in ("password", "token"):
+            continue
+        if model_field.name.endswith("_path"):  # code to import (a task's), not text
+            continue
+        if isinstance(model_field, (models.SlugField, models.URLField)):
+            continue
+        if isinstance(model_field, models.EmailField):
+            changes[model_field.name] = models.functions.Concat(
+                models.Value(f"{marker.lower()}."), model_field.name
+            )
+        elif isinstance(model_field, (models.CharField, models.TextField)) and (
+            model_field.max_length is None or model_field.max_length >= 40
+        ):
+            changes[model_field.name] = models.functions.Concat(
+                models.Value(f"{marker} "), model_field.name, output_field=model_field
+            )
+    if changes:
+        model._base_manager.filter(**conditions).update(**changes)
+
+
+def _populate(alliance, make_rows):
+    """One row of every registered model, made by its factory in `alliance`'s scope."""
+    known = model_factories()
+    missing = [model._meta.label for model in registry() if model is not Alliance and model not in known]
+    if missing:
+        raise AssertionError(
+            f"Kein Factory für {', '.join(missing)}: in tests/factories.py ergänzen "
+            f"(the door walk needs a row of every registered model)."
+        )
+    rows = {}
+    with activate(alliance):
+        for model in registry():
+            rows[model] = alliance if model is Alliance else make_rows(model, known[model])
+    return rows
+
+
+def two_alliances():
+    """Alliance B with its personas, then alliance A with `MARKER` in every text."""
+    from tests.factories import AllianceFactory, UserFactory
+
+    b = AllianceFactory(slug="beta", name="Bündnis für Familie Betastadt", domain=HOST_B)
+    a = AllianceFactory(slug="alpha", name=f"Bündnis für Familie {MARKER}", domain=HOST_A,
+                        coordinator_email=f"koordination@{HOST_A}")
+
+    def make(model, factory):
+        return factory()
+
+    rows_b = _populate(b, make)
+    world = World(a=a, b=b, rows_a={}, rows_b=rows_b, history_a={})
+    with activate(b):
+        for name, role in PERSONAS.items():
+            world.personas[name] = UserFactory(username=f"{name}-beta", roles=[role])
+        group = rows_b[factories.WorkingGroup]
+        group.leads.add(world.personas["group_lead"])
+        # The lead's group owns B's rows that hang on a group, so the lead has rows to see.
+        for model, model_admin in registry().items():
+            if getattr(model_admin, "group_path", None) == "working_group":
+                model._base_manager.filter(pk=rows_b[model].pk).update(working_group=group)
+        # Replies and registrations of B's event, so that its exports have rows.
+        for model in registry():
+            if any(f.name == "event" and f.many_to_one and not f.null for f in model._meta.concrete_fields):
+                model._base_manager.filter(pk=rows_b[model].pk).update(event=rows_b[factories.Event])
+    world.rows_a = _populate(a, make)
+    # A's persona of each role too: their accounts must not be offered to B either.
+    with activate(a):
+        for name, role in PERSONAS.items():
+            UserFactory(username=f"{name}-alpha", roles=[role])
+    world.superuser = UserFactory(username="servicestelle", is_superuser=True, account=False)
+    with scopes_disabled():
+        for model in apps_models():
+            if issubclass(model, AllianceOwned):
+                _mark(model, MARKER, alliance=a)
+        _mark(User, MARKER, pk__in=world.ids_a(User))
+        _mark(Alliance, MARKER, pk=a.pk)
+        for model, row in world.rows_a.items():
+            if not issubclass(model, AllianceOwned) and model not in (User, Alliance):
+                _mark(model, MARKER, pk=row.pk)
+        for rows, history_ids in ((world.rows_a, world.history_a), (world.rows_b, world.history_b)):
+            for model, row in rows.items():
+                history = getattr(model, "history", None)
+                record = history and history.filter(**{model._meta.pk.attname: row.pk}).first()
+                if record:
+                    history_ids[model] = record.history_id
+    return world
+
+
+def apps_models():
+    from django.apps import apps
+
+    return apps.get_models()
+
+
+# --- URLs ---------------------------------------------------------------------------------
+
+
+def url_patterns(patterns=None, prefix=""):
+    """(route text, URL name, namespace, pattern) of every URL in the URL conf."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _resolver_patterns(pattern, prefix)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern.name, "", pattern
+
+
+def _resolver_patterns(resolver, prefix):
+    inner = url_patterns(resolver.url_patterns, prefix + str(resolver.pattern))
+    for route, name, namespace, pattern in inner:
+        if resolver.namespace:
+            namespace = f"{resolver.namespace}:{namespace}" if namespace else resolver.namespace
+        yield route, name, namespace, pattern
+
+
+GROUP = re.compile(r"\((\?P<(?P<name>\w+)>)?(?P<body>[^()]*)\)")
+CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+
+
+def fill(route, values):
+    """Every concrete path of `route` (a route or a regex) with `values` {param: [value]}.
+    Unnamed regex groups are "1", "2", …; alternatives like `(csv|xlsx)` are each taken.
+    A parameter without values: AssertionError naming it."""
+    paths = [""]
+    if route.startswith("^") or "(" in route or "$" in route:
+        text = route.replace("^", "").replace("$", "")
+        position = 0
+        parts = []
+        number = 0
+        for match in GROUP.finditer(text):
+            parts.append([text[position:match.start()].replace("\\", "")])
+            number += 1
+            name = match["name"] or str(number)
+            body = match["body"]
+            if name in values:
+                parts.append([str(value) for value in values[name]])
+            elif re.fullmatch(r"[\w|-]+", body):
+                parts.append(body.split("|"))
+            else:
+                raise AssertionError(f"Kein Wert für „{name}“ in {route} (tests/support/doors.py)")
+            position = match.end()
+        parts.append([text[position:].replace("\\", "")])
+    else:
+        parts = []
+        position = 0
+        for match in CONVERTER.finditer(route):
+            parts.append([route[position:match.start()]])
+            if match["name"] not in values:
+                raise AssertionError(f"Kein Wert für „{match['name']}“ in {route} (tests/support/doors.py)")
+            parts.append([str(value) for value in values[match["name"]]])
+            position = match.end()
+        parts.append([route[position:]])
+    for options in parts:
+        paths = [path + option for path in paths for option in options]
+    return paths
+
+
+ID_PARAMS = ("object_id", "pk", "id", "event_id", "1")
+VERSION_PARAMS = ("version_id", "history_id", "2")
+
+
+def admin_prefix(model):
+    return f"{ADMIN_PREFIX}{model._meta.app_label}/{model._meta.model_name}/"
+
+
+@dataclass(frozen=True)
+class Door:
+    method: str
+    path: str
+    with_id: bool = False  # carries an id of A: must answer 403 or 404
+    model: type = None
+    data: tuple = ()
+
+
+def model_doors(world, model, model_admin, own=False):
+    """Every URL of the ModelAdmin (`get_urls()`, standard and custom) with A's ids; the
+    history versions also on B's own object. `own=True`: with B's ids, for B."""
+    doors = []
+    prefix = admin_prefix(model)
+    rows = world.rows_b if own else world.rows_a
+    row, row_b = rows[model], world.rows_b[model]
+    version = (world.history_b if own else world.history_a).get(model, 0)
+    for pattern in model_admin.get_urls():
+        route = str(pattern.pattern)
+        regex = pattern.pattern.regex
+        params = set(regex.groupindex) | {str(n + 1) for n in range(regex.groups)}
+        has_id = any(name in params for name in ID_PARAMS) and not own
+        values = {name: [row.pk] for name in ID_PARAMS}
+        values.update({name: [version] for name in VERSION_PARAMS})
+        if any(name in params for name in VERSION_PARAMS) and not own:
+            for object_id in (row.pk, row_b.pk):
+                for name in ID_PARAMS:
+                    values[name] = [object_id]
+                for path in fill(route, values):
+                    doors.append(Door("GET", prefix + path, True, model))
+            continue
+        for path in fill(route, values):
+            doors.append(Door("GET", prefix + path, has_id, model))
+            if not params and path not in ("", "add/"):
+                # A custom page without an id, given A's row of this admin's model.
+                doors.append(Door("GET", f"{prefix}{path}?{model._meta.model_name}={row.pk}", False, model))
+    # The add form with A's rows given as initial values.
+    for model_field in model._meta.get_fields():
+        if model_field.concrete and model_field.is_relation and model_field.related_model in rows:
+            related = rows[model_field.related_model]
+            doors.append(Door("GET", f"{prefix}add/?{model_field.name}={related.pk}", False, model))
+    return doors
+
+
+def model_of_name(name):
+    """The registered model named inside a URL name ("export_event" -> Event)."""
+    candidates = [model for model in registry() if model._meta.model_name in (name or "")]
+    return max(candidates, key=lambda model: len(model._meta.model_name), default=None)
+
+
+def site_doors(world, own=False):
+    """The URLs under /verwaltung/ that belong to no ModelAdmin: the site's own (index,
+    app lists, autocomplete, …), the cockpit's, the second factor, the accounts.
+    `own=True`: with B's ids, for B."""
+    prefixes = tuple(admin_prefix(model) for model in registry())
+    rows = world.rows_b if own else world.rows_a
+    a_user = rows[User]
+    doors = []
+    for route, name, namespace, _pattern in url_patterns():
+        path = "/" + route.replace("^", "", 1) if not route.startswith("^") else route
+        if not path.startswith(ADMIN_PREFIX) or path.startswith(prefixes):
+            continue
+        if name in ("view_on_site", "logout"):
+            continue  # the shortcut has a test of its own; logging out ends the walk
+        model = model_of_name(name)
+        ids = [rows[model].pk] if model else []
+        values = {
+            "pk": ids,
+            "uidb64": [urlsafe_base64_encode(force_bytes(a_user.pk))],
+            "token": [default_token_generator.make_token(a_user), "passwort-festlegen"],
+            "url": ["nirgends/"],
+        }
+        has_id = bool(re.search(r"<\w+:?pk>|\(\?P<pk>", route))
+        if has_id and not ids:
+            raise AssertionError(f"Welches Modell hat die Kennung in {route}? (tests/support/doors.py)")
+        for filled in fill(route.replace("^", "", 1), values):
+            doors.append(Door("GET", "/" + filled, has_id and not own and namespace in ("admin", "cockpit")))
+    return doors
+
+
+def admin_request(user, path="/", data=None, method="get"):
+    request = getattr(RequestFactory(), method)(path, data or {}, HTTP_HOST=HOST_B)
+    request.user = user
+    request.session = {}
+    request._messages = _NoMessages()
+    return request
+
+
+class _NoMessages:
+    def add(self, *args, **kwargs):
+        pass
+
+    def __iter__(self):
+        return iter(())
+
+
+def changelist_doors(world, model, model_admin, user):
+    """The change list with a search for A's marker and each filter's values: those it
+    offers B, and A's rows for every filter on a relation."""
+    prefix = admin_prefix(model)
+    doors = [Door("GET", prefix, False, model), Door("GET", f"{prefix}?q={MARKER[1:].lower()}", False, model)]
+    with activate(world.b):
+        request = admin_request(user, prefix)
+        if not model_admin.has_view_or_change_permission(request):
+            return doors
+        try:
+            changelist = model_admin.get_changelist_instance(request)
+        except admin.options.IncorrectLookupParameters:
+            return doors
+        for spec in changelist.filter_specs:
+            for choice in spec.choices(changelist):
+                doors.append(Door("GET", prefix + choice["query_string"], False, model))
+            related = getattr(getattr(spec, "field", None), "related_model", None)
+            if isinstance(spec, RelatedFieldListFilter) and related in world.rows_a:
+                for pk in sorted(world.ids_a(related))[:3]:
+                    doors.append(Door("GET", f"{prefix}?{spec.lookup_kwarg}={pk}", False, model))
+    return doors
+
+
+def autocomplete_doors(world):
+    """The autocomplete view for every relation of a registered model to a registered
+    model, with and without a search for A's marker."""
+    doors = []
+    admins = registry()
+    for model in admins:
+        for model_field in model._meta.get_fields():
+            if not (model_field.concrete and model_field.is_relation):
+                continue
+            target = admins.get(model_field.related_model)
+            if target is None or not target.search_fields:
+                continue
+            for term in ("", MARKER[1:].lower()):
+                query = urlencode({
+                    "app_label": model._meta.app_label, "model_name": model._meta.model_name,
+                    "field_name": model_field.name, "term": term,
+                })
+                path = f"{ADMIN_PREFIX}autocomplete/?{query}"
+                doors.append(Door("GET", path, False, model_field.related_model))
+    return doors
+
+
+def action_doors(world, model, model_admin, user, own=False):
+    """Every action of the change list, applied to A's rows (confirmed: `post=yes`);
+    `own=True`: to B's row, unconfirmed (a deletion only asks)."""
+    with activate(world.b):
+        actions = model_admin.get_actions(admin_request(user, admin_prefix(model)))
+    if own:
+        selected = (("_selected_action", str(world.rows_b[model].pk)),)
+    else:
+        selected = (("post", "yes"), *(
+            ("_selected_action", str(pk)) for pk in sorted(world.ids_a(model), key=str)[:5]
+        ))
+    return [
+        Door("POST", admin_prefix(model), False, model, (("action", name), ("index", "0"), *selected))
+        for name in actions
+    ]
+
+
+def public_doors():
+    """The public URLs without parameters (feeds, calendars, sitemaps, open data, …)."""
+    return [
+        Door("GET", "/" + route)
+        for route, name, namespace, _pattern in url_patterns()
+        if not route.startswith(ADMIN_PREFIX[1:]) and "<" not in route and "(" not in route
+        and "^" not in route and "$" not in route
+    ]
+
+
+# A link to a file on B's host (`…/partner.csv`, `…/kalender.ics`), relative or absolute.
+FILE_LINK = re.compile(r'(?:href|src)="(?:https?://beta\.localhost)?(/[^"#?]*/?[^"#?/]+\.[a-z]{2,5}(?:\?[^"#]*)?)"')
+
+
+def own_doors(world, user):
+    """Everything B's `user` can request with B's own ids and values."""
+    found = [*public_doors(), *site_doors(world, own=True)]
+    for model, model_admin in registry().items():
+        found += model_doors(world, model, model_admin, own=True)
+    for model, model_admin in registry().items():
+        found += action_doors(world, model, model_admin, user, own=True)
+    return found
+
+
+# --- walking --------------------------------------------------------------------------------
+
+
+def is_same_host(location):
+    host = urlsplit(location).netloc
+    return host in ("", HOST_B)
+
+
+@dataclass
+class Walk:
+    """Makes requests as one of B's personas on B's host, outside any scope."""
+
+    client: object
+    world: World
+    problems: list = field(default_factory=list)
+    paths: set = field(default_factory=set)
+    models: set = field(default_factory=set)
+
+    def request(self, door):
+        with outside_any_scope():
+            if door.method == "POST":
+                data = {}
+                for key, value in door.data:
+                    data.setdefault(key, []).append(value)
+                return self.client.post(door.path, data, HTTP_HOST=HOST_B)
+            return self.client.get(door.path, HTTP_HOST=HOST_B)
+
+    def streams(self, found):
+        """The doors among `found` (and the files their pages link) that answer with a
+        stream; none of it is read."""
+        streams, seen, queue = [], set(), list(found)
+        while queue:
+            door = queue.pop(0)
+            if door in seen:
+                continue
+            seen.add(door)
+            response = self.request(door)
+            if response.streaming:
+                # Not read, not closed: closing outside the test client would close
+                # the test's database connection (request_finished).
+                streams.append(door)
+            elif response.status_code == 200 and "html" in response.get("Content-Type", ""):
+                for path in FILE_LINK.findall(response.content.decode(errors="replace")):
+                    queue.append(Door("GET", path.replace("&amp;", "&")))
+        return streams
+
+    def body(self, response):
+        """The text of a response; a stream is read in B's scope here (reading it outside
+        any scope is `test_streams_are_complete_after_the_request`'s)."""
+        if response.streaming:
+            with activate(self.world.b):
+                return b"".join(response.streaming_content).decode(errors="replace")
+        return response.content.decode(errors="replace")
+
+    def walk(self, door):
+        self.paths.add((door.method, door.path, door.data))
+        if door.model is not None:
+            self.models.add(door.model)
+        try:
+            response = self.request(door)
+            if response.status_code == 405 and door.method == "GET":
+                response = self.request(Door("POST", door.path, door.with_id, door.model))
+            hops = 0
+            while response.status_code in (301, 302, 303, 307, 308) and hops < 5:
+                location = response["Location"]
+                if not is_same_host(location):
+                    return self.problem(door, f"leitet auf einen anderen Host um: {location}")
+                if door.with_id and not urlsplit(location).path.startswith(ADMIN_PREFIX):
+                    return self.problem(door, f"leitet aus der Verwaltung hinaus um: {location}")
+                hops += 1
+                response = self.request(Door("GET", location, door.with_id))
+            status = response.status_code
+            text = self.body(response)
+        except Exception as error:  # noqa: BLE001 - every failure is reported with its door
+            return self.problem(door, f"{type(error).__name__}: {error}")
+        if status >= 500:
+            return self.problem(door, f"{status}")
+        if door.with_id and status not in (403, 404):
+            return self.problem(door, f"{status} statt 403/404")
+        for trace in (MARKER.lower(), HOST_A):
+            if trace in text.lower():
+                return self.problem(door, f"{status} zeigt „{trace}“ von Bündnis A")
+        if door.path.startswith(f"{ADMIN_PREFIX}autocomplete/") and status == 200:
+            offered = {str(result["id"]) for result in response.json()["results"]}
+            leaked = offered & {str(pk) for pk in self.world.ids_a(door.model)}
+            if leaked:
+                return self.problem(door, f"bietet A's Zeilen an: {sorted(leaked)}")
+        return None
+
+    def problem(self, door, message):
+        self.problems.append(f"{door.method} {door.path}: {message}")
+
+
+def snapshot(world):
+    """Every row of A, to prove the walk changed nothing of A."""
+    with scopes_disabled():
+        state = {}
+        for model in apps_models():
+            if issubclass(model, AllianceOwned):
+                state[model._meta.label] = sorted(
+                    model._base_manager.filter(alliance=world.a).values_list(), key=str
+                )
+        state["users"] = sorted(User.objects.filter(pk__in=world.ids_a(User)).values_list(), key=str)
+        state["alliance"] = list(Alliance.objects.filter(pk=world.a.pk).values_list())
+    return state
