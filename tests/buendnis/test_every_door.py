@@ -19,7 +19,8 @@ import io
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.forms import ModelChoiceField
+from django.core.exceptions import ValidationError
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from openpyxl import load_workbook
 
 from buendnis.tenancy import activate
@@ -49,18 +50,19 @@ def test_no_door_of_the_admin_opens_to_another_alliance(client, world, persona):
     registered = doors.registry()
 
     for model, model_admin in registered.items():
-        for door in [
+        for door in doors.posted([
             *doors.model_doors(world, model, model_admin),
             *doors.changelist_doors(world, model, model_admin, user),
             *doors.action_doors(world, model, model_admin, user),
-        ]:
+        ]):
             walk.walk(door)
-    for door in [*doors.autocomplete_doors(world), *doors.site_doors(world)]:
+    for door in doors.posted([*doors.autocomplete_doors(world), *doors.site_doors(world)]):
         walk.walk(door)
 
     print(f"walked {len(walk.models)} models, {len(walk.paths)} URLs as {persona}")
     assert walk.problems == [], "\n".join(walk.problems)
     assert doors.snapshot(world) == before, "the walk changed rows of alliance A"
+    assert doors.cross_links(world) == [], "rows of B now point at another alliance's"
     assert 0 < len(walk.models) == len(registered)
     assert len(walk.paths) > 10 * len(registered)
 
@@ -123,6 +125,14 @@ def offered_problems(world, accounts):
                 foreign |= offered & {world.superuser.pk}
             if foreign:
                 problems.append(f"{where} bietet {target._meta.label} {sorted(foreign, key=str)} an")
+            # Offered or not: a typed-in id of another alliance is refused.
+            others = world.ids_a(target) | ({world.superuser.pk} if target is doors.User else set())
+            for pk in sorted(others, key=str)[:3]:
+                try:
+                    form_field.clean([pk] if isinstance(form_field, ModelMultipleChoiceField) else pk)
+                except ValidationError:
+                    continue
+                problems.append(f"{where} nimmt {target._meta.label} {pk} an")
     return problems, checked
 
 

@@ -170,8 +170,10 @@ def two_alliances():
     world.superuser = UserFactory(username="servicestelle", is_superuser=True, account=False)
     with scopes_disabled():
         for model in apps_models():
-            if issubclass(model, AllianceOwned):
+            # A's rows, their change history and everything else that names A.
+            if "alliance" in {f.name for f in model._meta.concrete_fields if f.is_relation}:
                 _mark(model, MARKER, alliance=a)
+        _mark(Alliance.history.model, MARKER, id=a.pk)
         _mark(User, MARKER, pk__in=world.ids_a(User))
         _mark(Alliance, MARKER, pk=a.pk)
         for model, row in world.rows_a.items():
@@ -383,11 +385,11 @@ def changelist_doors(world, model, model_admin, user):
 
 
 def autocomplete_doors(world):
-    """The autocomplete view for every relation of a registered model to a registered
-    model, with and without a search for A's marker."""
+    """The autocomplete view for every relation of any model to a registered model,
+    with and without a search for A's marker."""
     doors = []
     admins = registry()
-    for model in admins:
+    for model in apps_models():  # a source need not be registered itself
         for model_field in model._meta.get_fields():
             if not (model_field.concrete and model_field.is_relation):
                 continue
@@ -419,6 +421,15 @@ def action_doors(world, model, model_admin, user, own=False):
         Door("POST", admin_prefix(model), False, model, (("action", name), ("index", "0"), *selected))
         for name in actions
     ]
+
+
+def posted(found):
+    """`found` and, for each door with an id of A, the same door posted (confirmed, as a
+    form or a deletion would be)."""
+    for door in found:
+        yield door
+        if door.with_id and door.method == "GET":
+            yield Door("POST", door.path, True, door.model, (("post", "yes"),))
 
 
 def public_doors():
@@ -522,7 +533,8 @@ class Walk:
             return self.problem(door, f"{type(error).__name__}: {error}")
         if status >= 500:
             return self.problem(door, f"{status}")
-        if door.with_id and status not in (403, 404):
+        refused = (403, 404, 405) if door.method == "POST" else (403, 404)
+        if door.with_id and status not in refused:
             return self.problem(door, f"{status} statt 403/404")
         for trace in (MARKER.lower(), HOST_A):
             if trace in text.lower():
@@ -550,3 +562,29 @@ def snapshot(world):
         state["users"] = sorted(User.objects.filter(pk__in=world.ids_a(User)).values_list(), key=str)
         state["alliance"] = list(Alliance.objects.filter(pk=world.a.pk).values_list())
     return state
+
+
+def cross_links(world):
+    """Rows of B that point at a row of another alliance, or at an account that is not
+    B's (foreign keys and many-to-many), as "model.field -> target" lines."""
+    found = []
+    b_accounts = world.ids_b(User)
+    with scopes_disabled():
+        for model in apps_models():
+            if not issubclass(model, AllianceOwned):
+                continue
+            rows = model._base_manager.filter(alliance=world.b)
+            for model_field in model._meta.get_fields():
+                if not (model_field.concrete and model_field.is_relation) or model_field.name == "alliance":
+                    continue
+                target = model_field.related_model
+                values = rows.exclude(**{f"{model_field.name}__isnull": True})
+                if target is User:
+                    bad = values.exclude(**{f"{model_field.name}__in": b_accounts})
+                elif issubclass(target, AllianceOwned):
+                    bad = values.exclude(**{f"{model_field.name}__alliance": world.b})
+                else:
+                    continue
+                if bad.exists():
+                    found.append(f"{model._meta.label}.{model_field.name} -> {target._meta.label}")
+    return found
