@@ -68,6 +68,27 @@ def test_no_door_of_the_admin_opens_to_another_alliance(client, world, persona):
 
 
 @pytest.mark.django_db
+def test_no_door_of_the_servicestelle_opens_to_an_alliance_account(client, world, settings):
+    """The Servicestelle's own admin site (SERVICE_DOMAIN), walked the same way by B's
+    personas: it is the superusers' only; each door asks them to log in or refuses."""
+    from cockpit.servicestelle import service_site
+
+    settings.SERVICE_DOMAIN = "servicestelle.localhost"
+    registered = doors.registry(service_site)
+    for persona in doors.PERSONAS:
+        walk = logged_in(client, world, persona)
+        walk.host = settings.SERVICE_DOMAIN
+        found = [door for model, model_admin in registered.items()
+                 for door in doors.model_doors(world, model, model_admin)]
+        found += doors.site_doors(world, urlconf=settings.SERVICE_URLCONF, site=service_site)
+        for door in doors.posted(found):
+            walk.walk(door)
+        print(f"walked {len(walk.models)} models, {len(walk.paths)} URLs of the Servicestelle as {persona}")
+        assert walk.problems == [], "\n".join(walk.problems)
+        assert 0 < len(walk.models) == len(registered)
+
+
+@pytest.mark.django_db
 @FIXED_ON_MAIN
 @pytest.mark.parametrize("persona", list(doors.PERSONAS))
 def test_view_on_site_finds_no_object_of_another_alliance(client, world, persona):

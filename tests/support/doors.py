@@ -43,9 +43,10 @@ PERSONAS = {"coordinator": COORDINATION, "steering_member": STEERING_GROUP, "gro
 User = get_user_model()
 
 
-def registry():
-    """{model: ModelAdmin} of the alliance's admin site, in a stable order."""
-    return dict(sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label))
+def registry(site=None):
+    """{model: ModelAdmin} of the alliance's admin site (or `site`), in a stable order."""
+    site = admin.site if site is None else site
+    return dict(sorted(site._registry.items(), key=lambda item: item[0]._meta.label))
 
 
 def model_factories():
@@ -197,9 +198,9 @@ def apps_models():
 # --- URLs ---------------------------------------------------------------------------------
 
 
-def url_patterns(patterns=None, prefix=""):
+def url_patterns(patterns=None, prefix="", urlconf=None):
     """(route text, URL name, namespace, pattern) of every URL in the URL conf."""
-    patterns = get_resolver().url_patterns if patterns is None else patterns
+    patterns = get_resolver(urlconf).url_patterns if patterns is None else patterns
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             yield from _resolver_patterns(pattern, prefix)
@@ -315,15 +316,15 @@ def model_of_name(name):
     return max(candidates, key=lambda model: len(model._meta.model_name), default=None)
 
 
-def site_doors(world, own=False):
+def site_doors(world, own=False, urlconf=None, site=None):
     """The URLs under /verwaltung/ that belong to no ModelAdmin: the site's own (index,
     app lists, autocomplete, …), the cockpit's, the second factor, the accounts.
     `own=True`: with B's ids, for B."""
-    prefixes = tuple(admin_prefix(model) for model in registry())
+    prefixes = tuple(admin_prefix(model) for model in registry(site))
     rows = world.rows_b if own else world.rows_a
     a_user = rows[User]
     doors = []
-    for route, name, namespace, _pattern in url_patterns():
+    for route, name, namespace, _pattern in url_patterns(urlconf=urlconf):
         path = "/" + route.replace("^", "", 1) if not route.startswith("^") else route
         if not path.startswith(ADMIN_PREFIX) or path.startswith(prefixes):
             continue
@@ -459,17 +460,16 @@ def own_doors(world, user):
 # --- walking --------------------------------------------------------------------------------
 
 
-def is_same_host(location):
-    host = urlsplit(location).netloc
-    return host in ("", HOST_B)
+LOGIN = f"{ADMIN_PREFIX}login/"
 
 
 @dataclass
 class Walk:
-    """Makes requests as one of B's personas on B's host, outside any scope."""
+    """Makes requests as one of B's personas on B's host (or `host`), outside any scope."""
 
     client: object
     world: World
+    host: str = HOST_B
     problems: list = field(default_factory=list)
     paths: set = field(default_factory=set)
     models: set = field(default_factory=set)
@@ -480,8 +480,8 @@ class Walk:
                 data = {}
                 for key, value in door.data:
                     data.setdefault(key, []).append(value)
-                return self.client.post(door.path, data, HTTP_HOST=HOST_B)
-            return self.client.get(door.path, HTTP_HOST=HOST_B)
+                return self.client.post(door.path, data, HTTP_HOST=self.host)
+            return self.client.get(door.path, HTTP_HOST=self.host)
 
     def streams(self, found):
         """The doors among `found` (and the files their pages link) that answer with a
@@ -521,10 +521,12 @@ class Walk:
             hops = 0
             while response.status_code in (301, 302, 303, 307, 308) and hops < 5:
                 location = response["Location"]
-                if not is_same_host(location):
+                if urlsplit(location).netloc not in ("", self.host):
                     return self.problem(door, f"leitet auf einen anderen Host um: {location}")
                 if door.with_id and not urlsplit(location).path.startswith(ADMIN_PREFIX):
                     return self.problem(door, f"leitet aus der Verwaltung hinaus um: {location}")
+                if urlsplit(location).path == LOGIN:
+                    return None  # no permission here: asked to log in, nothing shown
                 hops += 1
                 response = self.request(Door("GET", location, door.with_id))
             status = response.status_code
