@@ -194,9 +194,14 @@ def test_streams_are_complete_after_the_request(client, world, kind):
     and actions and the files their pages link, read as a browser receives it: after the
     request has ended, outside any scope. It must equal what is read inside B's scope,
     and a table has its header and rows."""
+    from django.core.files.base import ContentFile
+
     from buendnis.models import FieldOfAction
+    from tests.support.hostile import png_upload
 
     with activate(world.b):
+        # A logo on every page's header: /media/ answers with a stream too.
+        world.b.logo.save("logo.png", ContentFile(png_upload().read()))
         # More rows than one chunk of the open data's download (buendnis.lib.paging).
         FieldOfAction.objects.bulk_create(
             FieldOfAction(name=f"Feld {n}", slug=f"feld-{n}", published=True) for n in range(1001)

@@ -489,9 +489,9 @@ class Walk:
         streams, seen, queue = [], set(), list(found)
         while queue:
             door = queue.pop(0)
-            if door in seen:
+            if (door.method, door.path, door.data) in seen:
                 continue
-            seen.add(door)
+            seen.add((door.method, door.path, door.data))
             response = self.request(door)
             if response.streaming:
                 # Not read, not closed: closing outside the test client would close
