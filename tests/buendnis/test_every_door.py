@@ -58,6 +58,9 @@ def test_no_door_of_the_admin_opens_to_another_alliance(client, world, persona):
             walk.walk(door)
     for door in doors.posted([*doors.autocomplete_doors(world), *doors.site_doors(world)]):
         walk.walk(door)
+    # B's own pages, lists and downloads show nothing of A either.
+    for door in doors.own_doors(world, user):
+        walk.walk(door)
 
     print(f"walked {len(walk.models)} models, {len(walk.paths)} URLs as {persona}")
     assert walk.problems == [], "\n".join(walk.problems)
