@@ -1,18 +1,18 @@
 """Every door of the admin, walked by alliance B with alliance A's ids (issue 19).
 
-Derived from the admin site's registry and the URL conf (`tests/support/doors.py`),
-not from a list: for every registered model, as B's coordinator, steering-group member
-and group lead, on B's host, with A's ids and values: the change list with its search
-and each filter, add, change, delete, history and history versions, every custom admin
-URL, autocomplete, every action, the site's and the cockpit's URLs and exports.
-Expected: 403 or 404 for A's ids, never a redirect to A or away from the admin, never
-a 500, never A's marker on a page, and A's rows unchanged.
+Derived from the admin sites' registries and the URL conf (`tests/support/doors.py`;
+the alliances: `tests/support/two_alliances.py`), not from a list: for every registered
+model, as B's coordinator, steering-group member and group lead, on B's host, with A's
+ids and values: the change list with its search and each filter, add, change, delete,
+history and history versions, every custom admin URL, autocomplete, every action, the
+site's and the cockpit's URLs and exports. Expected: 403 or 404 for A's ids, never a
+redirect to A or away from the admin, never a 500, never A's marker on a page, and A's
+rows unchanged.
 
 The requests run outside any scope, as in operation: the middleware alone sets B's
 (the autouse fixture's scope is left by `outside_any_scope`). Streams are read after
 the request, outside any scope, by `test_streams_are_complete_after_the_request`.
 """
-
 
 import csv
 import io
@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 
 from buendnis.tenancy import activate
 from tests.support import doors
+from tests.support import two_alliances as alliances
 from tests.support.tenancy import outside_any_scope
 
 FIXED_ON_MAIN = pytest.mark.xfail(strict=True, reason="issue 19: fixed on main")
@@ -32,7 +33,7 @@ FIXED_ON_MAIN = pytest.mark.xfail(strict=True, reason="issue 19: fixed on main")
 
 @pytest.fixture
 def world(role_groups, settings):
-    return doors.two_alliances()
+    return alliances.two_alliances()
 
 
 def logged_in(client, world, persona):
@@ -42,12 +43,12 @@ def logged_in(client, world, persona):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", list(doors.PERSONAS))
+@pytest.mark.parametrize("persona", list(alliances.PERSONAS))
 def test_no_door_of_the_admin_opens_to_another_alliance(client, world, persona):
     walk = logged_in(client, world, persona)
     user = world.personas[persona]
-    before = doors.snapshot(world)
-    registered = doors.registry()
+    before = alliances.snapshot(world)
+    registered = alliances.registry()
 
     for model, model_admin in registered.items():
         for door in doors.posted([
@@ -64,8 +65,8 @@ def test_no_door_of_the_admin_opens_to_another_alliance(client, world, persona):
 
     print(f"walked {len(walk.models)} models, {len(walk.paths)} URLs as {persona}")
     assert walk.problems == [], "\n".join(walk.problems)
-    assert doors.snapshot(world) == before, "the walk changed rows of alliance A"
-    assert doors.cross_links(world) == [], "rows of B now point at another alliance's"
+    assert alliances.snapshot(world) == before, "the walk changed rows of alliance A"
+    assert alliances.cross_links(world) == [], "rows of B now point at another alliance's"
     assert 0 < len(walk.models) == len(registered)
     assert len(walk.paths) > 10 * len(registered)
 
@@ -77,8 +78,8 @@ def test_no_door_of_the_servicestelle_opens_to_an_alliance_account(client, world
     from cockpit.servicestelle import service_site
 
     settings.SERVICE_DOMAIN = "servicestelle.localhost"
-    registered = doors.registry(service_site)
-    for persona in doors.PERSONAS:
+    registered = alliances.registry(service_site)
+    for persona in alliances.PERSONAS:
         walk = logged_in(client, world, persona)
         walk.host = settings.SERVICE_DOMAIN
         found = [door for model, model_admin in registered.items()
@@ -93,23 +94,23 @@ def test_no_door_of_the_servicestelle_opens_to_an_alliance_account(client, world
 
 @pytest.mark.django_db
 @FIXED_ON_MAIN
-@pytest.mark.parametrize("persona", list(doors.PERSONAS))
+@pytest.mark.parametrize("persona", list(alliances.PERSONAS))
 def test_view_on_site_finds_no_object_of_another_alliance(client, world, persona):
     """Django's shortcut (`admin:view_on_site`, /verwaltung/r/<type>/<id>/) with A's rows."""
     walk = logged_in(client, world, persona)
-    for model in doors.registry():
+    for model in alliances.registry():
         with outside_any_scope():
             content_type = ContentType.objects.get_for_model(model)
         walk.walk(doors.Door("GET", f"{doors.ADMIN_PREFIX}r/{content_type.pk}/{world.rows_a[model].pk}/",
                              True, model))
-    assert len(walk.models) == len(doors.registry())
+    assert len(walk.models) == len(alliances.registry())
     assert walk.problems == [], "\n".join(walk.problems)
 
 
 def choice_fields(world, user):
     """(where, form field) of every choice of every admin add and change form and of
     their inlines, as `user` gets them in B's scope."""
-    for model, model_admin in doors.registry().items():
+    for model, model_admin in alliances.registry().items():
         request = doors.admin_request(user, doors.admin_prefix(model))
         for obj in (None, world.rows_b[model]):
             allowed = (
@@ -137,7 +138,7 @@ def offered_problems(world, accounts):
             if not isinstance(form_field, ModelChoiceField):
                 continue
             target = form_field.queryset.model
-            if (target is doors.User) is not accounts:
+            if (target is alliances.User) is not accounts:
                 continue
             allowed = world.ids_b(target)
             if allowed is None:  # roles, permissions: no alliance's rows
@@ -145,12 +146,12 @@ def offered_problems(world, accounts):
             checked += 1
             offered = {choice[0].value for choice in form_field.choices if choice[0] != ""}
             foreign = offered - allowed
-            if target is doors.User:
+            if target is alliances.User:
                 foreign |= offered & {world.superuser.pk}
             if foreign:
                 problems.append(f"{where} bietet {target._meta.label} {sorted(foreign, key=str)} an")
             # Offered or not: a typed-in id of another alliance is refused.
-            others = world.ids_a(target) | ({world.superuser.pk} if target is doors.User else set())
+            others = world.ids_a(target) | ({world.superuser.pk} if target is alliances.User else set())
             for pk in sorted(others, key=str)[:3]:
                 try:
                     form_field.clean([pk] if isinstance(form_field, ModelMultipleChoiceField) else pk)
