@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models.functions import Concat, Left
 from django_scopes import scopes_disabled
 
 from buendnis.models import Account, Alliance
@@ -89,15 +90,16 @@ def _mark(model, marker, **conditions):
         if isinstance(model_field, (models.SlugField, models.URLField)):
             continue
         if isinstance(model_field, models.EmailField):
-            changes[model_field.name] = models.functions.Concat(
-                models.Value(f"{marker.lower()}."), model_field.name
-            )
+            prefix = f"{marker.lower()}."
         elif isinstance(model_field, (models.CharField, models.TextField)) and (
             model_field.max_length is None or model_field.max_length >= 40
         ):
-            changes[model_field.name] = models.functions.Concat(
-                models.Value(f"{marker} "), model_field.name, output_field=model_field
-            )
+            prefix = f"{marker} "
+        else:
+            continue
+        value = Concat(models.Value(prefix), model_field.name, output_field=model_field)
+        # Cut to the field's length: PostgreSQL refuses a longer value, SQLite would not.
+        changes[model_field.name] = Left(value, model_field.max_length) if model_field.max_length else value
     if changes:
         model._base_manager.filter(**conditions).update(**changes)
 
