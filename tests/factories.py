@@ -20,13 +20,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 from factory.django import DjangoModelFactory
 
 from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
 from buendnis.models import Account, Alliance, Domain, FieldOfAction, Milestone, Page
-from cockpit.models import Mailing
+from cockpit.models import Delivery, Mailing
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion, Task
-from partners.models import Declaration, Partner, Signature
+from partners.models import Declaration, Partner, Signature, SigningSession
 
 # A membership period that began at the founding event on 8 November 2017.
 AT_FOUNDING = {
@@ -338,3 +340,64 @@ class UserFactory(DjangoModelFactory):
         """The account belongs to the active alliance (`account=False`: to none)."""
         if create and extracted is not False and not user.is_superuser:
             Account.objects.get_or_create(user=user)
+
+
+class GroupFactory(DjangoModelFactory):
+    """A group of permissions; the portal's roles come from `cockpit.roles.sync_groups`."""
+
+    class Meta:
+        model = Group
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Gruppe {n}")
+
+
+class SigningSessionFactory(DjangoModelFactory):
+    """Signing on the spot, open now for three hours."""
+
+    class Meta:
+        model = SigningSession
+
+    title = factory.Sequence(lambda n: f"Unterzeichnung vor Ort {n}")
+    starts_at = factory.LazyFunction(timezone.now)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=3))
+
+
+class DeliveryFactory(DjangoModelFactory):
+    """What a mailing sent to one partner's address."""
+
+    class Meta:
+        model = Delivery
+
+    mailing = factory.SubFactory(MailingFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    email = factory.LazyAttribute(lambda o: o.partner.contact_email)
+    sent_at = factory.LazyFunction(timezone.now)
+
+
+class DBTaskResultFactory(DjangoModelFactory):
+    """A background task as the database queue stores it (here: a mailing, done)."""
+
+    class Meta:
+        model = DBTaskResult
+
+    status = "SUCCESSFUL"
+    task_path = "cockpit.tasks.send_mailing"
+    args_kwargs = factory.LazyFunction(lambda: {"args": [], "kwargs": {}})
+    backend_name = "default"
+    queue_name = "default"
+    run_after = factory.LazyFunction(timezone.now)
+    enqueued_at = factory.LazyFunction(timezone.now)
+    exception_class_path = ""
+    traceback = ""
+
+
+class TOTPDeviceFactory(DjangoModelFactory):
+    """An account's authenticator app, confirmed."""
+
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "Authenticator-App"
+    confirmed = True
