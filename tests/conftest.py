@@ -220,20 +220,27 @@ def partner_link(alliance):
     return PartnerLink(partner, management_path(partner))
 
 
-@pytest.fixture(autouse=True)
-def _role_groups_after_a_flush(request, django_db_blocker):
+@pytest.fixture(autouse=True, scope="session")
+def _role_groups_after_a_flush():
     """A transactional test (and every browser test) ends with a flush, which removes the
-    role groups their migration made. The next test on the same worker (pytest-xdist
-    hands out the files in any order) finds them as a fresh database has them."""
-    yield
-    marker = request.node.get_closest_marker("django_db")
-    if (marker and marker.kwargs.get("transaction")) or "transactional_db" in request.fixturenames:
-        from django.apps import apps
+    role groups their migration made; the flush then sends post_migrate, as `migrate`
+    does. Here that signal makes them again, so the next test on the same worker
+    (pytest-xdist hands out the files in any order) finds them as a fresh database has
+    them. After the last app's signal: every app's permissions exist by then."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
 
-        from cockpit.roles import sync_groups
+    from cockpit.roles import sync_groups
 
-        with django_db_blocker.unblock():
+    last_app = list(apps.get_app_configs())[-1]
+
+    def restore_role_groups(sender, **kwargs):
+        if sender is last_app:
             sync_groups(apps)
+
+    post_migrate.connect(restore_role_groups, dispatch_uid="tests-role-groups-after-flush")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-role-groups-after-flush")
 
 
 @pytest.fixture

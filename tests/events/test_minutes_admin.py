@@ -64,7 +64,7 @@ def test_approved_minutes_in_the_admin_carry_no_draft_mark(client, alliance, coo
     assert "Protokoll freigegeben am 2. April 2025" in text
 
 
-def test_preview_needs_login_and_permission(client, alliance, full_minutes):
+def test_preview_needs_login_and_permission(client, alliance, full_minutes, role_groups):
     minutes = full_minutes(approved=False)
 
     assert_login_required(client.get(preview_url(minutes)))
