@@ -401,3 +401,18 @@ class TOTPDeviceFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     name = "Authenticator-App"
     confirmed = True
+
+
+class TaskResultFactory(DjangoModelFactory):
+    """A background task of the installation (the Servicestelle's page lists them)."""
+
+    class Meta:
+        model = DBTaskResult
+
+    args_kwargs = factory.LazyFunction(lambda: {"args": [], "kwargs": {}})
+    task_path = "cockpit.tasks.send_mailing"
+    backend_name = "default"
+    queue_name = "default"
+    run_after = factory.LazyFunction(timezone.now)
+    exception_class_path = ""
+    traceback = ""
