@@ -3,13 +3,19 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
-from cockpit import views
+from cockpit import team_views, views
 
 app_name = "cockpit"
 
 urlpatterns = [
     path("", admin.site.admin_view(views.index), name="dashboard"),
     path("offene-daten/", admin.site.admin_view(views.open_data), name="open_data"),
+    path("team/", admin.site.admin_view(team_views.team_page), name="team"),
+    path("team/einladen/", admin.site.admin_view(team_views.invite), name="team_invite"),
+    path("team/<int:pk>/", admin.site.admin_view(team_views.member), name="team_member"),
+    path(
+        "team/<int:pk>/<slug:action>/", admin.site.admin_view(team_views.member_action), name="team_action"
+    ),
     re_path(
         r"^exporte/partner\.(?P<fmt>csv|xlsx)$",
         admin.site.admin_view(views.export_partners),
