@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from buendnis import roles
 from buendnis.admin_sites import belongs_to_alliance, current_admin_site
 from buendnis.security import requires_second_factor
+from buendnis.tenancy import current_alliance
 
 # Whose password was just set: the next page says what comes next for this person.
 PASSWORD_SET_FOR = "accounts:password_set_for"
@@ -47,6 +48,7 @@ class PasswordSetView(auth_views.PasswordResetCompleteView):
             **current_admin_site().each_context(self.request),
             **super().get_context_data(**kwargs),
             "title": "Ihr Passwort ist gespeichert",
+            "alliance_name": current_alliance().display_name,
             "person": person,
             "role": roles.role_name(person) if person else "",
             "second_factor": person is None or requires_second_factor(person),
