@@ -70,11 +70,12 @@ def _mail(name, user, by, **context):
     emails.send_templated(name, {"user": user, "by": display_name(by), **context}, [user.email])
 
 
-def _invitation(user, by):
+def _invitation(user, by, again=False):
     _mail(
         "team_invitation",
         user,
         by,
+        again=again,
         link=invitation_link(user),
         days=settings.PASSWORD_RESET_TIMEOUT // 86400,
         role=roles.role_name(user),
@@ -99,7 +100,7 @@ def send_new_link(user, *, by):
     """A new link to set the password (forgotten, or the first one expired)."""
     if not user.is_active:
         raise TeamError("Dieser Zugang ist beendet; er bekommt keinen Link.")
-    _invitation(user, by)
+    _invitation(user, by, again=True)
 
 
 def change_role(user, *, role, working_groups, by):

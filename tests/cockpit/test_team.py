@@ -219,7 +219,8 @@ def test_a_new_password_link(coordinator_client, steering_member):
     response = coordinator_client.post(action_url(steering_member, "neuer-link"))
     assert response.status_code == 302
     (message,) = mail.outbox
-    assert "/verwaltung/zugang/" in message.body
+    assert message.subject.startswith("Neuer Link zu Ihrem Passwort")
+    assert "schickt Ihnen einen neuen Link" in message.body and "/verwaltung/zugang/" in message.body
 
 
 def test_an_ended_account_gets_no_new_link(coordinator_client, steering_member):
