@@ -37,12 +37,15 @@ def members():
 
 
 def coordinators_besides(user):
-    return (
+    """Whether another active coordinator stays. The rows stay locked until the change is
+    saved, so two coordinators removing each other at once cannot leave none."""
+    others = (
         get_user_model()
-        .objects.filter(alliance_accounts(), is_active=True, groups__name=roles.COORDINATION)
+        .objects.select_for_update(of=("self",))
+        .filter(alliance_accounts(), is_active=True, groups__name=roles.COORDINATION)
         .exclude(pk=user.pk)
-        .exists()
     )
+    return bool(list(others.values_list("pk", flat=True)))
 
 
 def _keep_a_coordinator(user, new_role=None):
