@@ -124,6 +124,8 @@ def reset_second_factor(user, *, by):
 
 def remove(user, *, by):
     """The account can no longer log in; what it did stays, and its name with it."""
+    if not user.is_active:
+        raise TeamError("Dieser Zugang ist schon beendet.")
     with transaction.atomic():
         _keep_a_coordinator(user)
         user.is_active = False

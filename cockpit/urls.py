@@ -1,4 +1,4 @@
-"""The coordinator's cockpit inside the admin: dashboard and exports."""
+"""The coordinator's cockpit inside the admin: dashboard, exports and her team."""
 
 from django.contrib import admin
 from django.urls import path, re_path

@@ -194,6 +194,9 @@ def test_removing_asks_first_then_deactivates_and_keeps_the_account(coordinator_
     (message,) = mail.outbox
     assert message.to == [steering_member.email] and "beendet" in message.subject
     assert not coordinator_client.login(username="steuerung", password="ein-langes-passwort-123")
+    again = coordinator_client.post(action_url(steering_member, "entfernen"))
+    assert again.status_code == 400 and "schon beendet" in again.content.decode()
+    assert len(mail.outbox) == 1
 
 
 def test_resetting_a_lost_phone_voids_the_app_and_the_codes(coordinator_client, colleague):
