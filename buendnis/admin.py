@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp.plugins.otp_static import admin as static_admin
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db import admin as tasks_admin
@@ -139,6 +140,12 @@ class AllianceTOTPDeviceAdmin(TOTPDeviceAdmin):
         if db_field.name == "user":
             kwargs["queryset"] = User.objects.filter(alliance_accounts())
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# Backup codes are shown once to their owner (buendnis/twofactor.py) and voided with the
+# second factor on the Team page (cockpit/team.py): no list of them in the admin.
+# (Importing django-otp's admin registers it, so that it can be taken out here.)
+admin.site.unregister(static_admin.StaticDevice)
 
 
 # Background tasks are the installation's (every alliance's mailings and invitations):

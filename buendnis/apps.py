@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.apps import DefaultConfig as StaticDefaultConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TotpDefaultConfig
 from django_tasks_db.apps import TasksAppConfig
 
@@ -69,3 +70,14 @@ class TasksConfig(TasksAppConfig):
     def ready(self):
         super().ready()
         _name_model(self, "DBTaskResult", _("Hintergrundaufgabe"), _("Hintergrundaufgaben"))
+
+
+class StaticConfig(StaticDefaultConfig):
+    """django-otp's static devices: the printed one-time backup codes (`buendnis.backup_codes`)."""
+
+    verbose_name = _("Ersatzcodes")
+
+    def ready(self):
+        super().ready()
+        _name_model(self, "StaticDevice", _("Ersatzcode-Liste"), _("Ersatzcode-Listen"))
+        _name_model(self, "StaticToken", _("Ersatzcode"), _("Ersatzcodes"))

@@ -63,3 +63,28 @@ def contact_partner_ids(user):
     if not sees_only_led_groups(user):
         return None
     return set().union(*(ids for _key, ids in contact_partners.results(user)))
+
+
+ROLES = [COORDINATION, STEERING_GROUP, WORKING_GROUP_LEAD]
+
+# One sentence per role, as the Team page and the invitation say it.
+ROLE_DESCRIPTIONS = {
+    COORDINATION: (
+        "Führt das Bündnis in der Verwaltung: sieht und ändert alles, auch Kontaktdaten, "
+        "verschickt Einladungen und Rundmails und lädt weitere Personen ins Team ein."
+    ),
+    STEERING_GROUP: (
+        "Sieht alles und gibt Protokolle frei, ändert sonst nichts; ihre Listen zum "
+        "Herunterladen enthalten keine Kontaktdaten."
+    ),
+    WORKING_GROUP_LEAD: (
+        "Pflegt nur die Arbeitsgruppen, die sie leitet, mit ihren Projekten, Treffen und "
+        "Protokollen; Kontaktdaten sieht sie nur von Partnern dieser Gruppen."
+    ),
+}
+
+
+def role_name(user):
+    """The user's role (the first of `ROLES` it has), or "" without one."""
+    names = _role_names(user)
+    return next((role for role in ROLES if role in names), "")

@@ -6,9 +6,10 @@ Also the Cross-Origin-Resource-Policy header and the refusal of NUL bytes.
   holds across every worker process and app server.
 - A session ends after `SESSION_IDLE_TIMEOUT` seconds without a request and in
   any case `SESSION_ABSOLUTE_TIMEOUT` seconds after login.
-- Superusers and members of the groups in `ADMIN_2FA_GROUPS` ("Koordination")
-  must confirm each session with a TOTP code (django-otp). Without a device they
-  are sent to the setup page (QR code), otherwise to the code page.
+- Superusers and members of the groups in `ADMIN_2FA_GROUPS` ("Koordination",
+  "Steuerungsgruppe") must confirm each session with a TOTP code or a backup code
+  (django-otp). Without either they are sent to the setup page (QR code), otherwise
+  to the code page.
 """
 
 import time
@@ -97,6 +98,7 @@ class AdminSecurityMiddleware:
         exempt = {
             reverse("twofactor:setup"),
             reverse("twofactor:verify"),
+            reverse("twofactor:verify_backup"),
             reverse("admin:logout"),
             reverse("admin:jsi18n"),
         }
@@ -106,10 +108,9 @@ class AdminSecurityMiddleware:
         return requires_second_factor(user) and not user.is_verified()
 
     def _second_factor_page(self, request):
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+        from buendnis.backup_codes import has_second_factor
 
-        has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
-        target = reverse("twofactor:verify" if has_device else "twofactor:setup")
+        target = reverse("twofactor:verify" if has_second_factor(request.user) else "twofactor:setup")
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 
 

@@ -12,6 +12,7 @@ class CockpitConfig(AppConfig):
         from cockpit import partner_data  # noqa: F401
 
         admin_menu.add_page("dokumente", _("Dokumente"), "cockpit:documents", roles.sees_everything)
+        admin_menu.add_page("team", _("Team"), "cockpit:team", roles.edits_everything)
         admin_menu.add_page(
             "website", _("Offene Daten"), "cockpit:open_data", roles.sees_everything, position=1
         )

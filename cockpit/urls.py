@@ -1,9 +1,9 @@
-"""The coordinator's cockpit inside the admin: dashboard and exports."""
+"""The coordinator's cockpit inside the admin: dashboard, exports and her team."""
 
 from django.contrib import admin
 from django.urls import path, re_path
 
-from cockpit import documents, views
+from cockpit import documents, team_views, views
 
 app_name = "cockpit"
 
@@ -15,6 +15,12 @@ urlpatterns = [
         "dokumente/partner/<int:pk>/urkunde.pdf",
         admin.site.admin_view(documents.partner_certificate),
         name="partner_certificate",
+    ),
+    path("team/", admin.site.admin_view(team_views.team_page), name="team"),
+    path("team/einladen/", admin.site.admin_view(team_views.invite), name="team_invite"),
+    path("team/<int:pk>/", admin.site.admin_view(team_views.member), name="team_member"),
+    path(
+        "team/<int:pk>/<slug:action>/", admin.site.admin_view(team_views.member_action), name="team_action"
     ),
     re_path(
         r"^exporte/partner\.(?P<fmt>csv|xlsx)$",

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_otp",
     "buendnis.apps.TotpConfig",
+    "buendnis.apps.StaticConfig",
 ]
 
 MIDDLEWARE = [
@@ -361,10 +362,10 @@ SESSION_ABSOLUTE_TIMEOUT = int(env("SESSION_ABSOLUTE_TIMEOUT", str(10 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Admin: TOTP required for superusers and these groups; login attempts per IP and per
-# user name and hour.
+# Admin: TOTP required for superusers and these groups (the Steuerungsgruppe reads every
+# partner's contact data too); login attempts per IP and per user name and hour.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
-ADMIN_2FA_GROUPS = env_list("ADMIN_2FA_GROUPS", "Koordination")
+ADMIN_2FA_GROUPS = env_list("ADMIN_2FA_GROUPS", "Koordination,Steuerungsgruppe")
 ADMIN_LOGIN_ATTEMPTS_PER_HOUR = int(env("ADMIN_LOGIN_ATTEMPTS_PER_HOUR", "10"))
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Bündnisportal")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

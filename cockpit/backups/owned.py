@@ -19,6 +19,9 @@ from buendnis.tenancy import scopes_disabled
 NOT_RESTORED = {"buendnis.contentversion", "buendnis.ratelimitcounter"}
 PROJECT_APPS = {"buendnis", "partners", "arbeitsgruppen", "events", "cockpit"}
 TOTP_DEVICE = "otp_totp.totpdevice"
+# The backup codes of the second factor (buendnis/backup_codes.py): a list per account.
+STATIC_DEVICE = "otp_static.staticdevice"
+STATIC_TOKEN = "otp_static.statictoken"
 
 
 def owned_models():

@@ -18,6 +18,8 @@ from cockpit.backups.media import copy_alliance_media, file_name
 from cockpit.backups.owned import (
     NOT_RESTORED,
     PROJECT_APPS,
+    STATIC_DEVICE,
+    STATIC_TOKEN,
     TOTP_DEVICE,
     alliance_folders,
     delete_alliance,
@@ -142,6 +144,22 @@ class Restore:
             if user is not None and not device.objects.filter(user=user, name=fields["name"]).exists():
                 values = self._plain_fields(device, fields)
                 device.objects.create(user=user, **values)
+        self._backup_codes()
+
+    def _backup_codes(self):
+        """The accounts' unused backup codes, for accounts that have none here yet."""
+        device, token = apps.get_model(STATIC_DEVICE), apps.get_model(STATIC_TOKEN)
+        devices = {}
+        for record in self._take(STATIC_DEVICE):
+            user = self._user(record["fields"]["user"])
+            if user is not None and not device.objects.filter(user=user).exists():
+                values = self._plain_fields(device, record["fields"])
+                devices[record["pk"]] = device.objects.create(user=user, **values)
+        token.objects.bulk_create(
+            token(device=devices[record["fields"]["device"]], token=record["fields"]["token"])
+            for record in self._take(STATIC_TOKEN)
+            if record["fields"]["device"] in devices
+        )
 
     def _user(self, natural_key):
         if not natural_key:

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from buendnis.tenancy import scopes_disabled
-from cockpit.backups.owned import TOTP_DEVICE, owned_models
+from cockpit.backups.owned import STATIC_DEVICE, STATIC_TOKEN, TOTP_DEVICE, owned_models
 
 FORMAT = 2
 # Rebuilt by `migrate` (content types, permissions) or worthless after a restore.
@@ -53,6 +53,8 @@ def alliance_objects(alliance):
     yield from users
     device = apps.get_model(TOTP_DEVICE)
     yield from device.objects.filter(user__in=users)
+    yield from apps.get_model(STATIC_DEVICE).objects.filter(user__in=users).order_by("pk")
+    yield from apps.get_model(STATIC_TOKEN).objects.filter(device__user__in=users).order_by("pk")
 
 
 def dump_alliance(alliance, path):

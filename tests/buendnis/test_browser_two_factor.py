@@ -24,6 +24,8 @@ def test_coordinator_enrols_an_app_and_logs_in_again(page, alliance, django_user
     device = TOTPDevice.objects.get(user=user)
     page.get_by_label("Sechsstelliger Code aus der Authenticator-App").fill(current_code(device))
     page.get_by_role("button", name="Einrichten und anmelden").click()
+    page.get_by_role("heading", name="Ersatzcodes für die Zwei-Faktor-Anmeldung").wait_for()
+    page.get_by_role("link", name="Ich habe die Codes aufbewahrt – weiter").click()
     page.wait_for_url("**/verwaltung/")
     assert page.get_by_role("button", name="Abmelden").is_visible()
 

@@ -69,6 +69,8 @@ def test_the_servicestelle_creates_an_alliance_that_its_coordinator_takes_over(
         current_code(TOTPDevice.objects.get(user=coordinator))
     )
     page.get_by_role("button", name="Einrichten und anmelden").click()
+    page.get_by_role("heading", name="Ersatzcodes für die Zwei-Faktor-Anmeldung").wait_for()
+    page.get_by_role("link", name="Ich habe die Codes aufbewahrt – weiter").click()
     page.wait_for_url(on("nordheim.localhost", live_server, "/verwaltung/"))
     page.get_by_text("Verwaltung – Bündnis für Familie Nordheim").wait_for()
     axe(page)

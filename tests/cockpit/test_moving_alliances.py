@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from arbeitsgruppen.models import Project
+from buendnis import backup_codes
 from buendnis.models import Account, Alliance, Domain
 from buendnis.tenancy import activate, scopes_disabled
 from cockpit import alliances
@@ -65,6 +66,7 @@ def demo_and_nordheim(demo_data, role_groups, _alliance_scope):
     demo_alliances.demo_domains(musterhausen)
     coordinator = UserFactory(username="koordination-musterhausen", roles=["Koordination"])
     TOTPDevice.objects.create(user=coordinator, name="Telefon", confirmed=True)
+    backup_codes.new_backup_codes(coordinator)
     call_command("load_demo", "--no-admin", "--alliances", "2", stdout=open(os.devnull, "w"))
     return Alliance.objects.get(pk=musterhausen.pk), Alliance.objects.get(slug="nordheim")
 
@@ -107,6 +109,7 @@ def test_an_alliance_moves_with_everything_and_touches_no_other(tmp_path, demo_a
         assert Account.objects.filter(user=user).exists()
         assert user.check_password("ein-langes-passwort-123")
         assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        assert backup_codes.remaining_backup_codes(user) == 10
     # Served on its domains again, with its logo.
     page = client.get(f"/partner/{logo.slug}/", HTTP_HOST="127.0.0.1")
     assert page.status_code == 200

@@ -75,6 +75,7 @@ def test_preview_needs_login_and_permission(client, alliance, full_minutes, role
     assert_not_found(client.get(preview_url(minutes)))
 
     staff.groups.add(Group.objects.get(name="Steuerungsgruppe"))
+    client.force_login(staff)  # the steering group logs in with the second factor
     response = client.get(preview_url(minutes))
     assert response.status_code == 200
     assert "Entwurf" in pdf_text(response.content)
