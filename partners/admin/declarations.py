@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import HistoryAdmin
 from partners.models import Declaration
+from partners.models.declarations import FROZEN_FIELDS
 
 
 class DeclarationAdminForm(forms.ModelForm):
@@ -38,6 +39,23 @@ class DeclarationAdmin(HistoryAdmin):
     list_display = ["version", "title", "valid_from", "is_current", "signature_count"]
     search_fields = ["version", "title", "text"]
     actions = ["make_current_action"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """A version somebody signed keeps its text, name and address: shown, not editable
+        (the model refuses such a change too)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_signed():
+            fields += [name for name in FROZEN_FIELDS if name not in fields]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_signed():
+            return fieldsets
+        note = _("Partner haben diese Fassung unterzeichnet. Text, Titel, Version und „gültig ab“ "
+                 "bleiben deshalb, wie sie unterzeichnet wurden; für Änderungen legen Sie eine "
+                 "neue Fassung an.")
+        return [(name, {**options, "description": note}) for name, options in fieldsets]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(signature_count=Count("signatures"))
