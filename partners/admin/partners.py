@@ -154,9 +154,9 @@ class PartnerAdmin(
 ):
     form = PartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    # Six short columns that wrap: the list fits 1366 px; at phone width the kind and
-    # the town step back (static/css/admin_partners.css).
-    list_display = ["name", "kind", "town", "status_display", "directory_display", "partner_since_display"]
+    # Four short columns that wrap (kind and town under the name): the list fits 1366 px
+    # beside the menu and the filters, and a phone (static/css/admin_partners.css).
+    list_display = ["organisation", "status_display", "directory_display", "partner_since_display"]
     list_filter = [StatusFilter, DuplicateFilter, "listed", "wants_listing", "founding_partner", "kind"]
     search_fields = ["name", "town", "contact_name", "contact_email"]
     prepopulated_fields = {"slug": ["name"]}
@@ -212,6 +212,11 @@ class PartnerAdmin(
     @admin.display(description=_("Status"), ordering="membership")
     def status_display(self, obj):
         return obj.get_status_display()
+
+    @admin.display(description=_("Organisation"), ordering="name")
+    def organisation(self, obj):
+        details = " · ".join(part for part in (obj.get_kind_display(), obj.town) if part)
+        return format_html('{}<span class="partner-details">{}</span>', obj.name, details)
 
     @admin.display(description=_("im Verzeichnis"), ordering="listed")
     def directory_display(self, obj):
