@@ -6,10 +6,7 @@ from django.contrib.admin.actions import delete_selected
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -18,6 +15,7 @@ from buendnis.history import HistoryAdmin
 from buendnis.lib.admin import TouchPickersMixin
 from buendnis.lib.images import ImageUploadField
 from partners import coordination, services
+from partners.admin.display import entries_html, german_day
 from partners.admin.mixins import PartnerCertificateAdminMixin, PartnerContactScopedAdmin
 from partners.admin.workflows import PartnerWorkflowsAdminMixin
 from partners.exports import partners_table
@@ -92,35 +90,7 @@ class SignatureInline(admin.TabularInline):
 
     @admin.display(description=_("erfasst"))
     def entries(self, signature):
-        return format_html_join(
-            mark_safe("<br>"), "{}", ((line,) for line in entry_lines(signature))
-        ) or "–"
-
-
-def german_day(value):
-    """A moment as the day she knows it: "7. Dezember 2026" ("" for none)."""
-    return date_format(timezone.localtime(value), "j. F Y") if value else ""
-
-
-def _account_name(user):
-    return (user.get_full_name() or user.username) if user else ""
-
-
-def entry_lines(signature):
-    """Who entered a paper signature and who a withdrawal by letter, and when."""
-    lines = []
-    for label, user, when in (
-        (_("erfasst"), signature.entered_by, signature.entered_at),
-        (_("Austritt erfasst"), signature.withdrawal_entered_by, signature.withdrawal_entered_at),
-    ):
-        if when is None:
-            continue
-        if user is not None:
-            lines.append(_("%(what)s von %(name)s am %(day)s")
-                         % {"what": label, "name": _account_name(user), "day": german_day(when)})
-        else:
-            lines.append(_("%(what)s am %(day)s") % {"what": label, "day": german_day(when)})
-    return lines
+        return entries_html(signature)
 
 
 class PartnerAdminForm(forms.ModelForm):

@@ -174,3 +174,13 @@ def test_the_partner_list_reads_in_her_words(coordinator_client, declaration):
     assert "verborgen (ohne Einwilligung)" in table and "gezeigt" in table
     assert "ausgetreten" in table
     assert "css/admin_partners.css" in content
+
+
+def test_a_paper_signature_is_shown_as_a_day_without_a_time(coordinator_client, declaration):
+    coordinator_client.post(ADD, {**_paper(), "declaration": declaration.pk})
+    signature = Signature.objects.get()
+    for url in ("/verwaltung/partners/signature/", f"/verwaltung/partners/signature/{signature.pk}/change/"):
+        content = coordinator_client.get(url).content.decode()
+        assert "8. November 2017" in content, url
+        assert "12:00" not in content and "13:00" not in content, url
+    assert "erfasst von Maria Beispiel am" in content

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from partners.models import Partner
-from tests.factories import DeclarationFactory, PartnerFactory
+from tests.factories import DeclarationFactory, FieldOfActionFactory, PartnerFactory
 from tests.support.otp import log_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -140,3 +140,18 @@ def test_a_signed_declaration_version_cannot_be_edited(page, coordinator, declar
     page.goto(f"/verwaltung/partners/declaration/{unsigned.pk}/change/")
     assert page.locator("textarea[name=text]").count() == 1
     assert page.get_by_label("gültig ab").input_value() == timezone.localdate().strftime("%d.%m.%Y")
+
+
+def test_fields_of_action_are_ticked_by_touch_on_a_phone(page, coordinator, declaration):
+    field = FieldOfActionFactory(name="Vereinbarkeit von Familie und Beruf")
+    partner = PartnerFactory(name="Stadtwerke Musterhausen")
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in_to_admin(page, coordinator)
+    page.goto(f"/verwaltung/partners/partner/{partner.pk}/change/")
+    box = page.get_by_label("Vereinbarkeit von Familie und Beruf")
+    assert box.get_attribute("type") == "checkbox"
+    box.check()
+    _shot(page, "partner-change-390")
+    page.get_by_role("button", name="Sichern", exact=True).click()
+    page.get_by_text("erfolgreich geändert").wait_for()
+    assert list(partner.fields_of_action.all()) == [field]
