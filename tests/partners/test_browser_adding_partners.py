@@ -135,6 +135,7 @@ def test_a_signed_declaration_version_cannot_be_edited(page, coordinator, declar
     page.get_by_text("Partner haben diese Fassung unterzeichnet.").wait_for()
     assert page.locator("textarea[name=text]").count() == 0
     assert page.locator("input[name=version]").count() == 0
+    assert page.locator(".field-signed_text .readonly").inner_text().strip() == "Wir machen mit für Familien."
     _shot(page, "declaration-signed-1366")
 
     page.goto(f"/verwaltung/partners/declaration/{unsigned.pk}/change/")

@@ -64,6 +64,8 @@ def test_the_admin_shows_a_signed_version_read_only(coordinator_client, signed):
     assert "Partner haben diese Fassung unterzeichnet." in page
     for name in ("version", "title", "text", "valid_from"):
         assert f'name="{name}"' not in page
+    # The text as it reads, not its HTML source.
+    assert "<p>Wir machen mit für Familien.</p>" in page and "&lt;p&gt;" not in page
 
     response = _post(coordinator_client, signed, text="<p>Heimlich geändert</p>", version="neu",
                      title="Neuer Titel", valid_from="01.01.2030")
