@@ -98,6 +98,8 @@ def test_the_coordinator_adds_a_partner_from_paper_then_records_its_withdrawal(
     partner.refresh_from_db()
     signature = partner.signatures.get()
     assert signature.entered_by == coordinator and signature.withdrawal_entered_by == coordinator
+    assert timezone.localdate(signature.signed_at).isoformat() == "2017-11-08"
+    assert timezone.localdate(signature.withdrawn_at).isoformat() == "2026-10-31"
     assert not partner.is_member
     assert page.foreign_requests == []
 
