@@ -7,6 +7,7 @@ from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
 from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
 from buendnis.history import HistoryAdmin
+from buendnis.lib.admin import TouchPickersMixin
 from buendnis.roles import changes_only_led_groups
 
 
@@ -36,14 +37,14 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(WorkingGroupRoleAdmin, HistoryAdmin):
+class WorkingGroupAdmin(TouchPickersMixin, WorkingGroupRoleAdmin, HistoryAdmin):
+    # The few leads as checkboxes, the many members as a search field (touch).
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
     list_filter = ["status", "field_of_action", "published"]
     list_select_related = ["field_of_action"]
     search_fields = ["name", "mandate"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["members"]
-    filter_horizontal = ["leads"]
     inlines = [MandateInline, ProjectInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "field_of_action", "status", "started_on", "ended_on"]}),
@@ -85,7 +86,8 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(WorkingGroupScopedAdmin, HistoryAdmin):
+class ProjectAdmin(TouchPickersMixin, WorkingGroupScopedAdmin, HistoryAdmin):
+    # The target groups as checkboxes, the partners as a search field (touch).
     form = ProjectAdminForm
     list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
     list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]
@@ -93,7 +95,6 @@ class ProjectAdmin(WorkingGroupScopedAdmin, HistoryAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["working_group", "partners"]
-    filter_horizontal = ["target_groups"]
     date_hierarchy = "starts_on"
     actions = ["export_action"]
 

@@ -43,6 +43,13 @@ class BuendnisAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "buendnis.admin_sites.AllianceAdminSite"
 
+    def ready(self):
+        from buendnis.lib.widgets import use_german_dates_in_the_admin
+
+        # Before the admins are registered (autodiscover below): they copy the defaults.
+        use_german_dates_in_the_admin()
+        super().ready()
+
 
 def _name_model(app_config, model_name, singular, plural):
     # Third-party models keep their English names in their Meta; the admin index

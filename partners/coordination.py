@@ -4,8 +4,11 @@ signatures and withdrawals by letter, decide on possible duplicates, purge old s
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from buendnis.tenancy import own_account
 from partners.models import Declaration, Partner, Signature
@@ -40,6 +43,54 @@ def hide(partner):
         partner.save(update_fields=["listed", "updated_at"])
 
 
+def _day(value):
+    return date_format(value, "j. F Y")
+
+
+def check_signature_date(signed_on, declaration):
+    """A date on paper is plausible: not in the future, and not before the version it
+    signs was valid. Raises ValidationError with the problem in her words."""
+    if signed_on > timezone.localdate():
+        raise ValidationError(
+            _("Der %(date)s liegt in der Zukunft. Bitte das Datum von der unterschriebenen "
+              "Erklärung eintragen.") % {"date": _day(signed_on)},
+            code="future",
+        )
+    if declaration is not None and signed_on < declaration.valid_from:
+        raise ValidationError(
+            _("Am %(date)s galt die Fassung „%(version)s“ noch nicht (gültig ab %(valid_from)s). "
+              "Bitte das Datum oder die unterzeichnete Fassung prüfen.")
+            % {"date": _day(signed_on), "version": declaration.version,
+               "valid_from": _day(declaration.valid_from)},
+            code="before_version",
+        )
+
+
+def membership_start(partner):
+    """The day the partner's open membership period began (None without one)."""
+    signature = partner.signatures.open().first()
+    return timezone.localdate(signature.signed_at) if signature else None
+
+
+def check_withdrawal_date(partner, withdrawn_on):
+    """A withdrawal by letter is plausible: not in the future, not before the
+    membership began. Raises ValidationError with the problem in her words."""
+    if withdrawn_on > timezone.localdate():
+        raise ValidationError(
+            _("Ein Austritt in der Zukunft lässt sich nicht eintragen (%(date)s).")
+            % {"date": _day(withdrawn_on)},
+            code="future",
+        )
+    start = membership_start(partner)
+    if start is not None and withdrawn_on < start:
+        raise ValidationError(
+            _("Der Austritt am %(date)s läge vor dem Beginn der Mitgliedschaft am %(start)s. "
+              "Bitte das Datum aus dem Brief prüfen.")
+            % {"date": _day(withdrawn_on), "start": _day(start)},
+            code="before_start",
+        )
+
+
 def enter_paper_signature(
     *,
     partner=None,
@@ -69,10 +120,9 @@ def enter_paper_signature(
     if declaration is None:
         raise NoCurrentDeclaration
     now = timezone.now()
-    signed_at = now
-    if signed_on:
-        # A date on paper: noon local time keeps it on that day in every time zone view.
-        signed_at = timezone.make_aware(datetime.datetime.combine(signed_on, datetime.time(12)))
+    signed_on = signed_on or timezone.localdate()
+    check_signature_date(signed_on, declaration)
+    signed_at = _on_paper(signed_on)
     with transaction.atomic():
         if partner is None:
             partner = Partner(name=name, kind=kind, slug=unique_slug(name))
@@ -106,10 +156,16 @@ def enter_paper_signature(
     return signature
 
 
+def _on_paper(day):
+    """A date on paper, kept as the timestamp every membership period has: noon local
+    time stays on that day in every time zone. The admin shows it as a date only."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
 def record_withdrawal(partner, withdrawn_on, user):
     """A withdrawal by letter or phone: the same as the partner's own, dated as it said."""
-    withdrawn_at = timezone.make_aware(datetime.datetime.combine(withdrawn_on, datetime.time(12)))
-    return withdraw(partner, withdrawn_at=withdrawn_at, entered_by=user)
+    check_withdrawal_date(partner, withdrawn_on)
+    return withdraw(partner, withdrawn_at=_on_paper(withdrawn_on), entered_by=user)
 
 
 class CannotMerge(Exception):

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from buendnis.fragments import remembered
 from buendnis.lib.forms import HoneypotMixin
 from buendnis.lib.images import ImageUploadField
+from buendnis.lib.widgets import GermanDateField
 from buendnis.models import FieldOfAction
+from partners import coordination
 from partners.models import Declaration, Partner
 
 phone_validator = RegexValidator(
@@ -192,16 +194,21 @@ class PaperSignatureForm(forms.Form):
         label=_("Telefon der Ansprechperson"), max_length=50, required=False,
         validators=[phone_validator],
     )
-    signed_on = forms.DateField(
-        label=_("unterzeichnet am"), widget=forms.DateInput(attrs={"type": "date"})
+    signed_on = GermanDateField(
+        label=_("unterzeichnet am"),
+        help_text=_("Das Datum auf der unterschriebenen Erklärung, z. B. 08.11.2017."),
     )
-    signed_by = forms.CharField(label=_("unterzeichnet von"), max_length=200, required=False)
+    signed_by = forms.CharField(
+        label=_("unterzeichnet von"), max_length=200, required=False,
+        help_text=_("Wer für die Organisation unterschrieben hat."),
+    )
     declaration = forms.ModelChoiceField(
         label=_("unterzeichnete Fassung"), queryset=Declaration.objects.none()
     )
     founding_partner = forms.BooleanField(label=_("Gründungspartner"), required=False)
     wants_listing = forms.BooleanField(
-        label=_("möchte öffentlich genannt werden"), required=False, initial=True
+        label=_("möchte öffentlich genannt werden"), required=False, initial=True,
+        help_text=_("Mit dieser Einwilligung erscheint der Partner gleich im Verzeichnis."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -219,4 +226,27 @@ class PaperSignatureForm(forms.Form):
                 self.add_error("name", _("Bitte den Namen angeben oder einen Partner wählen."))
             if not cleaned.get("kind"):
                 self.add_error("kind", _("Bitte die Art der Organisation angeben."))
+        if cleaned.get("signed_on"):
+            try:
+                coordination.check_signature_date(cleaned["signed_on"], cleaned.get("declaration"))
+            except forms.ValidationError as problem:
+                self.add_error("signed_on", problem)
         return cleaned
+
+
+class WithdrawalForm(forms.Form):
+    """A withdrawal by letter or phone, dated as the partner said."""
+
+    withdrawn_on = GermanDateField(
+        label=_("ausgetreten am"),
+        help_text=_("Das Datum aus dem Brief oder dem Anruf, z. B. 31.10.2026."),
+    )
+
+    def __init__(self, *args, partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partner = partner
+
+    def clean_withdrawn_on(self):
+        value = self.cleaned_data["withdrawn_on"]
+        coordination.check_withdrawal_date(self.partner, value)
+        return value

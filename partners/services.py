@@ -184,8 +184,10 @@ def withdraw(partner, *, withdrawn_at=None, entered_by=None):
     with transaction.atomic():
         signature.withdrawn_at = withdrawn_at or now
         if entered_by is not None:
-            signature.entered_by, signature.entered_at = own_account(entered_by), now
-        signature.save(update_fields=["withdrawn_at", "entered_by", "entered_at"])
+            # Apart from who entered a paper signature, which stays.
+            signature.withdrawal_entered_by = own_account(entered_by)
+            signature.withdrawal_entered_at = now
+        signature.save(update_fields=["withdrawn_at", "withdrawal_entered_by", "withdrawal_entered_at"])
         partner.signatures.update(signed_by="")
         for field in CONTACT_FIELDS:
             setattr(partner, field, "")

@@ -7,7 +7,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import HistoryAdmin
+from buendnis.lib.sanitize import clean_html
 from partners.models import Declaration
+from partners.models.declarations import FROZEN_FIELDS
 
 
 class DeclarationAdminForm(forms.ModelForm):
@@ -38,6 +40,35 @@ class DeclarationAdmin(HistoryAdmin):
     list_display = ["version", "title", "valid_from", "is_current", "signature_count"]
     search_fields = ["version", "title", "text"]
     actions = ["make_current_action"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """A version somebody signed keeps its text, name and address: shown, not editable
+        (the model refuses such a change too)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_signed():
+            fields += [name for name in (*FROZEN_FIELDS, "signed_text") if name not in fields]
+        return fields
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None or not obj.is_signed():
+            return fields
+        # The signed text as it reads, not its HTML source; what she may change last.
+        shown = ["version", "title", "signed_text", "valid_from"]
+        return [*shown, *(name for name in fields if name not in shown and name != "text")]
+
+    @admin.display(description=_("Text"))
+    def signed_text(self, obj):
+        return clean_html(obj.text)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_signed():
+            return fieldsets
+        note = _("Partner haben diese Fassung unterzeichnet. Text, Titel, Version und „gültig ab“ "
+                 "bleiben deshalb, wie sie unterzeichnet wurden; für Änderungen legen Sie eine "
+                 "neue Fassung an.")
+        return [(name, {**options, "description": note}) for name, options in fieldsets]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(signature_count=Count("signatures"))

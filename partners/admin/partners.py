@@ -6,15 +6,16 @@ from django.contrib.admin.actions import delete_selected
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from buendnis import exports
 from buendnis.history import HistoryAdmin
+from buendnis.lib.admin import TouchPickersMixin
 from buendnis.lib.images import ImageUploadField
 from partners import coordination, services
+from partners.admin.display import entries_html, german_day
 from partners.admin.mixins import PartnerCertificateAdminMixin, PartnerContactScopedAdmin
 from partners.admin.workflows import PartnerWorkflowsAdminMixin
 from partners.exports import partners_table
@@ -57,19 +58,39 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class SignatureInline(admin.TabularInline):
-    """Membership periods are history: shown, never edited here."""
+    """Membership periods are history: shown in her words, never edited here."""
 
     model = Signature
     extra = 0
     can_delete = False
-    fields = ["declaration", "source", "signed_at", "signed_by", "confirmed_at", "withdrawn_at"]
+    fields = ["declaration", "source", "signed_on", "signed_by", "status", "withdrawn_on", "entries"]
     readonly_fields = fields
+    verbose_name = _("Mitgliedschaft")
+    verbose_name_plural = _("Mitgliedschaften")
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("declaration")
+        return super().get_queryset(request).select_related(
+            "declaration", "entered_by", "withdrawal_entered_by"
+        )
+
+    @admin.display(description=_("unterzeichnet am"))
+    def signed_on(self, signature):
+        return german_day(signature.signed_at)
+
+    @admin.display(description=_("Status"))
+    def status(self, signature):
+        return signature.get_status_display()
+
+    @admin.display(description=_("ausgetreten am"))
+    def withdrawn_on(self, signature):
+        return german_day(signature.withdrawn_at) or "–"
+
+    @admin.display(description=_("erfasst"))
+    def entries(self, signature):
+        return entries_html(signature)
 
 
 class PartnerAdminForm(forms.ModelForm):
@@ -96,35 +117,23 @@ class PartnerAdminForm(forms.ModelForm):
         ]
 
 
-def _date(value):
-    return timezone.localtime(value).strftime("%d.%m.%Y") if value else ""
-
-
-
-
 @admin.register(Partner)
 class PartnerAdmin(
+    TouchPickersMixin,
     PartnerWorkflowsAdminMixin, PartnerCertificateAdminMixin, PartnerContactScopedAdmin, HistoryAdmin
 ):
     form = PartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = [
-        "name",
-        "kind",
-        "town",
-        "status_display",
-        "listed",
-        "wants_listing",
-        "founding_partner",
-        "partner_since_display",
-    ]
+    # Four short columns that wrap (kind and town under the name): the list fits 1366 px
+    # beside the menu and the filters, and a phone (static/css/admin_partners.css).
+    list_display = ["organisation", "status_display", "directory_display", "partner_since_display"]
     list_filter = [StatusFilter, DuplicateFilter, "listed", "wants_listing", "founding_partner", "kind"]
     search_fields = ["name", "town", "contact_name", "contact_email"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["fields_of_action"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
-        "duplicate_note", "entry_confirmed_at", "created_at", "updated_at", "certificate_link",
-        "membership_links",
+        "duplicate_note", "entry_confirmed_at", "created_at", "updated_at", "status_display",
+        "certificate_link", "membership_links",
     ]
     inlines = [SignatureInline]
     actions = [
@@ -146,8 +155,26 @@ class PartnerAdmin(
             {"fields": ["listed", "wants_listing", "founding_partner", "entry_confirmed_at",
                         "created_at", "updated_at"]},
         ),
-        (_("Mitgliedschaft"), {"fields": ["certificate_link", "membership_links"]}),
+        (
+            _("Mitgliedschaft"),
+            {
+                "fields": ["status_display", "certificate_link", "membership_links"],
+                "description": _(
+                    "Der Status folgt aus den Unterzeichnungen unten: Eine neue Unterzeichnung "
+                    "auf Papier erfassen Sie mit „Partner hinzufügen“, einen Austritt per Brief "
+                    "mit „Austritt eintragen“."
+                ),
+            },
+        ),
     ]
+
+    class Media:
+        css = {"all": ["css/admin_partners.css"]}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """One way to add a partner: the declaration it signed on paper (the status
+        follows from that signature). Organisations that sign online add themselves."""
+        return self.paper_signature_view(request)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_partner_since().with_status()
@@ -156,9 +183,20 @@ class PartnerAdmin(
     def status_display(self, obj):
         return obj.get_status_display()
 
+    @admin.display(description=_("Organisation"), ordering="name")
+    def organisation(self, obj):
+        details = " · ".join(part for part in (obj.get_kind_display(), obj.town) if part)
+        return format_html('{}<span class="partner-details">{}</span>', obj.name, details)
+
+    @admin.display(description=_("im Verzeichnis"), ordering="listed")
+    def directory_display(self, obj):
+        if obj.listed:
+            return _("gezeigt")
+        return _("verborgen") if obj.wants_listing else _("verborgen (ohne Einwilligung)")
+
     @admin.display(description=_("Partner seit"), ordering="partner_since")
     def partner_since_display(self, obj):
-        return _date(obj.partner_since) or "–"
+        return german_day(obj.partner_since) or "–"
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -17,26 +17,39 @@ from buendnis.lib.admin import ReadOnlyAdminMixin
 from buendnis.lib.pdf import pdf_response
 from buendnis.tenancy import own_account
 from partners import documents
+from partners.admin.display import entries_html, german_day
 from partners.models import Signature, SigningSession
 
 
 @admin.register(Signature)
 class SignatureAdmin(ReadOnlyAdminMixin, HistoryAdmin):
-    """Membership periods, read-only: to look up a period and its change history."""
+    """Membership periods, read-only: to look up a period and its change history. Dates
+    as days (a paper signature has no time of day), and who entered what."""
 
-    list_display = [
-        "partner", "status_display", "declaration", "source", "signed_at", "confirmed_at",
-        "withdrawn_at",
-    ]
+    list_display = ["partner", "status_display", "declaration", "source", "signed_on", "withdrawn_on"]
     list_filter = ["source", "declaration"]
     list_select_related = ["partner", "declaration"]
     search_fields = ["partner__name"]
     date_hierarchy = "signed_at"
-    fields = ["partner", "declaration", "source", "signed_at", "signed_by", "confirmed_at", "withdrawn_at"]
+    fields = ["partner", "declaration", "source", "signed_on", "signed_by", "status_display",
+              "withdrawn_on", "entries"]
+    readonly_fields = ["signed_on", "status_display", "withdrawn_on", "entries"]
 
     @admin.display(description=_("Status"))
     def status_display(self, obj):
         return obj.get_status_display()
+
+    @admin.display(description=_("unterzeichnet am"), ordering="signed_at")
+    def signed_on(self, obj):
+        return german_day(obj.signed_at)
+
+    @admin.display(description=_("ausgetreten am"), ordering="withdrawn_at")
+    def withdrawn_on(self, obj):
+        return german_day(obj.withdrawn_at) or "–"
+
+    @admin.display(description=_("erfasst"))
+    def entries(self, obj):
+        return entries_html(obj)
 
 
 def qr_code_svg(url):

@@ -1,12 +1,11 @@
 """The coordinator's workflows on a partner, as pages of the partner admin.
 
-- a declaration signed on paper (`papier/`),
+- a declaration signed on paper (`papier/`, also the partner list's "Partner hinzufügen"),
 - a withdrawal by letter or phone (`<pk>/austritt/`),
 - the decision on a sign-up that may be an existing organisation (`<pk>/dublette/`),
 - everything the portal stores about the partner, as JSON (`<pk>/daten.json`).
 """
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -19,21 +18,7 @@ from django.views.decorators.http import require_POST
 
 from buendnis.exports import json_download
 from partners import coordination, personal_data
-from partners.forms import PaperSignatureForm
-
-
-class WithdrawalForm(forms.Form):
-    withdrawn_on = forms.DateField(
-        label=_("ausgetreten am"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Das Datum aus dem Brief oder dem Anruf."),
-    )
-
-    def clean_withdrawn_on(self):
-        value = self.cleaned_data["withdrawn_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("Ein Austritt in der Zukunft lässt sich nicht eintragen."))
-        return value
+from partners.forms import PaperSignatureForm, WithdrawalForm
 
 
 class PartnerWorkflowsAdminMixin:
@@ -78,14 +63,17 @@ class PartnerWorkflowsAdminMixin:
                 _("Papier-Unterzeichnung von „%(name)s“ erfasst.") % {"name": signature.partner.name},
             )
             return redirect("admin:partners_partner_change", signature.partner.pk)
-        return self._page(request, "paper_signature.html", _("Papier-Unterzeichnung erfassen"), form=form)
+        title = _("Papier-Unterzeichnung erfassen") if "partner" in initial else _("Partner hinzufügen")
+        return self._page(request, "paper_signature.html", title, form=form)
 
     def withdrawal_view(self, request, pk):
         partner = self._changeable(request, pk)
         if not partner.signatures.open().exists():
             messages.error(request, _("„%(name)s“ hat keine laufende Mitgliedschaft.") % {"name": partner})
             return redirect("admin:partners_partner_change", partner.pk)
-        form = WithdrawalForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
+        form = WithdrawalForm(
+            request.POST or None, partner=partner, initial={"withdrawn_on": timezone.localdate()}
+        )
         if request.method == "POST" and form.is_valid():
             coordination.record_withdrawal(partner, form.cleaned_data["withdrawn_on"], request.user)
             messages.success(

@@ -1,8 +1,9 @@
 """The Bündniserklärung and its versions."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +17,28 @@ class DeclarationQuerySet(models.QuerySet):
         return self.filter(is_current=True).first()
 
     def public(self):
-        """What the public sees: the current version and every version that was in force
-        before it (a version prepared for later is not shown)."""
-        return self.filter(valid_from__lte=timezone.localdate()) | self.filter(is_current=True)
+        """What the public sees: the current version, every version that was in force
+        before it (a version prepared for later is not shown) and every version anyone
+        signed (its archive address is on certificates and in mails: never a 404)."""
+        signed = Exists(self._signatures())
+        return self.filter(Q(valid_from__lte=timezone.localdate()) | Q(is_current=True) | signed)
+
+    def signed(self):
+        return self.filter(Exists(self._signatures()))
+
+    def _signatures(self):
+        from partners.models.partners import Signature
+
+        return Signature.objects.filter(declaration=OuterRef("pk"))
+
+
+# What a partner signed stays as it was: the text, its name, and what its archive
+# address (`/buendniserklaerung/<version>/`, shown only from `valid_from`) depends on.
+FROZEN_FIELDS = ("version", "title", "text", "valid_from")
+
+
+class DeclarationSigned(ValidationError):
+    """A change to the text, name or address of a version somebody has signed."""
 
 
 class Declaration(AllianceOwned):
@@ -61,6 +81,30 @@ class Declaration(AllianceOwned):
 
     def __str__(self):
         return f"{self.title} ({self.version})"
+
+    def is_signed(self):
+        return self.pk is not None and self.signatures.exists()
+
+    def frozen_changes(self):
+        """The frozen fields this unsaved state changes of a signed version (else empty)."""
+        if self.pk is None:
+            return []
+        stored = Declaration.objects.filter(pk=self.pk).values(*FROZEN_FIELDS).first()
+        if stored is None:
+            return []
+        changed = [name for name in FROZEN_FIELDS if stored[name] != getattr(self, name)]
+        return changed if changed and self.is_signed() else []
+
+    def save(self, *args, **kwargs):
+        if changed := self.frozen_changes():
+            labels = ", ".join(str(self._meta.get_field(name).verbose_name) for name in changed)
+            raise DeclarationSigned(
+                _("Diese Fassung haben Partner unterzeichnet; %(fields)s bleiben, wie sie "
+                  "unterzeichnet wurden. Legen Sie für Änderungen eine neue Fassung an.")
+                % {"fields": labels},
+                code="signed",
+            )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The stable address of this version; the current one is also at /buendniserklaerung/."""

@@ -292,9 +292,22 @@ class Signature(AllianceOwned):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("Wer eine Unterzeichnung auf Papier oder einen Austritt per Brief eingetragen hat."),
+        help_text=_("Wer eine Unterzeichnung auf Papier eingetragen hat."),
     )
     entered_at = models.DateTimeField(_("erfasst am"), null=True, blank=True)
+    # Kept apart from `entered_by`: recording a withdrawal never overwrites who entered
+    # the paper signature.
+    withdrawal_entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        limit_choices_to=alliance_accounts,
+        verbose_name=_("Austritt erfasst von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Wer einen Austritt per Brief oder Anruf eingetragen hat."),
+    )
+    withdrawal_entered_at = models.DateTimeField(_("Austritt erfasst am"), null=True, blank=True)
     signed_by = models.CharField(
         _("unterzeichnet von"),
         max_length=200,

@@ -85,7 +85,10 @@ def withdrawal_url(partner):
 
 
 def test_the_coordinator_records_a_withdrawal_by_letter(coordinator_client, coordinator, declaration):
-    partner = PartnerFactory(name="Autohaus Adler", contact_email="adler@example.org")
+    partner = PartnerFactory(
+        name="Autohaus Adler", contact_email="adler@example.org",
+        signed_at=timezone.make_aware(datetime.datetime(2025, 3, 1, 10)),
+    )
     Signature.objects.update(signed_by="Herr Adler")
     page = coordinator_client.get(reverse("admin:partners_partner_change", args=[partner.pk]))
     assert withdrawal_url(partner) in page.content.decode()
@@ -96,7 +99,9 @@ def test_the_coordinator_records_a_withdrawal_by_letter(coordinator_client, coor
     partner.refresh_from_db()
     signature = partner.signatures.get()
     assert timezone.localdate(signature.withdrawn_at) == datetime.date(2026, 10, 31)
-    assert signature.entered_by == coordinator and signature.signed_by == ""
+    assert signature.withdrawal_entered_by == coordinator and signature.signed_by == ""
+    assert timezone.localdate(signature.withdrawal_entered_at) == timezone.localdate()
+    assert signature.entered_by is None  # an online signature: nobody entered it
     assert (partner.contact_name, partner.contact_email, partner.contact_phone) == ("", "", "")
     assert not partner.is_member and not partner.listed
     goodbye, notice = mail.outbox
