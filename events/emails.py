@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from buendnis.emails import absolute_url, send_templated
+from buendnis.emails import absolute_url, render_templated, send_templated
 from buendnis.models import Alliance
 from events.calendar import event_ics
 
@@ -26,18 +26,21 @@ def send_registration_confirmation(registration):
     )
 
 
-def send_invitation(invitation):
+def invitation_message(invitation):
+    """The invitation e-mail, not yet sent: the meeting page previews it."""
     event = invitation.event
     partner = invitation.partner
     invitation_url = absolute_url(invitation.get_absolute_url())
     # Invitation-only events have no public page: the calendar entry links to the invitation.
     calendar_url = absolute_url(event.get_absolute_url()) if event.is_public else invitation_url
-    send_templated(
+    minutes = getattr(event, "minutes", None)
+    return render_templated(
         "event_invitation",
         {
             "invitation": invitation,
             "event": event,
             "partner": partner,
+            "agenda": list(minutes.items.all()) if minutes else [],
             "invitation_url": invitation_url,
             "accept_url": absolute_url(reverse("events:accept", kwargs={"token": invitation.token})),
             "decline_url": absolute_url(
@@ -47,6 +50,12 @@ def send_invitation(invitation):
         to=[partner.contact_email],
         attachments=[_calendar_attachment(event, calendar_url)],
     )
+
+
+def send_invitation(invitation):
+    message = invitation_message(invitation)
+    message.send()
+    return message
 
 
 def send_new_suggestion(suggestion):

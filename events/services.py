@@ -1,6 +1,7 @@
 """Workflows of the events app: registering, cancelling, inviting, replying, approving,
 and receiving suggestions."""
 
+import hashlib
 import logging
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buendnis.tenancy import own_account
-from events import emails
+from events import documents, emails
 from events.models import Event, Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
 
@@ -130,20 +131,46 @@ def send_invitations(event, working_group=None):
 
 
 def approve_minutes(minutes, user):
+    """Approve and freeze: the PDF as approved is stored with its version and SHA-256.
+
+    From then on the approved PDF is served as stored: a partner's later withdrawal or
+    a changed entry does not rewrite what the meeting approved.
+    """
+    if minutes.is_approved:
+        raise Refused(_("Dieses Protokoll ist bereits freigegeben."))
     if not minutes.event.has_started:
         raise Refused(_("Ein Protokoll kann erst nach Beginn der Veranstaltung freigegeben werden."))
-    minutes.status = Minutes.Status.APPROVED
-    minutes.approved_at = timezone.now()
-    minutes.approved_by = own_account(user)
-    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().select_related("event").get(pk=minutes.pk)
+        minutes.status = Minutes.Status.APPROVED
+        minutes.approved_at = timezone.now()
+        minutes.approved_by = own_account(user)
+        minutes.version += 1
+        content = documents.render_minutes_pdf(minutes)
+        minutes.approved_pdf = content
+        minutes.approved_sha256 = hashlib.sha256(content).hexdigest()
+        minutes.save()
     return minutes
 
 
 def reopen_minutes(minutes):
+    """Back to a draft, unpublished; the next approval is a new version."""
     minutes.status = Minutes.Status.DRAFT
     minutes.approved_at = None
     minutes.approved_by = None
-    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    minutes.published_at = None
+    minutes.approved_pdf = None
+    minutes.approved_sha256 = ""
+    minutes.save()
+    return minutes
+
+
+def publish_minutes(minutes):
+    if not minutes.is_approved:
+        raise Refused(_("Nur ein freigegebenes Protokoll kann veröffentlicht werden."))
+    if minutes.published_at is None:
+        minutes.published_at = timezone.now()
+        minutes.save(update_fields=["published_at", "updated_at"])
     return minutes
 
 

@@ -262,6 +262,7 @@ class MinutesFactory(DjangoModelFactory):
         lambda o: Minutes.Status.APPROVED if o.approved else Minutes.Status.DRAFT
     )
     approved_at = factory.LazyAttribute(lambda o: timezone.now() if o.approved else None)
+    published_at = factory.LazyAttribute(lambda o: o.approved_at)
     visibility = Minutes.Visibility.PUBLIC
 
 

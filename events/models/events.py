@@ -77,6 +77,16 @@ def load_places_taken(events):
 
 
 class Event(AllianceOwned):
+    class Stage(models.TextChoices):
+        """Where a meeting stands in its cycle, from the first draft to published minutes."""
+
+        DRAFT = "draft", _("Entwurf")
+        INVITED = "invited", _("eingeladen")
+        RUNNING = "running", _("läuft")
+        MINUTES_DRAFT = "minutes_draft", _("Protokoll im Entwurf")
+        APPROVED = "approved", _("freigegeben")
+        PUBLISHED = "published", _("veröffentlicht")
+
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("Bündnistreffen (Plenum)")
         FOUNDING = "founding", _("Gründungsveranstaltung")
@@ -122,6 +132,7 @@ class Event(AllianceOwned):
         related_name="event",
         editable=False,
     )
+    invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
@@ -232,6 +243,19 @@ class Event(AllianceOwned):
         }
 
     @property
+    def stage(self):
+        minutes = getattr(self, "minutes", None)
+        if minutes is not None and minutes.is_published:
+            return self.Stage.PUBLISHED
+        if minutes is not None and minutes.is_approved:
+            return self.Stage.APPROVED
+        if self.is_past:
+            return self.Stage.MINUTES_DRAFT
+        if self.has_started:
+            return self.Stage.RUNNING
+        return self.Stage.INVITED if self.invited_at else self.Stage.DRAFT
+
+    @property
     def approved_minutes(self):
         minutes = getattr(self, "minutes", None)
         return minutes if minutes and minutes.is_approved else None
@@ -240,4 +264,5 @@ class Event(AllianceOwned):
     def public_minutes(self):
         """The minutes everybody may read on the event page, or None."""
         minutes = self.approved_minutes
-        return minutes if minutes and minutes.visibility == Minutes.Visibility.PUBLIC else None
+        public = minutes and minutes.is_published and minutes.visibility == Minutes.Visibility.PUBLIC
+        return minutes if public else None
