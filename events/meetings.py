@@ -5,12 +5,12 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from buendnis.models import Alliance
 from events import emails, services, tasks
-from events.models import AgendaItem, Event, Invitation, Minutes
+from events.models import AgendaItem, Event, Invitation, Minutes, Task
 from partners.models import Partner
 
 Refused = services.Refused
@@ -125,6 +125,38 @@ def copy_agenda(event):
         )
         for number, item in enumerate(previous.minutes.items.all())
     ]
+
+
+def open_tasks_before(event):
+    """Tasks of earlier meetings (of the same group) that are not done yet."""
+    return (
+        Task.objects.open()
+        .filter(
+            agenda_item__minutes__event__starts_at__lt=event.starts_at,
+            agenda_item__minutes__event__working_group=event.working_group,
+        )
+        .select_related("agenda_item__minutes__event")
+        .order_by("due_on", "pk")
+    )
+
+
+def add_open_tasks_to_agenda(event):
+    """One agenda item that goes through the open tasks of earlier meetings."""
+    tasks_ = list(open_tasks_before(event))
+    if not tasks_:
+        raise Refused(_("Aus früheren Treffen ist keine Aufgabe offen."))
+    minutes = open_agenda(event)
+    lines = [
+        "– " + task.description
+        + (f" ({task.responsible})" if task.responsible else "")
+        + (_(", bis %(date)s") % {"date": formats.date_format(task.due_on, "j. F Y")} if task.due_on else "")
+        for task in tasks_
+    ]
+    position = (minutes.items.aggregate(last=Max("position"))["last"] or 0) + 1
+    return AgendaItem.objects.create(
+        minutes=minutes, position=position, title=_("Stand der offenen Aufgaben"),
+        duration=5 * len(tasks_), discussion="\n".join(lines),
+    )
 
 
 # --- approval: in services (approve_minutes, reopen_minutes, publish_minutes) ----------

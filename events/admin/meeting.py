@@ -41,6 +41,7 @@ class MeetingPageAdminMixin:
             view("<int:pk>/einladungsbriefe.pdf", "letters", self.letters_view),
             view("<int:pk>/tagesordnung/", "agenda", require_POST(self.agenda_view)),
             view("<int:pk>/tagesordnung/uebernehmen/", "copy_agenda", require_POST(self.copy_agenda_view)),
+            view("<int:pk>/tagesordnung/aufgaben/", "open_tasks", require_POST(self.open_tasks_view)),
             view("<int:pk>/freigeben/", "approve", self.approve_view),
             view("<int:pk>/veroeffentlichen/", "publish", self.publish_view),
         ] + super().get_urls()
@@ -107,6 +108,16 @@ class MeetingPageAdminMixin:
             messages.error(request, refused.message)
         else:
             messages.success(request, _("%(count)s Tagesordnungspunkte übernommen.") % {"count": len(copied)})
+        return redirect("admin:events_minutes_change", meetings.open_agenda(event).pk)
+
+    def open_tasks_view(self, request, pk):
+        event = self._meeting(request, pk)
+        try:
+            meetings.add_open_tasks_to_agenda(event)
+        except meetings.Refused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Die offenen Aufgaben stehen jetzt auf der Tagesordnung."))
         return redirect("admin:events_minutes_change", meetings.open_agenda(event).pk)
 
     def approve_view(self, request, pk):

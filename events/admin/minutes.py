@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from buendnis.history import HistoryAdmin
 from buendnis.lib.pdf import pdf_response
-from events import documents, services
+from events import documents, meetings, services
 from events.admin.events import AgendaItemRoleAdmin, EventPartRoleAdmin
 from events.models import AgendaItem, Minutes, Task
 from partners.models import Partner
@@ -118,15 +118,23 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
         if not minutes.pk:
             return "–"
         event_url = reverse("admin:events_event_change", args=[minutes.event_id])
-        copy = format_html(
-            '<button type="submit" class="button" formaction="{}">{}</button>',
-            reverse("admin:events_event_copy_agenda", args=[minutes.event_id]),
-            _("Tagesordnung des letzten Treffens anhängen"),
+        # Buttons inside the change form post it (with its CSRF token) to the step's address.
+        buttons = format_html_join(
+            " ", '<button type="submit" class="button" formaction="{}">{}</button>',
+            [
+                (reverse("admin:events_event_copy_agenda", args=[minutes.event_id]),
+                 _("Tagesordnung des letzten Treffens anhängen")),
+                (reverse("admin:events_event_open_tasks", args=[minutes.event_id]),
+                 _("Offene Aufgaben früherer Treffen als Punkt anhängen")),
+            ],
         )
+        open_tasks = meetings.open_tasks_before(minutes.event)
         return format_html(
-            '<p>{}</p><p>{} <a href="{}">{}</a></p>',
+            '<p>{}</p><p>{}</p><ul>{}</ul><p>{} <a href="{}">{}</a></p>',
             _("Geplante Dauer: %(total)s Minuten") % {"total": minutes.agenda_minutes},
-            copy, event_url, _("Zum Treffen"),
+            _("Offene Aufgaben früherer Treffen: %(count)s") % {"count": len(open_tasks)},
+            format_html_join("", "<li>{}</li>", ((task.description,) for task in open_tasks)),
+            buttons, event_url, _("Zum Treffen"),
         )
 
     @admin.display(description=gettext_lazy("bei der Veranstaltung gesammelte Anregungen"))
