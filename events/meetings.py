@@ -23,7 +23,7 @@ def invitation_group(event):
 
 def partners_without_email(event):
     """Active partners (of the group) who cannot be invited by e-mail and have no letter yet."""
-    invited = Invitation.objects.filter(event=event, partner=OuterRef("pk"), sent_at__isnull=False)
+    invited = Invitation.objects.current().filter(event=event, partner=OuterRef("pk"), sent_at__isnull=False)
     partners = Partner.objects.active().filter(contact_email="").filter(~Exists(invited))
     group = invitation_group(event)
     if group is not None:
@@ -69,7 +69,7 @@ def invite(event, user=None):
     now = timezone.now()
     with transaction.atomic():
         for partner in by_letter:
-            invitation, _created = Invitation.objects.get_or_create(event=event, partner=partner)
+            invitation = services.invitation_of_this_period(event, partner)
             Invitation.objects.filter(pk=invitation.pk).update(sent_at=now)
         Event.objects.filter(pk=event.pk, invited_at__isnull=True).update(invited_at=now)
     if by_mail:
@@ -84,7 +84,8 @@ def invite(event, user=None):
 def letter_invitations(event):
     """The invitations that go out on paper: their partner has no e-mail address."""
     return (
-        Invitation.objects.filter(event=event, sent_at__isnull=False, partner__contact_email="")
+        Invitation.objects.current()
+        .filter(event=event, sent_at__isnull=False, partner__contact_email="")
         .select_related("partner")
         .order_by("partner__name")
     )

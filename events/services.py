@@ -93,13 +93,23 @@ def reply(invitation, accept, number_of_people=0):
 
 def invitation_targets(event, working_group=None):
     """Active partners with a contact address who have not been sent an invitation yet."""
-    already_sent = Invitation.objects.filter(
+    already_sent = Invitation.objects.current().filter(
         event=event, partner=OuterRef("pk"), sent_at__isnull=False
     )
     partners = Partner.objects.active().exclude(contact_email="").filter(~Exists(already_sent))
     if working_group is not None:
         partners = partners.filter(working_groups=working_group)
     return partners.order_by("name")
+
+
+def invitation_of_this_period(event, partner):
+    """The partner's invitation for its present membership period: made if there is none,
+    so a partner that joined again gets new links, and its old ones stay ended."""
+    membership = partner.signatures.open().order_by("-signed_at").first()
+    invitation, _created = Invitation.objects.get_or_create(
+        event=event, partner=partner, membership=membership
+    )
+    return invitation
 
 
 def send_invitations(event, working_group=None):
@@ -113,7 +123,7 @@ def send_invitations(event, working_group=None):
         raise Refused(_("Zu einem Termin, der schon begonnen hat, kann niemand mehr eingeladen werden."))
     sent = 0
     for partner in invitation_targets(event, working_group):
-        invitation, _created = Invitation.objects.get_or_create(event=event, partner=partner)
+        invitation = invitation_of_this_period(event, partner)
         claimed = Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
             sent_at=timezone.now()
         )

@@ -238,6 +238,8 @@ class InvitationFactory(DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     partner = factory.SubFactory(PartnerFactory)
+    # The membership period it was made for, as `events.services` does.
+    membership = factory.LazyAttribute(lambda o: o.partner.signatures.open().first())
     sent_at = factory.LazyFunction(timezone.now)
 
 

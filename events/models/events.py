@@ -226,7 +226,7 @@ class Event(AllianceOwned):
             people=Coalesce(Sum("number_of_people"), 0),
             children=Coalesce(Sum("number_of_children", filter=Q(childcare_needed=True)), 0),
         )
-        invitations = self.invitations.aggregate(
+        invitations = self.invitations.current().aggregate(
             sent=models.Count("pk", filter=Q(sent_at__isnull=False)),
             accepted=models.Count("pk", filter=Q(reply=Invitation.Reply.ACCEPTED)),
             declined=models.Count("pk", filter=Q(reply=Invitation.Reply.DECLINED)),
