@@ -58,6 +58,42 @@ def send_invitation(invitation):
     return message
 
 
+def send_meeting_reminder(invitation, days):
+    """Reminder `days` before the meeting, with the same personal links as the invitation."""
+    event = invitation.event
+    token = invitation.token
+    minutes = getattr(event, "minutes", None)
+    return send_templated(
+        "meeting_reminder",
+        {
+            "invitation": invitation,
+            "event": event,
+            "partner": invitation.partner,
+            "days": days,
+            "agenda": list(minutes.items.all()) if minutes else [],
+            "invitation_url": absolute_url(invitation.get_absolute_url()),
+            "accept_url": absolute_url(reverse("events:accept", kwargs={"token": token})),
+            "decline_url": absolute_url(reverse("events:decline", kwargs={"token": token})),
+        },
+        to=[invitation.partner.contact_email],
+    )
+
+
+def send_minutes_reminder(minutes, days):
+    """The minutes of a past meeting are missing: remind who takes them (or the coordination)."""
+    taker = minutes.minute_taker
+    recipient = (taker.email if taker else "") or Alliance.current().notification_email
+    if not recipient:
+        return None
+    context = {
+        "minutes": minutes,
+        "event": minutes.event,
+        "days": days,
+        "admin_url": absolute_url(reverse("admin:events_minutes_change", args=[minutes.pk])),
+    }
+    return send_templated("minutes_reminder", context, [recipient])
+
+
 def send_new_suggestion(suggestion):
     """A citizen sent a wish or suggestion: tell the coordinator, who may answer by reply."""
     recipient = Alliance.current().notification_email

@@ -18,6 +18,7 @@ from buendnis.exports import json_download
 from buendnis.history import HistoryAdmin
 from buendnis.tenancy import own_account
 from events import services
+from events.admin.attendance import AttendanceAdminMixin
 from events.admin.meeting import MeetingPageAdminMixin
 from events.exports import replies_table
 from events.models import Event, Invitation, Registration, Suggestion
@@ -48,7 +49,7 @@ class EventAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "kind", "working_group", "description", "starts_at", "ends_at",
             "venue", "address", "is_public", "published", "registration_open", "capacity",
-            "registration_deadline", "childcare_offered",
+            "registration_deadline", "childcare_offered", "reminders", "reminder_days", "reminder_text",
         ]
 
     def clean_slug(self):
@@ -101,7 +102,7 @@ class SuggestionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin):
+class EventAdmin(AttendanceAdminMixin, MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin):
     form = EventAdminForm
     list_display = [
         "title", "starts_at", "kind", "is_public", "published", "registration_open", "expected",
@@ -129,6 +130,7 @@ class EventAdmin(MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin):
                 ]
             },
         ),
+        (gettext_lazy("Erinnerungen"), {"fields": ["reminders", "reminder_days", "reminder_text"]}),
         (gettext_lazy("Zusagen und Anmeldungen"), {"fields": ["overview"]}),
     ]
 

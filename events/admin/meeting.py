@@ -25,7 +25,11 @@ from events.models import Event
 # The next step of each stage: (button label, URL name); each leads to a confirmation page.
 NEXT_STEPS = {
     Event.Stage.DRAFT: [(gettext_lazy("Einladen …"), "events_event_invite")],
-    Event.Stage.INVITED: [(gettext_lazy("Weitere Partner einladen …"), "events_event_invite")],
+    Event.Stage.INVITED: [
+        (gettext_lazy("Weitere Partner einladen …"), "events_event_invite"),
+        (gettext_lazy("Anwesenheit erfassen"), "events_event_checkin"),
+    ],
+    Event.Stage.RUNNING: [(gettext_lazy("Anwesenheit erfassen"), "events_event_checkin")],
     Event.Stage.MINUTES_DRAFT: [(gettext_lazy("Protokoll freigeben …"), "events_event_approve")],
     Event.Stage.APPROVED: [(gettext_lazy("Protokoll veröffentlichen …"), "events_event_publish")],
 }
@@ -174,6 +178,8 @@ class MeetingPageAdminMixin:
             links.append((reverse("admin:events_minutes_change", args=[minutes.pk]),
                           _("Tagesordnung und Protokoll (%(total)s Minuten)") % {"total": total}))
             links.append((reverse("admin:events_minutes_pdf", args=[minutes.pk]), _("Protokoll als PDF")))
+        links.append((reverse("admin:events_event_attendance_list", args=[event.pk]),
+                      _("Anwesenheitsliste zum Unterschreiben (PDF)")))
         if event.invited_at and meetings.letter_invitations(event).exists():
             links.append((reverse("admin:events_event_letters", args=[event.pk]),
                           _("Einladungsbriefe (PDF)")))

@@ -97,7 +97,7 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
         "version", "approved_sha256", "published_at",
     ]
     fieldsets = [
-        (None, {"fields": ["event", "visibility", "recorded_by", "summary"]}),
+        (None, {"fields": ["event", "visibility", "recorded_by", "minute_taker", "summary"]}),
         (gettext_lazy("Tagesordnung"), {"fields": ["agenda"]}),
         (gettext_lazy("Anwesende"), {"fields": ["partners_present", "number_of_guests"]}),
         (gettext_lazy("Anregungen"), {"fields": ["collected_suggestions"]}),

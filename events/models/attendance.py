@@ -58,6 +58,10 @@ class Invitation(AllianceOwned):
     )
     replied_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
     number_of_people = models.PositiveSmallIntegerField(_("Personen"), default=0)
+    reminded_for = models.JSONField(
+        _("erinnert (Tage vorher)"), default=list, blank=True, editable=False,
+        help_text=_("Die Erinnerungen, die schon hinausgingen: so geht keine zweimal."),
+    )
 
     objects = scoped_manager(InvitationQuerySet)
 
@@ -107,6 +111,7 @@ class Registration(AllianceOwned):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    checked_in = models.BooleanField(_("anwesend"), default=False)
 
     objects = scoped_manager(RegistrationQuerySet)
 

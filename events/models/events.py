@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
@@ -133,6 +134,19 @@ class Event(AllianceOwned):
         editable=False,
     )
     invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True, editable=False)
+    reminders = models.BooleanField(
+        _("Erinnerungen senden"), default=True,
+        help_text=_("An eingeladene Partner, die nicht abgesagt haben."),
+    )
+    reminder_days = models.CharField(
+        _("Erinnerung (Tage vorher)"), max_length=50, default="7,2", blank=True,
+        validators=[validators.validate_comma_separated_integer_list],
+        help_text=_("Zum Beispiel „7,2“: eine Woche und zwei Tage vor dem Treffen."),
+    )
+    reminder_text = models.TextField(
+        _("eigener Text der Erinnerung"), blank=True,
+        help_text=_("Steht über den Angaben zum Treffen. Leer: ein freundlicher Standardsatz."),
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
@@ -241,6 +255,11 @@ class Event(AllianceOwned):
             "people": registrations["people"] + invitations["people"],
             "childcare_places": registrations["children"],
         }
+
+    @property
+    def reminder_day_list(self):
+        days = self.reminder_days.replace(" ", "").split(",")
+        return sorted({int(day) for day in days if day}, reverse=True)
 
     @property
     def stage(self):

@@ -51,6 +51,19 @@ class Minutes(AllianceOwned):
         _("Protokoll führt"), max_length=200, blank=True,
         help_text=_("Wer bei diesem Treffen das Protokoll schreibt."),
     )
+    minute_taker = models.ForeignKey(
+        "auth.User",
+        limit_choices_to=alliance_accounts,
+        verbose_name=_("Protokoll führt (Zugang im Portal)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Wird nach dem Treffen erinnert, solange das Protokoll fehlt."),
+    )
+    taker_reminded_for = models.JSONField(
+        _("Protokoll-Erinnerungen (Tage danach)"), default=list, blank=True, editable=False
+    )
     summary = models.TextField(_("Zusammenfassung"), blank=True)
     approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True)
     approved_by = models.ForeignKey(
