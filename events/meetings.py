@@ -43,7 +43,8 @@ def invitation_preview(event):
     period = Alliance.current().notice_period_days
     sample = None
     if recipients:
-        sample = emails.invitation_message(Invitation(event=event, partner=recipients[0], token="…"))
+        example = Invitation(event=event, partner=recipients[0], token="persoenlicher-link")
+        sample = emails.invitation_message(example)
     return {
         "recipients": recipients,
         "without_email": list(partners_without_email(event)),

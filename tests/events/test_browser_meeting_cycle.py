@@ -36,7 +36,6 @@ def _new_meeting(page, click):
     page.goto("/verwaltung/events/event/")
     click(page.get_by_role("link", name="Neues Treffen"))
     page.get_by_label("Titel").fill("Bündnistreffen Frühjahr")
-    page.get_by_label("Kurzadresse").fill("buendnistreffen-fruehjahr")
     start = timezone.localtime() + datetime.timedelta(days=20)
     page.locator("#id_starts_at_0").fill(start.strftime("%d.%m.%Y"))
     page.locator("#id_starts_at_1").fill("18:00")
@@ -44,7 +43,7 @@ def _new_meeting(page, click):
     page.locator("#id_ends_at_1").fill("20:00")
     click(page.get_by_role("button", name="Sichern und weiter bearbeiten"))
     page.get_by_text("Entwurf", exact=True).wait_for()
-    event = Event.objects.get(slug="buendnistreffen-fruehjahr")
+    event = Event.objects.get(title="Bündnistreffen Frühjahr")
     assert event.stage == Event.Stage.DRAFT and not mail.outbox
     return event
 
@@ -147,7 +146,7 @@ def test_a_meeting_from_draft_to_published_minutes(page, coordinator, declaratio
     minutes = _minutes(page, click, event, coordinator)
     _approve_and_publish(page, click, event, minutes)
 
-    pdf_url = f"{live_server.url}/termine/buendnistreffen-fruehjahr/protokoll.pdf"
+    pdf_url = f"{live_server.url}/termine/{event.slug}/protokoll.pdf"
     published = page.request.get(pdf_url).body()
     assert hashlib.sha256(published).hexdigest() == minutes.approved_sha256
     text = squeeze(pdf_text(published))
