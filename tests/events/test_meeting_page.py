@@ -224,3 +224,22 @@ def test_approval_needs_the_permission(client, group_lead, minutes_to_approve):
     assert client.post(_url("approve", event)).status_code == 403
     minutes_to_approve.refresh_from_db()
     assert not minutes_to_approve.is_approved
+
+
+def test_approving_again_after_reopening_is_a_new_version(coordinator_client, minutes_to_approve):
+    event = minutes_to_approve.event
+    coordinator_client.post(_url("approve", event))
+    response = coordinator_client.post(_url("approve", event), follow=True)
+    assert "bereits freigegeben" in response.content.decode()
+
+    coordinator_client.post(
+        reverse("admin:events_minutes_changelist"),
+        {"action": "reopen", "_selected_action": [minutes_to_approve.pk]},
+    )
+    minutes_to_approve.refresh_from_db()
+    assert not minutes_to_approve.is_approved and minutes_to_approve.approved_pdf is None
+    coordinator_client.post(_url("approve", event))
+
+    minutes_to_approve.refresh_from_db()
+    assert minutes_to_approve.version == 2
+    assert squeeze("Version 2") in squeeze(pdf_text(bytes(minutes_to_approve.approved_pdf)))
