@@ -35,7 +35,7 @@ CACHED_RUNS = 5
 
 def build_data():
     from demo import alliance as demo
-    from events.models import AgendaItem, Event, Minutes, Suggestion, Task
+    from events.models import AgendaItem, Event, Invitation, Minutes, Suggestion, Task
     from partners.models import Declaration, Partner, Signature
 
     demo.load(open(os.devnull, "w"))
@@ -69,6 +69,11 @@ def build_data():
         event=event, status=Minutes.Status.APPROVED, approved_at=timezone.now(), summary="Bilanz."
     )
     minutes.partners_present.set(partners[:40])
+    for partner in partners[:40]:
+        Invitation.objects.create(
+            event=event, partner=partner, membership=partner.signatures.get(),
+            sent_at=start, reply=Invitation.Reply.ACCEPTED, number_of_people=2,
+        )
     for number in range(1, 51):
         item = AgendaItem.objects.create(
             minutes=minutes,
@@ -106,21 +111,26 @@ def main():
 
 
 def render_all():
+    from buendnis.lib.pdf import warm_renderer
+    from events.checkin import attendance_list_pdf
     from events.documents import minutes_pdf_file
     from partners.documents import founding_certificate_pdf, partner_certificate_file
     from partners.models import Partner
 
     minutes, partner = build_data()
-    # The very first render of a process loads fonts and the hyphenation patterns:
-    # shown apart, the targets are about every document after it.
+    # The very first render of a process loads fonts and the hyphenation patterns; the
+    # worker does it when it starts (`db_worker`, warm_renderer). Shown apart.
+    warm = warm_renderer()
     started = time.perf_counter()
     partner_certificate_file(Partner.objects.last())
     first = time.perf_counter() - started
     print(f"{'Dokument':<44} {'kalt':>12} {'aus Cache':>12}")
-    print(f"{'(erstes Dokument des Prozesses: Urkunde)':<44} {first * 1000:>9.0f} ms")
+    print(f"{'(Vorwärmen des Renderers)':<44} {warm * 1000:>9.0f} ms")
+    print(f"{'(erstes Dokument nach dem Vorwärmen: Urkunde)':<44} {first * 1000:>9.0f} ms")
     measure("Gründungsurkunde (30 Gründungspartner)", founding_certificate_pdf)
     measure("Protokoll (50 TOPs, 40 Anwesende)", lambda: minutes_pdf_file(minutes))
     measure("Urkunde Bündnispartner", lambda: partner_certificate_file(partner))
+    measure("Anwesenheitsliste (40 Zusagen)", lambda: attendance_list_pdf(minutes.event))
     Partner.objects.update(founding_partner=True)
     measure("Gründungsurkunde (120 Gründungspartner)", founding_certificate_pdf)
 

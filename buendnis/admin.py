@@ -54,6 +54,7 @@ class AllianceAdmin(HistoryAdmin):
         ),
         ("Gründung", {"fields": ["founding_date", "founding_place", "founding_text"]}),
         ("Partner", {"fields": ["moderate_new_partners"]}),
+        ("Bündnistreffen", {"fields": ["notice_period_days"]}),
         ("Offene Daten", {"fields": ["data_licence", "embed_hosts"]}),
     ]
 

@@ -115,6 +115,11 @@ class MailingAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(require_POST(self.send_view)),
                 name="cockpit_mailing_send",
             ),
+            path(
+                "<int:pk>/testmail/",
+                self.admin_site.admin_view(require_POST(self.test_mail_view)),
+                name="cockpit_mailing_test",
+            ),
             *super().get_urls(),
         ]
 
@@ -142,6 +147,8 @@ class MailingAdmin(admin.ModelAdmin):
             "recipients": list(mailings.recipients(mailing)[:PREVIEW_RECIPIENTS]),
             "shown_recipients": PREVIEW_RECIPIENTS,
             "can_send": mailing.is_draft and self.has_change_permission(request, mailing),
+            "not_reached": mailings.not_reached(mailing),
+            "deliveries": [] if mailing.is_draft else list(mailing.deliveries.select_related("partner")),
         }
         return TemplateResponse(request, "admin/cockpit/mailing/preview.html", context)
 
@@ -152,6 +159,9 @@ class MailingAdmin(admin.ModelAdmin):
         if not mailings.recipient_count(mailing):
             messages.error(request, _("Diese Rundmail hat keine Empfänger."))
             return redirect("admin:cockpit_mailing_preview", mailing.pk)
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Bitte bestätigen Sie den Versand mit dem Häkchen."))
+            return redirect("admin:cockpit_mailing_preview", mailing.pk)
         if mailings.mark_queued(mailing):
             tasks.send_mailing.enqueue(mailing.alliance_id, mailing.pk)
             messages.success(
@@ -161,7 +171,21 @@ class MailingAdmin(admin.ModelAdmin):
             )
         else:
             messages.warning(request, _("Diese Rundmail wurde bereits versandt."))
-        return redirect("admin:cockpit_mailing_changelist")
+        return redirect("admin:cockpit_mailing_preview", mailing.pk)
+
+    def test_mail_view(self, request, pk):
+        """The mailing as the first recipient gets it, to the coordinator herself."""
+        mailing = self._mailing_or_refuse(request, pk)
+        if not self.has_change_permission(request, mailing):
+            raise PermissionDenied
+        if not request.user.email:
+            messages.error(request, _("Ihr Zugang hat keine E-Mail-Adresse für die Testmail."))
+        elif mailings.send_test(mailing, request.user.email) is None:
+            messages.error(request, _("Diese Rundmail hat keine Empfänger."))
+        else:
+            address = request.user.email
+            messages.success(request, _("Testmail an %(address)s gesendet.") % {"address": address})
+        return redirect("admin:cockpit_mailing_preview", mailing.pk)
 
 
 @admin.register(Delivery)

@@ -57,16 +57,16 @@ def _count(queryset):
 
 
 def upcoming_events():
-    accepted = Invitation.objects.filter(reply=Invitation.Reply.ACCEPTED)
+    accepted = Invitation.objects.accepted()
     registrations = Registration.objects.filter(cancelled_at__isnull=True)
     return (
         Event.objects.upcoming()
         .select_related("working_group")
         .annotate(
-            invited=_count(Invitation.objects.all()),
+            invited=_count(Invitation.objects.current()),
             accepted=_count(accepted),
             accepted_people=_sum(accepted, "number_of_people"),
-            declined=_count(Invitation.objects.filter(reply=Invitation.Reply.DECLINED)),
+            declined=_count(Invitation.objects.current().filter(reply=Invitation.Reply.DECLINED)),
             registered=_count(registrations),
             registered_people=_sum(registrations, "number_of_people"),
             childcare=_count(registrations.filter(childcare_needed=True)),

@@ -28,8 +28,9 @@ class Mailing(AllianceOwned):
         _("Nachricht"),
         max_length=20000,
         help_text=_(
-            "Reiner Text. Anrede und Fußzeile mit dem persönlichen Link zum Eintrag ergänzt "
-            "das Portal für jeden Partner."
+            "Text mit Markdown: **fett**, *kursiv*, Listen mit „- “, Links als [Text](https://…). "
+            "Verschickt als HTML mit Textfassung. Anrede, Fußzeile mit dem persönlichen Link zum "
+            "Eintrag und der Abmeldelink ergänzt das Portal für jeden Partner."
         ),
     )
     audience = models.CharField(

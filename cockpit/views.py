@@ -13,7 +13,7 @@ from buendnis import exports, roles
 from buendnis.models import Alliance
 from cockpit import dashboard
 from events.exports import replies_table
-from events.models import Event
+from events.models import Event, Task
 from opendata import views as opendata_views
 from partners.exports import partners_table
 from partners.models import Partner
@@ -26,7 +26,8 @@ def index(request):
         data = dashboard.collect(request.user)
         data["exports"] = export_links(request.user)
         data["can_export_events"] = can_export_events(request.user)
-    return admin.site.index(request, extra_context={"dashboard": data})
+    my_tasks = Task.objects.open().of_account(request.user).select_related("agenda_item__minutes__event")
+    return admin.site.index(request, extra_context={"dashboard": data, "my_tasks": my_tasks})
 
 
 def open_data(request):

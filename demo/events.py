@@ -74,6 +74,7 @@ def _minutes(event, *, summary, items, guests, present, suggestions=(), approved
         visibility=visibility,
         status=Minutes.Status.APPROVED if approved else Minutes.Status.DRAFT,
         approved_at=event.ends_at + datetime.timedelta(days=14) if approved else None,
+        published_at=event.ends_at + datetime.timedelta(days=14) if approved else None,
     )
     minutes.partners_present.set(present)
     for position, (title, discussion, decisions, tasks) in enumerate(items, start=1):

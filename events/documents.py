@@ -1,24 +1,26 @@
-"""Minutes (Protokolle) as PDFs: approved ones publicly, drafts as an admin preview."""
+"""Minutes (Protokolle) as PDFs: approved ones publicly, drafts as an admin preview;
+invitation letters for partners without e-mail."""
 
-from buendnis.lib.pdf import image_or_none
+from django.urls import reverse
+
+from buendnis.emails import absolute_url
+from buendnis.lib.pdf import StoredPdf, image_or_none, render_pdf
 from buendnis.models import Alliance
 from buendnis.pdfs import alliance_pdf
 from events.models import Suggestion
 
 
-def minutes_pdf_file(minutes):
-    """The stored PDF of these minutes; a draft is marked "Entwurf" on every page."""
+def _minutes_context(minutes):
     alliance = Alliance.current()
     event = minutes.event
-    draft = not minutes.is_approved
     # Only partners the public directory shows appear by name; the others are counted.
     named = list(minutes.partners_present.public().order_by("name").only("name"))
     present = minutes.partners_present.count()
-    context = {
+    return {
         "alliance": alliance,
         "logo_url": image_or_none(alliance.logo),
         "document_title": f"Protokoll: {event.title}",
-        "draft": draft,
+        "draft": not minutes.is_approved,
         "minutes": minutes,
         "event": event,
         "partners": named,
@@ -29,10 +31,45 @@ def minutes_pdf_file(minutes):
             Suggestion.objects.filter(event=event).order_by("created_at").only("text", "public_answer")
         ),
     }
-    key = f"protokoll-{minutes.pk}{'-entwurf' if draft else ''}"
-    return alliance_pdf(key, "pdf/minutes.html", context)
+
+
+def render_minutes_pdf(minutes):
+    """The PDF bytes of the minutes as they are now (approval stores them)."""
+    return render_pdf("pdf/minutes.html", _minutes_context(minutes))
+
+
+def minutes_pdf_file(minutes):
+    """The PDF of these minutes: approved ones exactly as stored at approval; a draft
+    rendered now and marked "Entwurf" on every page."""
+    if minutes.is_approved and minutes.approved_pdf:
+        return StoredPdf(
+            bytes(minutes.approved_pdf), minutes.approved_sha256, minutes.approved_at.timestamp()
+        )
+    key = f"protokoll-{minutes.pk}{'' if minutes.is_approved else '-entwurf'}"
+    return alliance_pdf(key, "pdf/minutes.html", _minutes_context(minutes))
 
 
 def minutes_filename(minutes):
     prefix = "Protokoll-Entwurf" if not minutes.is_approved else "Protokoll"
     return f"{prefix}-{minutes.event.slug}.pdf"
+
+
+def invitation_letters_pdf(event, invitations):
+    """One PDF with a letter per partner without e-mail, with its personal reply link."""
+    alliance = Alliance.current()
+    letters = [
+        {
+            "partner": invitation.partner,
+            "invitation_url": absolute_url(reverse("events:invitation", args=[invitation.token])),
+        }
+        for invitation in invitations
+    ]
+    context = {
+        "alliance": alliance,
+        "logo_url": image_or_none(alliance.logo),
+        "document_title": f"Einladung: {event.title}",
+        "event": event,
+        "agenda": list(event.minutes.items.all()) if hasattr(event, "minutes") else [],
+        "letters": letters,
+    }
+    return alliance_pdf(f"einladungsbriefe-{event.pk}", "pdf/invitation_letters.html", context)

@@ -51,7 +51,7 @@ COLUMNS = [
 
 def replies_table(event):
     """Invitation replies of partners, then the active public registrations of one event."""
-    invitations = event.invitations.select_related("partner").order_by("partner__name", "pk")
+    invitations = event.invitations.current().select_related("partner").order_by("partner__name", "pk")
     registrations = Registration.objects.active().filter(event=event).order_by("created_at", "pk")
     rows = itertools.chain(
         map(_invitation_row, in_chunks(invitations, CHUNK)),

@@ -1,6 +1,7 @@
 """Workflows of the events app: registering, cancelling, inviting, replying, approving,
 and receiving suggestions."""
 
+import hashlib
 import logging
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buendnis.tenancy import own_account
-from events import emails
+from events import documents, emails
 from events.models import Event, Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
 
@@ -92,13 +93,23 @@ def reply(invitation, accept, number_of_people=0):
 
 def invitation_targets(event, working_group=None):
     """Active partners with a contact address who have not been sent an invitation yet."""
-    already_sent = Invitation.objects.filter(
+    already_sent = Invitation.objects.current().filter(
         event=event, partner=OuterRef("pk"), sent_at__isnull=False
     )
     partners = Partner.objects.active().exclude(contact_email="").filter(~Exists(already_sent))
     if working_group is not None:
         partners = partners.filter(working_groups=working_group)
     return partners.order_by("name")
+
+
+def invitation_of_this_period(event, partner):
+    """The partner's invitation for its present membership period: made if there is none,
+    so a partner that joined again gets new links, and its old ones stay ended."""
+    membership = partner.signatures.open().order_by("-signed_at").first()
+    invitation, _created = Invitation.objects.get_or_create(
+        event=event, partner=partner, membership=membership
+    )
+    return invitation
 
 
 def send_invitations(event, working_group=None):
@@ -112,7 +123,7 @@ def send_invitations(event, working_group=None):
         raise Refused(_("Zu einem Termin, der schon begonnen hat, kann niemand mehr eingeladen werden."))
     sent = 0
     for partner in invitation_targets(event, working_group):
-        invitation, _created = Invitation.objects.get_or_create(event=event, partner=partner)
+        invitation = invitation_of_this_period(event, partner)
         claimed = Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
             sent_at=timezone.now()
         )
@@ -130,20 +141,46 @@ def send_invitations(event, working_group=None):
 
 
 def approve_minutes(minutes, user):
+    """Approve and freeze: the PDF as approved is stored with its version and SHA-256.
+
+    From then on the approved PDF is served as stored: a partner's later withdrawal or
+    a changed entry does not rewrite what the meeting approved.
+    """
+    if minutes.is_approved:
+        raise Refused(_("Dieses Protokoll ist bereits freigegeben."))
     if not minutes.event.has_started:
         raise Refused(_("Ein Protokoll kann erst nach Beginn der Veranstaltung freigegeben werden."))
-    minutes.status = Minutes.Status.APPROVED
-    minutes.approved_at = timezone.now()
-    minutes.approved_by = own_account(user)
-    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().select_related("event").get(pk=minutes.pk)
+        minutes.status = Minutes.Status.APPROVED
+        minutes.approved_at = timezone.now()
+        minutes.approved_by = own_account(user)
+        minutes.version += 1
+        content = documents.render_minutes_pdf(minutes)
+        minutes.approved_pdf = content
+        minutes.approved_sha256 = hashlib.sha256(content).hexdigest()
+        minutes.save()
     return minutes
 
 
 def reopen_minutes(minutes):
+    """Back to a draft, unpublished; the next approval is a new version."""
     minutes.status = Minutes.Status.DRAFT
     minutes.approved_at = None
     minutes.approved_by = None
-    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    minutes.published_at = None
+    minutes.approved_pdf = None
+    minutes.approved_sha256 = ""
+    minutes.save()
+    return minutes
+
+
+def publish_minutes(minutes):
+    if not minutes.is_approved:
+        raise Refused(_("Nur ein freigegebenes Protokoll kann veröffentlicht werden."))
+    if minutes.published_at is None:
+        minutes.published_at = timezone.now()
+        minutes.save(update_fields=["published_at", "updated_at"])
     return minutes
 
 

@@ -159,13 +159,15 @@ def _invitation(request, token):
     nor the minutes it may have shown (410).
     """
     invitation = (
-        Invitation.objects.select_related("event", "event__working_group", "event__minutes", "partner")
+        Invitation.objects.select_related(
+            "event", "event__working_group", "event__minutes", "partner", "membership"
+        )
         .filter(token=token)
         .first()
     )
     if invitation is None:
         return None, _unknown_link(request)
-    if not invitation.partner.is_member:
+    if not invitation.partner.is_member or invitation.is_of_an_ended_membership:
         return None, _link_problem(
             request,
             _("Diese Einladung gilt nicht mehr"),

@@ -21,6 +21,10 @@ MANAGE_MAX_AGE = timedelta(hours=24)
 # outlive the day the e-mail arrives.
 MANAGE_LONG_PURPOSE = "partner-manage-long"
 MANAGE_LONG_MAX_AGE = timedelta(days=30)
+# The one-click unsubscribe link of mass mails (RFC 8058): it must work whenever the
+# mail is read, and it only ever ends mailings.
+UNSUBSCRIBE_PURPOSE = "partner-unsubscribe"
+UNSUBSCRIBE_MAX_AGE = timedelta(days=3 * 365)
 
 
 def _confirm_state(signature):
@@ -82,4 +86,20 @@ def partner_from_management_token(token):
     if not partner.is_member:
         # Only partners manage entries; a pending one confirms first.
         raise TokenError("used")
+    return partner
+
+
+def unsubscribe_link(partner):
+    """The partner's link that ends its mass mails (List-Unsubscribe), for its address now."""
+    token = make_token(UNSUBSCRIBE_PURPOSE, partner.pk, partner.contact_email.lower())
+    return absolute_url(reverse("partners:unsubscribe", kwargs={"token": token}))
+
+
+def partner_from_unsubscribe_token(token):
+    """The partner an unsubscribe link names, or TokenError (another contact address: "used")."""
+    data = read_token(token, UNSUBSCRIBE_PURPOSE, max_age=UNSUBSCRIBE_MAX_AGE)
+    partner = Partner.objects.filter(pk=data.object_id).first()
+    if partner is None:
+        raise TokenError("used")
+    check_state(data, partner.contact_email.lower())
     return partner

@@ -198,3 +198,11 @@ def withdraw(partner, *, withdrawn_at=None, entered_by=None):
         emails.send_goodbye(partner, contact_email, contact_name)
     emails.send_coordinator_withdrawal(partner, signature)
     return signature
+
+
+def unsubscribe_from_mailings(partner):
+    """End the partner's mass mails at once (one-click unsubscribe); True if it was subscribed."""
+    updated = Partner.objects.filter(pk=partner.pk, mailings_unsubscribed_at__isnull=True).update(
+        mailings_unsubscribed_at=timezone.now()
+    )
+    return bool(updated)

@@ -39,6 +39,7 @@ urlpatterns = [
     path("partner/verwalten/<str:token>/austreten/", views.manage_withdraw, name="withdraw"),
     path("partner/verwalten/<str:token>/urkunde.pdf", views.certificate_download, name="certificate"),
     path("partner/verwalten/<str:token>/daten.json", views.personal_data_download, name="personal_data"),
+    path("partner/rundmails-abbestellen/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("partner/<slug:slug>/", views.PartnerDetailView.as_view(), name="detail"),
     path("gruendungsurkunde.pdf", views.founding_certificate, name="founding_certificate"),
 ]

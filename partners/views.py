@@ -4,7 +4,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import DetailView, TemplateView
 
 from buendnis import sections
@@ -255,3 +256,22 @@ def certificate_download(request, token):
     stored = documents.partner_certificate_file(partner)
     filename = documents.certificate_filename(partner)
     return pdf_response(request, stored, filename, attachment=True, private=True)
+
+
+# --- mass mails: one-click unsubscribe (RFC 8058) -----------------------------------
+
+
+@csrf_exempt  # mail providers POST without cookie or CSRF token; the signed token authenticates
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET shows a button (mail scanners follow links, and unsubscribe nobody); POST ends
+    the partner's mass mails at once."""
+    try:
+        partner = links.partner_from_unsubscribe_token(token)
+    except TokenError as error:
+        return token_error(request, error, "unsubscribe")
+    if request.method == "POST":
+        services.unsubscribe_from_mailings(partner)
+        return render(request, "partners/unsubscribed.html", {"partner": partner})
+    return render(request, "partners/unsubscribe.html", {"partner": partner})

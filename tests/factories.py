@@ -240,6 +240,8 @@ class InvitationFactory(DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     partner = factory.SubFactory(PartnerFactory)
+    # The membership period it was made for, as `events.services` does.
+    membership = factory.LazyAttribute(lambda o: o.partner.signatures.open().first())
     sent_at = factory.LazyFunction(timezone.now)
 
 
@@ -264,6 +266,7 @@ class MinutesFactory(DjangoModelFactory):
         lambda o: Minutes.Status.APPROVED if o.approved else Minutes.Status.DRAFT
     )
     approved_at = factory.LazyAttribute(lambda o: timezone.now() if o.approved else None)
+    published_at = factory.LazyAttribute(lambda o: o.approved_at)
     visibility = Minutes.Visibility.PUBLIC
 
 

@@ -26,6 +26,10 @@ class MailSettings(models.Model):
         _("Antworten an"), blank=True,
         help_text=_("Wohin Antworten auf die E-Mails des Portals gehen. Leer: an die Koordination."),
     )
+    notice_period_days = models.PositiveSmallIntegerField(
+        _("Einladungsfrist (Tage)"), default=14,
+        help_text=_("So viele Tage vor einem Bündnistreffen sollen die Einladungen verschickt sein."),
+    )
 
     class Meta:
         abstract = True

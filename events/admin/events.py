@@ -17,7 +17,9 @@ from buendnis import exports
 from buendnis.exports import json_download
 from buendnis.history import HistoryAdmin
 from buendnis.tenancy import own_account
-from events import services, tasks
+from events import services
+from events.admin.attendance import AttendanceAdminMixin
+from events.admin.meeting import MeetingPageAdminMixin
 from events.exports import replies_table
 from events.models import Event, Invitation, Registration, Suggestion
 from partners.models import SigningSession
@@ -47,7 +49,7 @@ class EventAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "kind", "working_group", "description", "starts_at", "ends_at",
             "venue", "address", "is_public", "published", "registration_open", "capacity",
-            "registration_deadline", "childcare_offered",
+            "registration_deadline", "childcare_offered", "reminders", "reminder_days", "reminder_text",
         ]
 
     def clean_slug(self):
@@ -100,7 +102,7 @@ class SuggestionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(EventRoleAdmin, HistoryAdmin):
+class EventAdmin(AttendanceAdminMixin, MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin):
     form = EventAdminForm
     list_display = [
         "title", "starts_at", "kind", "is_public", "published", "registration_open", "expected",
@@ -109,15 +111,14 @@ class EventAdmin(EventRoleAdmin, HistoryAdmin):
     search_fields = ["title", "venue", "description"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["overview"]
+    readonly_fields = ["cycle", "overview"]
     inlines = [InvitationInline, RegistrationInline, SuggestionInline]
     actions = [
-        "invite_active_partners",
-        "invite_working_group_members",
         "export_replies_action",
         "open_signing_session",
     ]
     fieldsets = [
+        (gettext_lazy("Ablauf"), {"fields": ["cycle"]}),
         (None, {"fields": ["title", "slug", "kind", "working_group", "description"]}),
         (gettext_lazy("Zeit und Ort"), {"fields": ["starts_at", "ends_at", "venue", "address"]}),
         (gettext_lazy("Sichtbarkeit"), {"fields": ["is_public", "published"]}),
@@ -129,6 +130,7 @@ class EventAdmin(EventRoleAdmin, HistoryAdmin):
                 ]
             },
         ),
+        (gettext_lazy("Erinnerungen"), {"fields": ["reminders", "reminder_days", "reminder_text"]}),
         (gettext_lazy("Zusagen und Anmeldungen"), {"fields": ["overview"]}),
     ]
 
@@ -193,54 +195,6 @@ class EventAdmin(EventRoleAdmin, HistoryAdmin):
             self.message_user(request, _("Bitte genau einen Termin auswählen."), messages.ERROR)
             return None
         return exports.respond(replies_table(queryset.get()), "xlsx", request.user)
-
-    def _enqueue_invitations(self, request, event, working_group=None):
-        if event.has_started:
-            self.message_user(
-                request,
-                _("„%(event)s“ hat schon begonnen; es werden keine Einladungen mehr versandt.")
-                % {"event": event},
-                messages.WARNING,
-            )
-            return
-        waiting = services.invitation_targets(event, working_group).count()
-        if not waiting:
-            self.message_user(
-                request,
-                _("Zu „%(event)s“ sind bereits alle Partner eingeladen.") % {"event": event},
-                messages.INFO,
-            )
-            return
-        tasks.send_invitations.enqueue(
-            event.alliance_id,
-            event_id=event.pk, working_group_id=working_group.pk if working_group else None
-        )
-        self.message_user(
-            request,
-            _("Die Einladungen zu „%(event)s“ an %(count)s Partner werden im Hintergrund "
-              "versandt. Die Antworten erscheinen hier beim Termin.")
-            % {"event": event, "count": waiting},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=gettext_lazy("Alle aktiven Partner einladen"),
-                  permissions=["change"])
-    def invite_active_partners(self, request, queryset):
-        for event in queryset:
-            self._enqueue_invitations(request, event)
-
-    @admin.action(description=gettext_lazy("Mitglieder der Arbeitsgruppe einladen"),
-                  permissions=["change"])
-    def invite_working_group_members(self, request, queryset):
-        for event in queryset.select_related("working_group"):
-            if event.working_group is None:
-                self.message_user(
-                    request,
-                    _("„%(event)s“ gehört zu keiner Arbeitsgruppe.") % {"event": event},
-                    messages.WARNING,
-                )
-                continue
-            self._enqueue_invitations(request, event, event.working_group)
 
     @admin.action(description=gettext_lazy("Unterzeichnung vor Ort öffnen (QR-Code)"),
                   permissions=["change"])

@@ -1,5 +1,6 @@
 """Admin of minutes: agenda items with their tasks, approval, the PDF."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -10,15 +11,19 @@ from django.utils.translation import gettext_lazy
 
 from buendnis.history import HistoryAdmin
 from buendnis.lib.pdf import pdf_response
-from events import documents, services
+from events import documents, meetings, services
 from events.admin.events import AgendaItemRoleAdmin, EventPartRoleAdmin
 from events.models import AgendaItem, Minutes, Task
+from partners.models import Partner
 
 
 class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     extra = 1
-    fields = ["position", "title", "discussion", "decisions"]
+    fields = [
+        ("position", "title", "duration"), "discussion", "decisions",
+        ("votes_yes", "votes_no", "votes_abstain"),
+    ]
     show_change_link = True
     verbose_name_plural = gettext_lazy(
         "Tagesordnungspunkte (Aufgaben über „Ändern“ beim jeweiligen Punkt)"
@@ -28,7 +33,7 @@ class AgendaItemInline(admin.StackedInline):
 class TaskInline(admin.TabularInline):
     model = Task
     extra = 1
-    fields = ["description", "responsible", "due_on"]
+    fields = ["description", "responsible", "responsible_account", "due_on", "done_at"]
 
 
 @admin.register(AgendaItem)
@@ -37,7 +42,10 @@ class AgendaItemAdmin(AgendaItemRoleAdmin, HistoryAdmin):
 
     list_display = ["title", "minutes", "position"]
     list_select_related = ["minutes__event"]
-    fields = ["minutes", "position", "title", "discussion", "decisions"]
+    fields = [
+        "minutes", "position", "title", "duration", "discussion", "decisions",
+        "votes_yes", "votes_no", "votes_abstain",
+    ]
     inlines = [TaskInline]
 
     def has_module_permission(self, request):
@@ -82,16 +90,52 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
     list_filter = ["status", "visibility"]
     list_select_related = ["event", "approved_by"]
     search_fields = ["event__title", "summary"]
-    filter_horizontal = ["partners_present"]
     inlines = [AgendaItemInline]
     actions = ["approve", "reopen"]
-    readonly_fields = ["status", "approved_at", "approved_by", "collected_suggestions", "pdf_link"]
+    readonly_fields = [
+        "status", "approved_at", "approved_by", "collected_suggestions", "pdf_link", "agenda",
+        "version", "approved_sha256", "published_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["event", "visibility", "recorded_by", "summary"]}),
+        (None, {"fields": ["event", "visibility", "recorded_by", "minute_taker", "summary"]}),
+        (gettext_lazy("Tagesordnung"), {"fields": ["agenda"]}),
         (gettext_lazy("Anwesende"), {"fields": ["partners_present", "number_of_guests"]}),
         (gettext_lazy("Anregungen"), {"fields": ["collected_suggestions"]}),
-        (gettext_lazy("Freigabe"), {"fields": ["status", "approved_at", "approved_by", "pdf_link"]}),
+        (gettext_lazy("Freigabe"), {"fields": [
+            "status", "approved_at", "approved_by", "version", "approved_sha256", "published_at", "pdf_link",
+        ]}),
     ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "partners_present":
+            # Only partners whose membership is confirmed; ticked by touch, no Ctrl key.
+            kwargs["queryset"] = Partner.objects.active().order_by("name")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=gettext_lazy("Dauer und Übernahme"))
+    def agenda(self, minutes):
+        if not minutes.pk:
+            return "–"
+        event_url = reverse("admin:events_event_change", args=[minutes.event_id])
+        # Buttons inside the change form post it (with its CSRF token) to the step's address.
+        buttons = format_html_join(
+            " ", '<button type="submit" class="button" formaction="{}">{}</button>',
+            [
+                (reverse("admin:events_event_copy_agenda", args=[minutes.event_id]),
+                 _("Tagesordnung des letzten Treffens anhängen")),
+                (reverse("admin:events_event_open_tasks", args=[minutes.event_id]),
+                 _("Offene Aufgaben früherer Treffen als Punkt anhängen")),
+            ],
+        )
+        open_tasks = meetings.open_tasks_before(minutes.event)
+        return format_html(
+            '<p>{}</p><p>{}</p><ul>{}</ul><p>{} <a href="{}">{}</a></p>',
+            _("Geplante Dauer: %(total)s Minuten") % {"total": minutes.agenda_minutes},
+            _("Offene Aufgaben früherer Treffen: %(count)s") % {"count": len(open_tasks)},
+            format_html_join("", "<li>{}</li>", ((task.description,) for task in open_tasks)),
+            buttons, event_url, _("Zum Treffen"),
+        )
 
     @admin.display(description=gettext_lazy("bei der Veranstaltung gesammelte Anregungen"))
     def collected_suggestions(self, minutes):

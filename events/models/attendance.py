@@ -15,8 +15,13 @@ def new_token():
 
 
 class InvitationQuerySet(models.QuerySet):
+    def current(self):
+        """Invitations of the partners' present membership periods: the replies that count.
+        A partner that withdrew and joined again starts afresh, with new links."""
+        return self.filter(membership__withdrawn_at__isnull=True)
+
     def accepted(self):
-        return self.filter(reply=Invitation.Reply.ACCEPTED)
+        return self.current().filter(reply=Invitation.Reply.ACCEPTED)
 
 
 class Invitation(AllianceOwned):
@@ -36,6 +41,16 @@ class Invitation(AllianceOwned):
         on_delete=models.CASCADE,
         related_name="invitations",
     )
+    membership = models.ForeignKey(
+        "partners.Signature",
+        verbose_name=_("Mitgliedschaft"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text=_("Die Mitgliedschaft, für die eingeladen wurde; mit ihr enden die Links."),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     sent_at = models.DateTimeField(_("versandt am"), null=True, blank=True)
     reply = models.CharField(
@@ -43,6 +58,10 @@ class Invitation(AllianceOwned):
     )
     replied_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
     number_of_people = models.PositiveSmallIntegerField(_("Personen"), default=0)
+    reminded_for = models.JSONField(
+        _("erinnert (Tage vorher)"), default=list, blank=True, editable=False,
+        help_text=_("Die Erinnerungen, die schon hinausgingen: so geht keine zweimal."),
+    )
 
     objects = scoped_manager(InvitationQuerySet)
 
@@ -51,11 +70,18 @@ class Invitation(AllianceOwned):
         verbose_name_plural = _("Einladungen")
         ordering = ["partner__name"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "partner"], name="invitation_unique")
+            models.UniqueConstraint(
+                fields=["event", "partner"], condition=Q(membership__isnull=True), name="invitation_unique"
+            ),
+            models.UniqueConstraint(fields=["event", "membership"], name="invitation_unique_per_period"),
         ]
 
     def __str__(self):
         return f"{self.partner} → {self.event}"
+
+    @property
+    def is_of_an_ended_membership(self):
+        return self.membership_id is not None and self.membership.withdrawn_at is not None
 
     def get_absolute_url(self):
         return reverse("events:invitation", kwargs={"token": self.token})
@@ -85,6 +111,7 @@ class Registration(AllianceOwned):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    checked_in = models.BooleanField(_("anwesend"), default=False)
 
     objects = scoped_manager(RegistrationQuerySet)
 

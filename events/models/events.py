@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
@@ -78,6 +79,16 @@ def load_places_taken(events):
 
 
 class Event(AllianceOwned):
+    class Stage(models.TextChoices):
+        """Where a meeting stands in its cycle, from the first draft to published minutes."""
+
+        DRAFT = "draft", _("Entwurf")
+        INVITED = "invited", _("eingeladen")
+        RUNNING = "running", _("läuft")
+        MINUTES_DRAFT = "minutes_draft", _("Protokoll im Entwurf")
+        APPROVED = "approved", _("freigegeben")
+        PUBLISHED = "published", _("veröffentlicht")
+
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("Bündnistreffen (Plenum)")
         FOUNDING = "founding", _("Gründungsveranstaltung")
@@ -122,6 +133,20 @@ class Event(AllianceOwned):
         blank=True,
         related_name="event",
         editable=False,
+    )
+    invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True, editable=False)
+    reminders = models.BooleanField(
+        _("Erinnerungen senden"), default=True,
+        help_text=_("An eingeladene Partner, die nicht abgesagt haben."),
+    )
+    reminder_days = models.CharField(
+        _("Erinnerung (Tage vorher)"), max_length=50, default="7,2", blank=True,
+        validators=[validators.validate_comma_separated_integer_list],
+        help_text=_("Zum Beispiel „7,2“: eine Woche und zwei Tage vor dem Treffen."),
+    )
+    reminder_text = models.TextField(
+        _("eigener Text der Erinnerung"), blank=True,
+        help_text=_("Steht über den Angaben zum Treffen. Leer: ein freundlicher Standardsatz."),
     )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
@@ -216,7 +241,7 @@ class Event(AllianceOwned):
             people=Coalesce(Sum("number_of_people"), 0),
             children=Coalesce(Sum("number_of_children", filter=Q(childcare_needed=True)), 0),
         )
-        invitations = self.invitations.aggregate(
+        invitations = self.invitations.current().aggregate(
             sent=models.Count("pk", filter=Q(sent_at__isnull=False)),
             accepted=models.Count("pk", filter=Q(reply=Invitation.Reply.ACCEPTED)),
             declined=models.Count("pk", filter=Q(reply=Invitation.Reply.DECLINED)),
@@ -233,6 +258,24 @@ class Event(AllianceOwned):
         }
 
     @property
+    def reminder_day_list(self):
+        days = self.reminder_days.replace(" ", "").split(",")
+        return sorted({int(day) for day in days if day}, reverse=True)
+
+    @property
+    def stage(self):
+        minutes = getattr(self, "minutes", None)
+        if minutes is not None and minutes.is_published:
+            return self.Stage.PUBLISHED
+        if minutes is not None and minutes.is_approved:
+            return self.Stage.APPROVED
+        if self.is_past:
+            return self.Stage.MINUTES_DRAFT
+        if self.has_started:
+            return self.Stage.RUNNING
+        return self.Stage.INVITED if self.invited_at else self.Stage.DRAFT
+
+    @property
     def approved_minutes(self):
         minutes = getattr(self, "minutes", None)
         return minutes if minutes and minutes.is_approved else None
@@ -241,4 +284,5 @@ class Event(AllianceOwned):
     def public_minutes(self):
         """The minutes everybody may read on the event page, or None."""
         minutes = self.approved_minutes
-        return minutes if minutes and minutes.visibility == Minutes.Visibility.PUBLIC else None
+        public = minutes and minutes.is_published and minutes.visibility == Minutes.Visibility.PUBLIC
+        return minutes if public else None

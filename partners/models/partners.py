@@ -120,6 +120,12 @@ class Partner(AllianceOwned):
     contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True, db_index=True)
     contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=50, blank=True)
+    mailings_unsubscribed_at = models.DateTimeField(
+        _("Rundmails abbestellt am"),
+        null=True,
+        blank=True,
+        help_text=_("Über den Abmeldelink einer Rundmail. Einladungen und andere E-Mails kommen weiter."),
+    )
 
     listed = models.BooleanField(
         _("im Verzeichnis gezeigt"),

@@ -36,6 +36,7 @@ def test_coordinator_sends_a_mailing_to_one_working_group(page, coordinator, axe
     assert "2 E-Mail-Adressen" in page.content()
     assert not mail.outbox
     axe(page)
+    page.get_by_label("Ja, an 2 Adressen senden.").check()
     page.get_by_role("button", name="Jetzt versenden").click()
     page.get_by_text("wird im Hintergrund versandt").wait_for()
 

@@ -26,7 +26,7 @@ def mailing_data(**fields):
 
 
 def send(client, mailing):
-    return client.post(reverse("admin:cockpit_mailing_send", args=[mailing.pk]))
+    return client.post(reverse("admin:cockpit_mailing_send", args=[mailing.pk]), {"confirm": "yes"})
 
 
 @pytest.fixture

@@ -105,14 +105,15 @@ def test_admin_writes_minutes_with_agenda_items_in_order(admin_client):
     assert [item.title for item in minutes.items.all()] == ["Begrüßung", "Verschiedenes"]
 
 
-def test_admin_refuses_minutes_for_event_not_started(admin_client):
+def test_minutes_with_the_agenda_can_be_prepared_before_the_meeting(admin_client):
     event = EventFactory(starts_in=datetime.timedelta(days=2))
 
     response = admin_client.post(reverse("admin:events_minutes_add"), _minutes_form(event))
 
-    assert response.status_code == 200
-    assert "erst nach Beginn der Veranstaltung" in response.content.decode()
-    assert not Minutes.objects.exists()
+    assert response.status_code == 302
+    minutes = Minutes.objects.get()
+    assert minutes.recorded_by == "Koordination"
+    assert [item.title for item in minutes.items.all()] == ["Begrüßung", "Verschiedenes"]
 
 
 def test_status_cannot_be_set_through_the_form(admin_client):
@@ -141,6 +142,9 @@ def test_approval_is_recorded_and_shows_minutes(admin_client, client, coordinato
     assert minutes.status == Minutes.Status.APPROVED
     assert minutes.approved_by == coordinator
     assert minutes.approved_at is not None
+    # Approved is not yet published: that is the meeting page's next step.
+    assert "Ferienbetreuung" not in admin_client.get(event.get_absolute_url()).content.decode()
+    admin_client.post(reverse("admin:events_event_publish", args=[event.pk]))
     assert "Ferienbetreuung" in admin_client.get(event.get_absolute_url()).content.decode()
 
     admin_client.post(

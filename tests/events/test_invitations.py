@@ -20,35 +20,38 @@ def admin_client(client, db):
     return client
 
 
-def _run_action(admin_client, action, events):
-    return admin_client.post(
-        reverse("admin:events_event_changelist"),
-        {"action": action, "_selected_action": [event.pk for event in events]},
-        follow=True,
-    )
+def _invite(admin_client, event):
+    """The confirmation on the meeting's invitation page."""
+    return admin_client.post(reverse("admin:events_event_invite", args=[event.pk]), follow=True)
 
 
-def test_admin_action_invites_active_partners_once_each(admin_client, plenary):
+def test_meeting_page_invites_active_partners_once_each(admin_client, plenary):
     first = PartnerFactory(name="Stadtwerke", contact_email="info@stadtwerke.example")
     second = PartnerFactory(name="Kita Sonnenschein")
     PartnerFactory(name="Noch nicht bestätigt", pending=True)
     PartnerFactory(name="Ohne Adresse", contact_email="")
 
-    response = _run_action(admin_client, "invite_active_partners", [plenary])
+    response = _invite(admin_client, plenary)
 
-    assert "an 2 Partner werden im Hintergrund versandt" in response.content.decode()
+    content = response.content.decode()
+    assert "Die Einladungen an 2 Partner gehen im Hintergrund per E-Mail hinaus." in content
+    assert "1 Partner bekommen einen Brief" in content
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [first.contact_email, second.contact_email]
     )
     invitations = Invitation.objects.filter(event=plenary)
-    assert {invitation.partner for invitation in invitations} == {first, second}
+    assert {invitation.partner.name for invitation in invitations} == {
+        "Stadtwerke", "Kita Sonnenschein", "Ohne Adresse"
+    }
     assert all(invitation.sent_at for invitation in invitations)
+    plenary.refresh_from_db()
+    assert plenary.invited_at is not None
 
 
 def test_invitation_mail_has_links_and_calendar_file(admin_client, plenary):
     partner = PartnerFactory(name="Stadtwerke", contact_email="info@stadtwerke.example")
 
-    _run_action(admin_client, "invite_active_partners", [plenary])
+    _invite(admin_client, plenary)
 
     [message] = mail.outbox
     invitation = Invitation.objects.get()
@@ -69,17 +72,17 @@ def test_invitation_mail_has_links_and_calendar_file(admin_client, plenary):
 def test_second_run_reaches_only_new_partners(admin_client, plenary):
     PartnerFactory()
     PartnerFactory()
-    _run_action(admin_client, "invite_active_partners", [plenary])
+    _invite(admin_client, plenary)
     assert len(mail.outbox) == 2
     mail.outbox.clear()
     newcomer = PartnerFactory(name="Neu dabei")
 
-    response = _run_action(admin_client, "invite_active_partners", [plenary])
+    response = _invite(admin_client, plenary)
 
     assert [message.to for message in mail.outbox] == [[newcomer.contact_email]]
     assert "an 1 Partner" in response.content.decode()
     mail.outbox.clear()
-    response = _run_action(admin_client, "invite_active_partners", [plenary])
+    response = _invite(admin_client, plenary)
     assert not mail.outbox
     assert "bereits alle Partner eingeladen" in response.content.decode()
 
@@ -93,21 +96,20 @@ def test_working_group_members_only(admin_client):
     PartnerFactory(name="Kein Mitglied")
     group.members.add(member)
     meeting = EventFactory(kind="working_group", working_group=group)
-    without_group = EventFactory()
 
-    response = _run_action(admin_client, "invite_working_group_members", [meeting, without_group])
+    response = _invite(admin_client, meeting)
 
     assert [message.to for message in mail.outbox] == [[member.contact_email]]
-    assert "gehört zu keiner Arbeitsgruppe" in response.content.decode()
+    assert "an 1 Partner" in response.content.decode()
 
 
 def test_no_invitations_for_events_that_have_started(admin_client):
     PartnerFactory()
     event = EventFactory(starts_in=datetime.timedelta(days=-1))
 
-    response = _run_action(admin_client, "invite_active_partners", [event])
+    response = _invite(admin_client, event)
 
-    assert "hat schon begonnen" in response.content.decode()
+    assert "schon begonnen hat, kann niemand mehr eingeladen werden" in response.content.decode()
     assert not mail.outbox
     assert not Invitation.objects.exists()
 
