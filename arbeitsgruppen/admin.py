@@ -7,6 +7,7 @@ from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
 from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
 from buendnis.history import HistoryAdmin
+from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.roles import changes_only_led_groups
 
 
@@ -36,7 +37,8 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(WorkingGroupRoleAdmin, HistoryAdmin):
+class WorkingGroupAdmin(RichTextAdminMixin, WorkingGroupRoleAdmin, HistoryAdmin):
+    rich_text_fields = ["description"]
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
     list_filter = ["status", "field_of_action", "published"]
     list_select_related = ["field_of_action"]
@@ -85,7 +87,8 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(WorkingGroupScopedAdmin, HistoryAdmin):
+class ProjectAdmin(RichTextAdminMixin, WorkingGroupScopedAdmin, HistoryAdmin):
+    rich_text_fields = ["description"]
     form = ProjectAdminForm
     list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
     list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]
