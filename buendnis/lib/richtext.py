@@ -17,6 +17,7 @@ EDITOR_CSS = [
     "django_prose_editor/material-icons.css",
     "django_prose_editor/editor.css",
     "django_prose_editor/overrides.css",
+    "css/prosemirror.css",
     "css/richtext.css",
 ]
 HELP = _("Mit den Knöpfen über dem Feld: Überschrift, fett, kursiv, Listen, Zitat und Links.")
