@@ -38,7 +38,8 @@ def console_errors(page):
     errors = []
     page.on(
         "console",
-        lambda message: message.type == "error" and errors.append(f"{page.url} {message.location} {message.text}"),
+        lambda message: message.type == "error"
+        and errors.append(f"{page.url} {message.location} {message.text}"),
     )
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors

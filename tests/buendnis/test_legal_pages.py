@@ -169,11 +169,12 @@ def test_the_publish_button_shows_a_preview_and_then_publishes(coordinator_clien
     draft_impressum.refresh_from_db()
     assert draft_impressum.published
 
-    response = coordinator_client.post(reverse("admin:buendnis_page_unpublish", args=[draft_impressum.pk]))
+    unpublish = reverse("admin:buendnis_page_unpublish", args=[draft_impressum.pk])
+    assert coordinator_client.get(unpublish).status_code == 405
+    response = coordinator_client.post(unpublish)
     assert response.status_code == 302
     draft_impressum.refresh_from_db()
     assert not draft_impressum.published
-    assert coordinator_client.get(reverse("admin:buendnis_page_unpublish", args=[draft_impressum.pk])).status_code == 405
 
 
 def test_the_steering_group_may_look_but_not_publish(client, steering_member, draft_impressum):
