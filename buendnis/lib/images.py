@@ -102,9 +102,7 @@ class _StoredImage:
         self.url = file.url
 
     def __str__(self):
-        return _("Bild ansehen")
-
-    def __html__(self):
+        # Safe HTML: the form's template puts it into the link to the full image.
         return format_html('<img class="image-thumbnail" src="{}" alt="{}">', self.url, _("Bisheriges Bild"))
 
 
