@@ -105,6 +105,13 @@ class LegalDetails(models.Model):
         return self.REQUIRED_FIELDS.get(self.slug, []) + self.OPTIONAL_FIELDS.get(self.slug, [])
 
     @property
+    def uses_facts(self):
+        """Whether the page is built from its facts: a legal page with at least one fact of
+        its own. A page written before the facts existed (all its text in `body`) is shown
+        as it was written until the coordinator fills in its facts."""
+        return any(getattr(self, name) for name in self.REQUIRED_FIELDS.get(self.slug, []))
+
+    @property
     def retention(self):
         """The storage periods in days, from the settings `purge_personal_data` deletes by,
         so the privacy page never promises more than the code does."""

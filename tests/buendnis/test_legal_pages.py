@@ -194,3 +194,17 @@ def test_another_alliances_page_cannot_be_published_here(coordinator_client, all
     with activate(other):
         foreign.refresh_from_db()
     assert not foreign.published
+
+
+def test_a_page_written_before_the_facts_is_shown_as_it_was_written(client, alliance, settings):
+    settings.REGISTRATION_RETENTION_DAYS = 45
+    Page.objects.filter(slug__in=["impressum", "datenschutz"]).delete()
+    PageFactory(slug=Page.Slug.LEGAL_NOTICE, body="<h2>Anbieter</h2><p>Altes Impressum</p>")
+    PageFactory(slug=Page.Slug.PRIVACY, title="Datenschutz", body="<p>Alte Erklärung</p>")
+    content = client.get("/impressum/").content.decode()
+    assert "<h2>Anbieter</h2><p>Altes Impressum</p>" in content
+    assert "Angaben gemäß § 5 DDG" not in content  # nothing twice
+    content = client.get("/datenschutz/").content.decode()
+    assert "Alte Erklärung" in content
+    assert "löschen wir 45 Tage nach der Veranstaltung" in content  # as before
+    assert "Kontakt für Datenschutzfragen" not in content
