@@ -26,17 +26,15 @@ class Item:
 
 
 def _profile(alliance):
-    missing = [
-        str(Alliance._meta.get_field(name).verbose_name)
-        for name in PROFILE_FIELDS
-        if not getattr(alliance, name)
-    ]
+    empty = [name for name in PROFILE_FIELDS if not getattr(alliance, name)]
+    missing = [str(Alliance._meta.get_field(name).verbose_name) for name in empty]
+    url = admin_url("buendnis_alliance_change", alliance.pk)
     return Item(
         "profile",
         "Bündnisprofil",
         not missing,
         "Es fehlen: " + ", ".join(missing) + "." if missing else "",
-        admin_url("buendnis_alliance_change", alliance.pk),
+        f"{url}#id_{empty[0]}" if empty else url,  # straight to the first empty field
         "Profil ausfüllen",
     )
 
@@ -90,7 +88,7 @@ def items(alliance=None):
             "Absenderadresse der E-Mails",
             bool(alliance.sender_email),
             "" if alliance.sender_email else "Noch keine eigene Absenderadresse eingetragen.",
-            admin_url("buendnis_alliance_change", alliance.pk),
+            admin_url("buendnis_alliance_change", alliance.pk) + "#id_sender_email",
             "Absenderadresse eintragen",
         ),
         Item(

@@ -39,6 +39,9 @@ def test_a_new_alliance_has_every_item_open_with_a_link(nordheim):
     assert "Schlichtungsstelle" in by_key["barrierefreiheit"].missing
     assert by_key["declaration"].missing == "Noch keine Fassung ist als aktuelle Fassung veröffentlicht."
     assert by_key["partner"].url == "/verwaltung/partners/partner/papier/"
+    # Straight to the field to fill in.
+    assert by_key["profile"].url == f"/verwaltung/buendnis/alliance/{nordheim.pk}/change/#id_street"
+    assert by_key["sender"].url == f"/verwaltung/buendnis/alliance/{nordheim.pk}/change/#id_sender_email"
 
 
 def test_the_new_coordinator_sees_the_checklist_on_her_dashboard(client, nordheim):
@@ -56,7 +59,10 @@ def test_the_new_coordinator_sees_the_checklist_on_her_dashboard(client, nordhei
     with activate(nordheim):
         urls = [item.url for item in checklist.items()]
     for url in urls:
-        assert client.get(url, HTTP_HOST="nordheim.localhost").status_code == 200, url
+        path, _hash, anchor = url.partition("#")
+        response = client.get(path, HTTP_HOST="nordheim.localhost")
+        assert response.status_code == 200, url
+        assert not anchor or f'id="{anchor}"' in response.content.decode(), url
 
 
 def test_the_checklist_follows_her_work_and_disappears_when_all_is_done(coordinator_client, alliance):
