@@ -153,6 +153,7 @@ def test_the_publish_button_shows_a_preview_and_then_publishes(coordinator_clien
     content = coordinator_client.get(url).content.decode()
     assert "Bevor die Seite online gehen kann" in content
     assert "Vertreten durch" in content
+    assert "Angaben gemäß § 5 DDG" in content  # the preview is built from the facts already
     response = coordinator_client.post(url, follow=True)
     assert "Es fehlen:" in response.content.decode()
     draft_impressum.refresh_from_db()
