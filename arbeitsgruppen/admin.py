@@ -8,6 +8,7 @@ from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
 from buendnis.history import HistoryAdmin
 from buendnis.lib.admin import TouchPickersMixin
+from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.roles import changes_only_led_groups
 
 
@@ -37,8 +38,9 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(TouchPickersMixin, WorkingGroupRoleAdmin, HistoryAdmin):
+class WorkingGroupAdmin(TouchPickersMixin, RichTextAdminMixin, WorkingGroupRoleAdmin, HistoryAdmin):
     # The few leads as checkboxes, the many members as a search field (touch).
+    rich_text_fields = ["description"]
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
     list_filter = ["status", "field_of_action", "published"]
     list_select_related = ["field_of_action"]
@@ -86,8 +88,9 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(TouchPickersMixin, WorkingGroupScopedAdmin, HistoryAdmin):
+class ProjectAdmin(TouchPickersMixin, RichTextAdminMixin, WorkingGroupScopedAdmin, HistoryAdmin):
     # The target groups as checkboxes, the partners as a search field (touch).
+    rich_text_fields = ["description"]
     form = ProjectAdminForm
     list_display = ["title", "status", "field_of_action", "working_group", "starts_on", "published"]
     list_filter = ["status", "field_of_action", "working_group", "target_groups", "published"]

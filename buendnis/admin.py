@@ -9,53 +9,75 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db import admin as tasks_admin
 
+from buendnis.admin_pages import PageAdmin  # noqa: F401 - registers the content pages
 from buendnis.history import HistoryAdmin
-from buendnis.lib.images import ImageUploadField
-from buendnis.models import Account, Alliance, FieldOfAction, Milestone, Page
+from buendnis.lib.images import ImageThumbnailInput, ImageUploadField
+from buendnis.lib.richtext import RichTextAdminMixin
+from buendnis.models import Account, Alliance, FieldOfAction, Milestone
 from buendnis.tenancy import alliance_accounts
 
 
 @admin.register(Alliance)
-class AllianceAdmin(HistoryAdmin):
+class AllianceAdmin(RichTextAdminMixin, HistoryAdmin):
     """The profile of the alliance whose admin this is: one object, never another
     alliance's, never added or deleted here (that is the Servicestelle's)."""
 
-    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
+    formfield_overrides = {
+        models.ImageField: {"form_class": ImageUploadField, "widget": ImageThumbnailInput}
+    }
+    rich_text_fields = [
+        "introduction", "what_is_a_local_alliance", "how_we_work", "coordination_text",
+        "steering_group_text", "office_text", "working_groups_text", "founding_text",
+    ]
 
+    # Sections of at most eight fields, each with one sentence of help in her words.
     fieldsets = [
-        ("Bündnis", {"fields": ["name", "short_name", "region", "tagline", "logo"]}),
-        (
-            "Selbstdarstellung",
-            {"fields": ["introduction", "what_is_a_local_alliance", "goals", "how_we_work"]},
-        ),
-        (
-            "Struktur",
-            {
-                "fields": [
-                    "coordination_text",
-                    "steering_group_text",
-                    "office_text",
-                    "working_groups_text",
-                ]
-            },
-        ),
-        ("Kontakt", {"fields": ["street", "postal_code", "town", "email", "phone", "postal_codes"]}),
-        ("E-Mails des Portals", {"fields": ["sender_name", "sender_email", "reply_to_email"]}),
-        (
-            "Koordination",
-            {
-                "fields": [
-                    "coordinator_title",
-                    "coordinator_name",
-                    "coordinator_email",
-                    "coordinator_phone",
-                ]
-            },
-        ),
-        ("Gründung", {"fields": ["founding_date", "founding_place", "founding_text"]}),
-        ("Partner", {"fields": ["moderate_new_partners"]}),
-        ("Bündnistreffen", {"fields": ["notice_period_days"]}),
-        ("Offene Daten", {"fields": ["data_licence", "embed_hosts"]}),
+        ("Name und Auftritt", {
+            "fields": ["name", "short_name", "region", "tagline", "logo"],
+            "description": "So heißt das Bündnis auf der Website; das Logo steht oben auf jeder Seite.",
+        }),
+        ("Anschrift und Kontakt", {
+            "fields": ["street", "postal_code", "town", "email", "phone"],
+            "description": "Diese Anschrift steht unten auf jeder Seite und im Impressum und in der "
+            "Datenschutzerklärung.",
+        }),
+        ("Koordination", {
+            "fields": ["coordinator_title", "coordinator_name", "coordinator_email", "coordinator_phone"],
+            "description": "Wer das Bündnis koordiniert; an diese E-Mail-Adresse gehen die Nachrichten "
+            "über neue Partner und Anregungen.",
+        }),
+        ("Vorstellung", {
+            "fields": ["introduction", "what_is_a_local_alliance", "goals", "how_we_work"],
+            "description": "Was Besucherinnen und Besucher auf der Startseite und unter „Das Bündnis“ "
+            "lesen; leere Felder erscheinen nicht.",
+        }),
+        ("Aufbau des Bündnisses", {
+            "fields": ["coordination_text", "steering_group_text", "office_text", "working_groups_text"],
+            "description": "Wer im Bündnis welche Aufgabe hat; erscheint unter „So arbeitet das Bündnis“.",
+            "classes": ["collapse"],
+        }),
+        ("Gründung", {
+            "fields": ["founding_date", "founding_place", "founding_text"],
+            "description": "Wann und wo das Bündnis gegründet wurde; der Text steht auf der "
+            "Gründungsurkunde.",
+        }),
+        ("E-Mails des Portals", {
+            "fields": ["sender_name", "sender_email", "reply_to_email"],
+            "description": "Mit welchem Namen und welcher Adresse das Portal Einladungen und Rundmails "
+            "verschickt.",
+        }),
+        ("Partner, Treffen und Gebiet", {
+            "fields": ["moderate_new_partners", "notice_period_days", "postal_codes"],
+            "description": "Ob neue Partner erst nach Ihrer Freigabe erscheinen, wie viele Tage vor "
+            "einem Bündnistreffen eingeladen wird und welche Postleitzahlen zu Ihrem Gebiet gehören.",
+            "classes": ["collapse"],
+        }),
+        ("Offene Daten", {
+            "fields": ["data_licence", "embed_hosts"],
+            "description": "Unter welcher Lizenz andere Ihre Daten nutzen dürfen und welche Websites "
+            "Ihre Kästen einbetten dürfen.",
+            "classes": ["collapse"],
+        }),
     ]
 
     def get_queryset(self, request):
@@ -78,24 +100,16 @@ class AllianceAdmin(HistoryAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(RichTextAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ["text"]
     list_display = ["display_date", "title"]
     search_fields = ["title", "text"]
     date_hierarchy = "date"
 
 
-@admin.register(Page)
-class PageAdmin(HistoryAdmin):
-    list_display = ["title", "slug", "published", "updated_at"]
-    list_filter = ["published"]
-    search_fields = ["title", "body"]
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
-
-
 @admin.register(FieldOfAction)
-class FieldOfActionAdmin(HistoryAdmin):
+class FieldOfActionAdmin(RichTextAdminMixin, HistoryAdmin):
+    rich_text_fields = ["description"]
     list_display = ["name", "position", "published"]
     list_editable = ["position", "published"]
     list_filter = ["published"]

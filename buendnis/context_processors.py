@@ -1,4 +1,5 @@
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 # The main navigation. An entry appears once its app provides the page.
 NAVIGATION = [
@@ -29,6 +30,15 @@ def _optional_url(url_name):
         return None
 
 
+def _published_pages(profile):
+    """The slugs of the alliance's published pages: the footer links only these."""
+    if profile is None:
+        return set()
+    from buendnis.models import Page
+
+    return set(Page.objects.public().values_list("slug", flat=True))
+
+
 def alliance(request):
     # The alliance of the host (buendnis.middleware.AllianceMiddleware); none on the
     # installation's own domain and on the neutral pages for unknown hosts.
@@ -37,4 +47,5 @@ def alliance(request):
         "alliance": profile,
         "navigation": _navigation(request.path),
         "join_url": _optional_url("partners:sign"),
+        "published_pages": SimpleLazyObject(lambda: _published_pages(profile)),
     }

@@ -56,28 +56,14 @@ class AboutView(TemplateView):
 
 
 class PageView(DetailView):
-    """A content page at the top level: /impressum/, /datenschutz/, …
-
-    The privacy page ends with the storage periods, taken from the settings that
-    `purge_personal_data` works with, so it never promises more than the code does.
-    """
+    """A content page at the top level: /impressum/, /datenschutz/, …; the legal pages
+    are built from their facts (`buendnis.models.legal`)."""
 
     template_name = "buendnis/page.html"
     context_object_name = "page"
 
     def get_queryset(self):
-        return Page.objects.public()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.object.slug == Page.Slug.PRIVACY:
-            context["retention"] = {
-                "unconfirmed": settings.UNCONFIRMED_SIGNATURE_DAYS,
-                "registrations": settings.REGISTRATION_RETENTION_DAYS,
-                "suggestions": settings.SUGGESTION_RETENTION_DAYS,
-                "deliveries": settings.DELIVERY_RETENTION_DAYS,
-            }
-        return context
+        return Page.objects.public().select_related("alliance")
 
 
 @never_cache

@@ -11,7 +11,7 @@ from arbeitsgruppen.models import Project
 from arbeitsgruppen.roles import led_group_ids
 from buendnis import exports, roles
 from buendnis.models import Alliance
-from cockpit import dashboard
+from cockpit import checklist, dashboard
 from events.exports import replies_table
 from events.models import Event, Task
 from opendata import views as opendata_views
@@ -26,6 +26,7 @@ def index(request):
         data = dashboard.collect(request.user)
         data["exports"] = export_links(request.user)
         data["can_export_events"] = can_export_events(request.user)
+        data["start"] = checklist.start_checklist(request.user)
     my_tasks = Task.objects.open().of_account(request.user).select_related("agenda_item__minutes__event")
     return admin.site.index(request, extra_context={"dashboard": data, "my_tasks": my_tasks})
 

@@ -137,48 +137,40 @@ MILESTONES = [
     ),
 ]
 
+# What the profile does not say (address, e-mail and phone come from it).
+LEGAL_FACTS = {
+    Page.Slug.LEGAL_NOTICE: {
+        "responsible_body": "Lokales Bündnis für Familie Musterhausen, c/o Stadt Musterhausen",
+        "representative": "Bürgermeisterin Erika Muster",
+        "content_responsible": "Maria Beispiel, Koordinatorin des Bündnisses",
+    },
+    Page.Slug.PRIVACY: {
+        "responsible_body": "Lokales Bündnis für Familie Musterhausen, c/o Stadt Musterhausen",
+        "privacy_contact": (
+            "Datenschutzbeauftragter der Stadt Musterhausen, datenschutz@musterhausen.example.org"
+        ),
+        "supervisory_authority": (
+            "Landesbeauftragte für den Datenschutz, Postfach 1234, 12340 Landeshauptstadt"
+        ),
+        "hosting_provider": "Rechenzentrum Musterhausen GmbH, Serverweg 5, 12345 Musterhausen",
+    },
+    Page.Slug.ACCESSIBILITY: {
+        "enforcement_body": "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz des Landes, "
+        "schlichtung@land.example.org",
+    },
+}
+
 PAGES = {
+    # The legal pages are built from their facts (LEGAL_FACTS); the body adds to them.
     Page.Slug.LEGAL_NOTICE: (
         "Impressum",
-        "<h2>Angaben gemäß § 5 DDG</h2>"
-        "<p>Lokales Bündnis für Familie Musterhausen<br>c/o Stadt Musterhausen<br>"
-        "Marktplatz 1<br>12345 Musterhausen</p>"
-        "<h2>Kontakt</h2><p>Telefon: 01234 / 567 89-0<br>"
-        "E-Mail: info@buendnis-musterhausen.example.org</p>"
-        "<h2>Verantwortlich für den Inhalt</h2><p>Maria Beispiel, Koordinatorin des Bündnisses, "
-        "Anschrift wie oben.</p>"
         "<p><em>Dies ist ein fiktives Demo-Bündnis. Alle Namen und Adressen sind erfunden.</em></p>",
     ),
-    Page.Slug.PRIVACY: (
-        "Datenschutz",
-        "<h2>Wer ist verantwortlich?</h2><p>Verantwortlich für die Verarbeitung Ihrer Daten ist "
-        "das Lokale Bündnis für Familie Musterhausen, vertreten durch die Koordinatorin "
-        "(Anschrift im Impressum).</p>"
-        "<h2>Welche Daten wir erheben</h2><ul>"
-        "<li><strong>Partner:</strong> Name und Angaben der Organisation (öffentlich) sowie Name, "
-        "E-Mail-Adresse und Telefonnummer einer Ansprechperson (nie öffentlich). Die Daten der "
-        "Ansprechperson nutzen wir nur für die Bündnisarbeit und löschen sie beim Austritt.</li>"
-        "<li><strong>Anregungen:</strong> Ihr Text und – nur wenn Sie es möchten – Name und "
-        "E-Mail-Adresse für eine Antwort.</li>"
-        "<li><strong>Anmeldungen zu Veranstaltungen:</strong> Name, E-Mail-Adresse, Anzahl der "
-        "Personen und Ihre Angaben zu Kinderbetreuung und Barrierefreiheit.</li></ul>"
-        "<p>Wie lange wir diese Daten speichern, steht unten auf dieser Seite.</p>"
-        "<h2>Keine Dritten</h2><p>Diese Website lädt keine Inhalte von fremden Servern, setzt "
-        "keine Werbe- oder Analyse-Cookies und gibt keine Daten an Dritte weiter.</p>"
-        "<h2>Ihre Rechte</h2><p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung, "
-        "Einschränkung der Verarbeitung, Widerspruch und Datenübertragbarkeit sowie das Recht, "
-        "sich bei einer Datenschutz-Aufsichtsbehörde zu beschweren.</p>",
-    ),
+    Page.Slug.PRIVACY: ("Datenschutz", ""),
     Page.Slug.ACCESSIBILITY: (
         "Erklärung zur Barrierefreiheit",
-        "<p>Wir möchten, dass alle Menschen dieses Portal nutzen können. Es ist mit klarer "
-        "Struktur, ausreichenden Kontrasten und vollständig per Tastatur bedienbar gestaltet und "
-        "funktioniert auch ohne JavaScript.</p>"
-        "<h2>Stand der Vereinbarkeit</h2><p>Das Portal ist weitgehend mit den Anforderungen der "
-        "BITV 2.0 vereinbar. Dokumente im PDF-Format sind als getaggte PDFs erstellt.</p>"
-        "<h2>Barriere melden</h2><p>Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns an "
-        "info@buendnis-musterhausen.example.org oder rufen Sie an: 01234 / 567 89-0. Wir "
-        "antworten innerhalb von zwei Wochen.</p>",
+        "<h2>Bekannte Barrieren</h2><p>Ältere Protokolle aus der Zeit vor 2020 liegen nur als "
+        "eingescannte PDF-Dateien vor. Auf Wunsch schicken wir sie Ihnen als Text.</p>",
     ),
     Page.Slug.EASY_LANGUAGE: (
         "Leichte Sprache",
@@ -276,7 +268,9 @@ def load_profile(stdout):
         )
 
     for slug, (title, body) in PAGES.items():
-        Page.objects.get_or_create(slug=slug, defaults={"title": title, "body": body})
+        Page.objects.get_or_create(
+            slug=slug, defaults={"title": title, "body": body, **LEGAL_FACTS.get(slug, {})}
+        )
     stdout.write("Bündnisprofil, Geschichte und Inhaltsseiten: vorhanden.")
 
 

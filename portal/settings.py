@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "js_lib_bootstrap5",
     "csp",
+    # The rich-text editor of the admin (buendnis/lib/richtext.py): its scripts and styles.
+    "django_prose_editor",
     "django_tasks",
     "buendnis.apps.TasksConfig",
     "simple_history",

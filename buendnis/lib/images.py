@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -93,6 +94,27 @@ def process_image(uploaded, max_size=LOGO_MAX_SIZE):
     return ContentFile(out.getvalue(), name=f"bild.{extension}")
 
 
+class _StoredImage:
+    """A stored image as the form shows it: a small picture (linked to the full one),
+    never its file path."""
+
+    def __init__(self, file):
+        self.url = file.url
+
+    def __str__(self):
+        # Safe HTML: the form's template puts it into the link to the full image.
+        return format_html('<img class="image-thumbnail" src="{}" alt="{}">', self.url, _("Bisheriges Bild"))
+
+
+class ImageThumbnailInput(forms.ClearableFileInput):
+    """Upload with the current image shown as a thumbnail."""
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return _StoredImage(value)
+        return None
+
+
 class ImageUploadField(forms.FileField):
     """The form field of every uploaded image: a new upload goes through `process_image`.
 
@@ -100,7 +122,7 @@ class ImageUploadField(forms.FileField):
     German messages; a stored image that is not replaced is kept as it is.
     """
 
-    widget = forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
+    widget = ImageThumbnailInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
 
     def __init__(self, *, max_size=LOGO_MAX_SIZE, **kwargs):
         kwargs.pop("max_length", None)  # passed by model ImageFields; names are ours

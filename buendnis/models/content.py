@@ -1,12 +1,14 @@
 """What an alliance writes about itself: its history, its pages, its fields of action."""
 
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
 from buendnis.lib.text import SLUG_HELP
+from buendnis.models.legal import LegalDetails
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
@@ -46,7 +48,12 @@ class PageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Page(AllianceOwned):
+class Page(LegalDetails, AllianceOwned):
+    """A content page. The legal ones (Impressum, Datenschutz, Barrierefreiheit) are
+    built from their facts (`LegalDetails`); their body holds optional further
+    sections. No page is published while a required fact is missing or a `[…]`
+    placeholder remains."""
+
     class Slug(models.TextChoices):
         ABOUT = "buendnis", _("Über das Bündnis (Ergänzung)")
         LEGAL_NOTICE = "impressum", _("Impressum")
@@ -58,10 +65,8 @@ class Page(AllianceOwned):
     title = models.CharField(_("Titel"), max_length=200)
     body = models.TextField(
         _("Inhalt"),
-        help_text=_(
-            "Einfaches HTML ist erlaubt (Absätze, Überschriften, Listen, Links, Fettdruck); "
-            "alles andere wird entfernt."
-        ),
+        blank=True,
+        help_text=_("Bei Impressum, Datenschutz und Barrierefreiheit: weitere Abschnitte, wenn nötig."),
     )
     published = models.BooleanField(_("veröffentlicht"), default=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
@@ -77,6 +82,15 @@ class Page(AllianceOwned):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.published and self.alliance_id:
+            problems = self.publication_problems()
+            if problems:
+                raise ValidationError(
+                    [_("Die Seite kann noch nicht veröffentlicht werden.")] + problems
+                )
 
     def get_absolute_url(self):
         if self.slug == self.Slug.ABOUT:

@@ -16,6 +16,7 @@ from arbeitsgruppen.roles import WorkingGroupScopedAdmin
 from buendnis import exports
 from buendnis.exports import json_download
 from buendnis.history import HistoryAdmin
+from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.tenancy import own_account
 from events import services
 from events.admin.attendance import AttendanceAdminMixin
@@ -102,7 +103,10 @@ class SuggestionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(AttendanceAdminMixin, MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin):
+class EventAdmin(
+    RichTextAdminMixin, AttendanceAdminMixin, MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin
+):
+    rich_text_fields = ["description"]
     form = EventAdminForm
     list_display = [
         "title", "starts_at", "kind", "is_public", "published", "registration_open", "expected",

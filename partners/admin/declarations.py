@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import HistoryAdmin
+from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.lib.sanitize import clean_html
 from partners.models import Declaration
 from partners.models.declarations import FROZEN_FIELDS
@@ -35,7 +36,8 @@ class DeclarationAdminForm(forms.ModelForm):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(HistoryAdmin):
+class DeclarationAdmin(RichTextAdminMixin, HistoryAdmin):
+    rich_text_fields = ["text"]
     form = DeclarationAdminForm
     list_display = ["version", "title", "valid_from", "is_current", "signature_count"]
     search_fields = ["version", "title", "text"]

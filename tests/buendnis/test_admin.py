@@ -97,7 +97,12 @@ def test_admin_edits_milestones_and_pages(admin_client):
     page = Page.objects.get(slug=Page.Slug.LEGAL_NOTICE)
     response = admin_client.post(
         reverse("admin:buendnis_page_change", args=[page.pk]),
-        {"slug": "impressum", "title": "Impressum", "body": "<p>Neu</p>", "published": "on"},
+        {
+            "title": "Impressum", "body": "<p>Neu</p>", "published": "on",
+            "responsible_body": "Stadt Musterhausen", "street": "Marktplatz 1",
+            "postal_code": "12345", "town": "Musterhausen", "representative": "Erika Muster",
+            "contact_email": "info@example.org",
+        },
     )
     assert response.status_code == 302
     page.refresh_from_db()
