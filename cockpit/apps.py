@@ -9,3 +9,6 @@ class CockpitConfig(AppConfig):
     def ready(self):
         # The mailings' part of a partner's data export and of its erasure.
         from cockpit import partner_data  # noqa: F401
+
+        # The mailings' line in the finances' yearly account.
+        from cockpit import annual_report  # noqa: F401

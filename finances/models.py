@@ -1,0 +1,412 @@
+"""The alliance's money: budget, grants, the ledger of income and spending, the yearly account.
+
+- Amounts are `Decimal` with two places; every sum is computed by the database
+  (`Sum` with `Coalesce`, see `finances.figures`), never by adding floats.
+- An entry of the ledger (`Entry`) is booked once and never changed or deleted: a
+  mistake is corrected by a Storno, a counter-entry with the negative amount that
+  names the entry it reverses. Only the approval is written later.
+- Four eyes: spending above the alliance's threshold counts only once a member of the
+  steering group approved it (`Entry.objects.counting()`); nobody approves their own.
+- The yearly account is a draft until the steering group approves it; then its PDF is
+  stored with its SHA-256 and does not change any more.
+"""
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from buendnis.history import History
+from buendnis.lib.choices import choice_label
+from buendnis.lib.images import alliance_folder
+from buendnis.tenancy import AllianceOwned, alliance_accounts, current_alliance_id, scoped_manager
+
+DEFAULT_THRESHOLD = Decimal("250.00")
+
+
+def money_field(verbose_name, **kwargs):
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
+
+
+def receipt_upload_to(instance, filename):
+    """Receipts lie in the alliance's folder, in `belege/`, which the /media/ view never
+    serves (`buendnis.lib.images.PRIVATE_FOLDERS`): they name payees and amounts, so
+    only `finances.views.receipt` hands them out, to those who may read the ledger."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"{alliance_folder(instance)}/belege/{uuid.uuid4().hex}.{extension}"
+
+
+class FinanceSettings(AllianceOwned):
+    """The alliance's rules for its money: one row per alliance."""
+
+    approval_threshold = money_field(
+        _("Freigabe ab (Euro)"),
+        default=DEFAULT_THRESHOLD,
+        help_text=_(
+            "Ausgaben über diesem Betrag zählen erst, wenn die Steuerungsgruppe sie freigegeben hat."
+        ),
+    )
+    transparency_page = models.BooleanField(
+        _("Transparenzseite veröffentlichen"),
+        default=False,
+        help_text=_("Zeigt Einnahmen nach Herkunft und Ausgaben nach Kategorie unter /transparenz/."),
+    )
+
+    objects = scoped_manager()
+
+    class Meta:
+        verbose_name = _("Finanz-Einstellungen")
+        verbose_name_plural = _("Finanz-Einstellungen")
+        constraints = [
+            models.UniqueConstraint(fields=["alliance"], name="finances_settings_one_per_alliance")
+        ]
+
+    def __str__(self):
+        return str(_("Finanz-Einstellungen"))
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(alliance_id=current_alliance_id())[0]
+
+
+class Category(AllianceOwned):
+    """A category of spending (Personal, Sachkosten, Öffentlichkeitsarbeit …)."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(_("Kürzel"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = scoped_manager()
+    history = History()
+
+    class Meta:
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "slug"], name="finances_category_slug_per_alliance")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class BudgetLine(AllianceOwned):
+    """One line of the Haushaltsplan: what a year plans for a category, optionally for
+    one working group or one project."""
+
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    category = models.ForeignKey(Category, verbose_name=_("Kategorie"), on_delete=models.PROTECT)
+    working_group = models.ForeignKey(
+        "arbeitsgruppen.WorkingGroup",
+        verbose_name=_("Arbeitsgruppe"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    project = models.ForeignKey(
+        "arbeitsgruppen.Project",
+        verbose_name=_("Projekt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    planned = money_field(_("geplant (Euro)"))
+    note = models.CharField(_("Notiz"), max_length=300, blank=True)
+
+    objects = scoped_manager()
+    history = History()
+
+    class Meta:
+        verbose_name = _("Haushaltsposten")
+        verbose_name_plural = _("Haushaltsplan")
+        ordering = ["-year", "category__position", "category__name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(planned__gte=0), name="finances_budget_planned_not_negative")
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.category}"
+
+
+class Grant(AllianceOwned):
+    """A grant (Zuwendung): who gives how much for what, for which period."""
+
+    funder = models.CharField(_("Zuwendungsgeber"), max_length=200)
+    purpose = models.CharField(_("Zweck"), max_length=300)
+    reference = models.CharField(_("Aktenzeichen"), max_length=100, blank=True)
+    starts_on = models.DateField(_("Bewilligungszeitraum von"))
+    ends_on = models.DateField(_("Bewilligungszeitraum bis"))
+    granted = money_field(_("bewilligt (Euro)"))
+    report = models.TextField(_("Sachbericht"), blank=True)
+
+    objects = scoped_manager()
+    history = History()
+
+    class Meta:
+        verbose_name = _("Zuwendung")
+        verbose_name_plural = _("Zuwendungen")
+        ordering = ["-starts_on", "funder"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="finances_grant_period"
+            ),
+            models.CheckConstraint(condition=Q(granted__gte=0), name="finances_grant_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.funder}: {self.purpose}"
+
+    def get_absolute_url(self):
+        return reverse("admin:finances_grant_change", args=[self.pk])
+
+
+class EntryQuerySet(models.QuerySet):
+    def income(self):
+        return self.filter(direction=Entry.Direction.INCOME)
+
+    def spending(self):
+        return self.filter(direction=Entry.Direction.SPENDING)
+
+    def in_year(self, year):
+        return self.filter(booked_on__year=year)
+
+    def counting(self):
+        """The entries that count: not waiting for approval. A Storno counts exactly
+        when the entry it reverses counts, so a reversed entry adds up to nothing."""
+        return self.filter(
+            Q(reverses__isnull=True, needs_approval=False)
+            | Q(reverses__isnull=True, approved_at__isnull=False)
+            | Q(reverses__needs_approval=False)
+            | Q(reverses__approved_at__isnull=False)
+        )
+
+    def waiting(self):
+        """Spending that waits for the steering group: above the threshold, neither
+        approved nor reversed."""
+        return self.filter(
+            needs_approval=True, approved_at__isnull=True, reverses__isnull=True, reversal__isnull=True
+        )
+
+
+class Entry(AllianceOwned):
+    """One booking of the ledger: income or spending, never changed once booked."""
+
+    class Direction(models.TextChoices):
+        INCOME = "income", _("Einnahme")
+        SPENDING = "spending", _("Ausgabe")
+
+    class Source(models.TextChoices):
+        GRANT = "grant", _("Zuwendung (Auszahlung)")
+        DONATION = "donation", _("Spende")
+        CONTRIBUTION = "contribution", _("Beitrag von Partnern")
+        IN_KIND = "in_kind", _("Sachleistung (zum Wert)")
+        OTHER = "other", _("sonstige Einnahme")
+
+    direction = models.CharField(_("Art"), max_length=10, choices=Direction.choices)
+    source = models.CharField(_("Herkunft"), max_length=20, choices=Source.choices, blank=True)
+    booked_on = models.DateField(_("Datum"))
+    amount = money_field(_("Betrag (Euro)"))
+    category = models.ForeignKey(
+        Category, verbose_name=_("Kategorie"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    grant = models.ForeignKey(
+        Grant,
+        verbose_name=_("Zuwendung"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+    )
+    working_group = models.ForeignKey(
+        "arbeitsgruppen.WorkingGroup",
+        verbose_name=_("Arbeitsgruppe"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    project = models.ForeignKey(
+        "arbeitsgruppen.Project",
+        verbose_name=_("Projekt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    counterparty = models.CharField(_("Empfänger oder Geber"), max_length=200, blank=True)
+    counterparty_is_private = models.BooleanField(
+        _("Privatperson"),
+        default=False,
+        help_text=_(
+            "Namen von Privatpersonen erscheinen nie öffentlich und nur in Exporten der Koordination."
+        ),
+    )
+    note = models.CharField(_("Notiz"), max_length=500, blank=True)
+    receipt = models.FileField(_("Beleg"), upload_to=receipt_upload_to, blank=True)
+    needs_approval = models.BooleanField(_("braucht Freigabe"), default=False, editable=False)
+    recorded_by = models.ForeignKey(
+        "auth.User",
+        limit_choices_to=alliance_accounts,
+        verbose_name=_("gebucht von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("gebucht am"), auto_now_add=True)
+    approved_by = models.ForeignKey(
+        "auth.User",
+        limit_choices_to=alliance_accounts,
+        verbose_name=_("freigegeben von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True, editable=False)
+    reverses = models.OneToOneField(
+        "self",
+        verbose_name=_("storniert die Buchung"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reversal",
+    )
+
+    objects = scoped_manager(EntryQuerySet)
+    history = History()
+
+    # What may still be written once an entry is booked: its approval.
+    APPROVAL_FIELDS = frozenset({"approved_by", "approved_at"})
+
+    class Meta:
+        verbose_name = _("Buchung")
+        verbose_name_plural = _("Buchungen")
+        ordering = ["-booked_on", "-pk"]
+        permissions = [("approve_entry", _("Kann Ausgaben freigeben (Vier-Augen-Prinzip)"))]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount=0), name="finances_entry_amount_not_zero"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) | Q(reverses__isnull=False),
+                name="finances_entry_only_storno_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["alliance", "booked_on"], name="finances_entry_by_date")]
+
+    def __str__(self):
+        label = _("Storno") if self.reverses_id else self.direction_label
+        return f"{label} {self.booked_on:%d.%m.%Y}: {self.amount} €"
+
+    def get_absolute_url(self):
+        return reverse("admin:finances_entry_change", args=[self.pk])
+
+    @property
+    def direction_label(self):
+        return choice_label(self.Direction, self.direction)
+
+    @property
+    def source_label(self):
+        return choice_label(self.Source, self.source) if self.source else ""
+
+    @property
+    def is_storno(self):
+        return self.reverses_id is not None
+
+    @property
+    def is_waiting(self):
+        return self.needs_approval and self.approved_at is None
+
+    @property
+    def public_counterparty(self):
+        """The name as it may be shown beyond the coordinator: never a private person's."""
+        return "" if self.counterparty_is_private else self.counterparty
+
+    def clean(self):
+        if self.direction == self.Direction.SPENDING and not self.category_id:
+            raise ValidationError({"category": _("Bitte wählen Sie die Kategorie der Ausgabe.")})
+        if self.direction == self.Direction.INCOME and not self.source:
+            raise ValidationError({"source": _("Bitte wählen Sie, woher die Einnahme kommt.")})
+        if self.direction == self.Direction.INCOME and self.source == self.Source.GRANT and not self.grant_id:
+            raise ValidationError({"grant": _("Bitte wählen Sie die Zuwendung dieser Auszahlung.")})
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": _("Der Betrag muss größer als 0 sein.")})
+
+    def save(self, *args, **kwargs):
+        # A booked entry is a record: only its approval may be written afterwards.
+        update_fields = kwargs.get("update_fields")
+        if (
+            self.pk
+            and not self._state.adding
+            and not (update_fields and set(update_fields) <= self.APPROVAL_FIELDS)
+        ):
+            raise ValidationError(_("Eine gebuchte Buchung wird nicht geändert, nur storniert."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Eine gebuchte Buchung wird nicht gelöscht, nur storniert."))
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=AnnualReport.Status.APPROVED)
+
+    def public(self):
+        return self.approved().filter(published=True)
+
+
+class AnnualReport(AllianceOwned):
+    """The coordinator's yearly account (Jahresbericht); frozen once approved."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        APPROVED = "approved", _("freigegeben")
+
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    foreword = models.TextField(_("Vorwort der Koordination"), blank=True)
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    approved_by = models.ForeignKey(
+        "auth.User",
+        limit_choices_to=alliance_accounts,
+        verbose_name=_("freigegeben von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True, editable=False)
+    pdf = models.BinaryField(_("freigegebenes PDF"), null=True, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256 des PDF"), max_length=64, blank=True, editable=False)
+    published = models.BooleanField(_("auf der Website veröffentlicht"), default=False, editable=False)
+
+    objects = scoped_manager(AnnualReportQuerySet)
+    history = History(excluded_fields=["pdf"])
+
+    class Meta:
+        verbose_name = _("Jahresbericht")
+        verbose_name_plural = _("Jahresberichte")
+        ordering = ["-year"]
+        permissions = [("approve_annualreport", _("Kann den Jahresbericht freigeben"))]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "year"], name="finances_report_year_per_alliance")
+        ]
+
+    def __str__(self):
+        return _("Jahresbericht %(year)s") % {"year": self.year}
+
+    def get_absolute_url(self):
+        return reverse("admin:finances_annualreport_change", args=[self.pk])
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
