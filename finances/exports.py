@@ -35,11 +35,15 @@ def ledger_columns():
         Column("Beleg", lambda e: bool(e.receipt)),
         Column("storniert Buchung", lambda e: e.reverses_id or ""),
         Column("freigegeben am", lambda e: e.approved_at),
+        # Waiting spending is listed, but counts in no sum until it is approved.
+        Column("zählt", lambda e: e.counts),
     ]
 
 
 def ledger_table(entries, year):
-    rows = entries.select_related("category", "grant", "working_group", "project").order_by("booked_on", "pk")
+    rows = entries.select_related("category", "grant", "working_group", "project", "reverses").order_by(
+        "booked_on", "pk"
+    )
     return Table(dated(f"buchungen-{year}"), f"Buchungen {year}", ledger_columns(), rows)
 
 

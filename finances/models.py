@@ -327,6 +327,12 @@ class Entry(AllianceOwned):
         return self.needs_approval and self.approved_at is None
 
     @property
+    def counts(self):
+        """What `EntryQuerySet.counting()` says, for one entry (read `reverses` along)."""
+        original = self.reverses if self.reverses_id else self
+        return not original.needs_approval or original.approved_at is not None
+
+    @property
     def public_counterparty(self):
         """The name as it may be shown beyond the coordinator: never a private person's."""
         return "" if self.counterparty_is_private else self.counterparty
