@@ -7,8 +7,6 @@ class CockpitConfig(AppConfig):
     verbose_name = _("Cockpit: Rundmails")
 
     def ready(self):
-        # The mailings' part of a partner's data export and of its erasure.
-        from cockpit import partner_data  # noqa: F401
-
-        # The mailings' line in the finances' yearly account.
-        from cockpit import annual_report  # noqa: F401
+        # The mailings' part of a partner's data export and of its erasure, and their
+        # line in the finances' yearly account.
+        from cockpit import annual_report, partner_data  # noqa: F401
