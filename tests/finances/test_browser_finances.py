@@ -20,14 +20,14 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 def book(page, direction, amount, payee, *, category=None, source=None, receipt=None):
     page.goto("/verwaltung/finances/entry/add/")
-    page.get_by_label("Art", exact=True).select_option(label=direction)
+    page.get_by_label(re.compile("^Art:?$")).select_option(label=direction)
     if source:
         page.get_by_label("Herkunft").select_option(label=source)
     page.get_by_label("Datum").fill("15.03.2026")
     page.get_by_label("Betrag (Euro)").fill(amount)
     if category:
         page.get_by_label("Kategorie").select_option(label=category)
-    page.get_by_label("Zuwendung", exact=True).select_option(index=1)
+    page.get_by_label(re.compile("^Zuwendung:?$")).select_option(index=1)
     page.get_by_label("Empfänger oder Geber").fill(payee)
     if receipt:
         page.get_by_label("Beleg").set_input_files(receipt)
