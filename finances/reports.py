@@ -62,7 +62,8 @@ def activity(year):
         "projects_started": list(Project.objects.filter(starts_on__year=year).order_by("title")),
         "projects_ended": list(Project.objects.filter(ends_on__year=year).order_by("title")),
         "meetings": list(
-            Event.objects.filter(**within("starts_at"))
+            # The meetings held: a report written in December lists no later dates.
+            Event.objects.filter(**within("starts_at"), starts_at__lt=timezone.now())
             .annotate(present=Count("minutes__partners_present"), guests=F("minutes__number_of_guests"))
             .order_by("starts_at")
         ),
