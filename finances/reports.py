@@ -63,7 +63,7 @@ def activity(year):
         "projects_ended": list(Project.objects.filter(ends_on__year=year).order_by("title")),
         "meetings": list(
             # The meetings held: a report written in December lists no later dates.
-            Event.objects.filter(**within("starts_at"), starts_at__lt=timezone.now())
+            Event.objects.filter(starts_at__gte=start, starts_at__lt=min(end, timezone.now()))
             .annotate(present=Count("minutes__partners_present"), guests=F("minutes__number_of_guests"))
             .order_by("starts_at")
         ),
