@@ -55,6 +55,7 @@ class BudgetLineAdmin(WorkingGroupScopedAdmin, HistoryAdmin):
 
 @admin.register(Grant)
 class GrantAdmin(HistoryAdmin):
+    view_on_site = False  # the finances have no public page of their own
     list_display = ["funder", "purpose", "starts_on", "ends_on", "granted_euro", "statement"]
     search_fields = ["funder", "purpose", "reference"]
     fields = ["funder", "purpose", "reference", "starts_on", "ends_on", "granted", "report"]
@@ -82,6 +83,7 @@ class GrantAdmin(HistoryAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(HistoryAdmin):
+    view_on_site = False
     form = EntryForm
     list_display = [
         "booked_on",
@@ -173,6 +175,7 @@ class EntryAdmin(HistoryAdmin):
 
 @admin.register(AnnualReport)
 class AnnualReportAdmin(HistoryAdmin):
+    view_on_site = False
     list_display = ["year", "status", "approved_at", "published"]
     fields = ["year", "foreword"]
     readonly_fields = ["status", "approved_by", "approved_at", "sha256", "published", "next_steps"]

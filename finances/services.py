@@ -36,21 +36,28 @@ def book(entry, user):
     return entry
 
 
-def approve_entry(entry, user):
-    """The second pair of eyes: a steering-group member approves spending above the
-    threshold; never the one who booked it."""
+def approval_refusal(entry, user):
+    """Why `user` may not approve `entry` (a German sentence), or None when it may.
+    The second pair of eyes: a steering-group member, never the one who booked it."""
     account = own_account(user)
     if account is None or not is_steering_member(user) or not user.has_perm("finances.approve_entry"):
-        raise FinanceError(_("Nur Mitglieder der Steuerungsgruppe geben Ausgaben frei."))
+        return _("Nur Mitglieder der Steuerungsgruppe geben Ausgaben frei.")
     if account.pk == entry.recorded_by_id:
-        raise FinanceError(_("Niemand gibt die eigene Buchung frei: Das tut ein anderes Mitglied."))
+        return _("Niemand gibt die eigene Buchung frei: Das tut ein anderes Mitglied.")
+    if not entry.needs_approval or entry.approved_at is not None:
+        return _("Diese Buchung wartet auf keine Freigabe.")
+    if entry.is_storno or Entry.objects.filter(reverses=entry).exists():
+        return _("Diese Buchung ist storniert und wird nicht mehr freigegeben.")
+    return None
+
+
+def approve_entry(entry, user):
     with transaction.atomic():
         entry = Entry.objects.select_for_update().get(pk=entry.pk)
-        if not entry.needs_approval or entry.approved_at is not None:
-            raise FinanceError(_("Diese Buchung wartet auf keine Freigabe."))
-        if entry.is_storno or Entry.objects.filter(reverses=entry).exists():
-            raise FinanceError(_("Diese Buchung ist storniert und wird nicht mehr freigegeben."))
-        entry.approved_by = account
+        refusal = approval_refusal(entry, user)
+        if refusal:
+            raise FinanceError(refusal)
+        entry.approved_by = own_account(user)
         entry.approved_at = timezone.now()
         entry.save(update_fields=["approved_by", "approved_at"])
     return entry

@@ -76,7 +76,9 @@ def approve_entry(request, pk):
     entry = get_object_or_404(Entry.objects.select_related("category", "recorded_by"), pk=pk)
     title = _("Ausgabe freigeben")
     if request.method != "POST":
-        return _confirm_page(request, title, entry, action="approve")
+        # Who may not approve sees why at once, and no button.
+        refusal = services.approval_refusal(entry, request.user)
+        return _confirm_page(request, title, entry, action="approve", error=refusal, blocked=bool(refusal))
     try:
         services.approve_entry(entry, request.user)
     except services.FinanceError as error:

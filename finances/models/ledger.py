@@ -11,6 +11,7 @@ from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 from finances.models.budget import Category, Grant, money_field, receipt_upload_to
+from finances.templatetags.money import euro
 
 
 class EntryQuerySet(models.QuerySet):
@@ -151,7 +152,7 @@ class Entry(AllianceOwned):
 
     def __str__(self):
         label = _("Storno") if self.reverses_id else self.direction_label
-        return f"{label} {self.booked_on:%d.%m.%Y}: {self.amount} €"
+        return f"{label} {self.booked_on:%d.%m.%Y}: {euro(self.amount)}"
 
     def get_absolute_url(self):
         return reverse("admin:finances_entry_change", args=[self.pk])

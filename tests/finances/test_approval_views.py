@@ -41,6 +41,8 @@ def test_approving_ones_own_entry_is_refused_with_a_message(client, steering_mem
 
 def test_the_coordinator_cannot_approve(coordinator_client, year_2026):
     rent = year_2026["rent"]
+    page = coordinator_client.get(reverse("finances:approve_entry", args=[rent.pk])).content.decode()
+    assert "Nur Mitglieder der Steuerungsgruppe" in page and "Ja, Ausgabe freigeben" not in page
     response = coordinator_client.post(reverse("finances:approve_entry", args=[rent.pk]))
     assert response.status_code == 400
     assert "Nur Mitglieder der Steuerungsgruppe" in response.content.decode()
