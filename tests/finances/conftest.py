@@ -7,14 +7,7 @@ import pytest
 
 from finances import services
 from finances.models import Entry
-from tests.factories import BudgetLineFactory, CategoryFactory, GrantFactory, UserFactory
-
-
-@pytest.fixture
-def second_steering_member(role_groups, alliance):
-    from buendnis.roles import STEERING_GROUP
-
-    return UserFactory(username="steuerung-zwei", roles=[STEERING_GROUP])
+from tests.factories import BudgetLineFactory, CategoryFactory, GrantFactory
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 import datetime
 import hashlib
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from events.models import Suggestion
@@ -122,6 +123,12 @@ def test_the_command_writes_the_pdf(tmp_path, alliance, year_2026):
     call_command("annual_report", "--alliance", alliance.slug, "--year", "2026", "--output", str(output))
     text = squeeze(pdf_text(output.read_bytes()))
     assert "Jahresbericht2026" in text and "242,09€" in text
+
+
+def test_the_command_needs_the_alliance(tmp_path, alliance):
+    with pytest.raises(CommandError, match="--alliance"):
+        call_command("annual_report", "--year", "2026", "--output", str(tmp_path / "x.pdf"))
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_the_report_is_for_its_alliance_only(client, group_lead, year_2026):

@@ -21,6 +21,9 @@ def test_the_confirmation_shows_the_entry_then_the_post_approves(client, steerin
     assert response.status_code == 302 and response["Location"] == reverse("finances:overview")
     rent.refresh_from_db()
     assert rent.approved_by == steering_member
+    # The history says who approved, and when.
+    record = rent.history.order_by("-history_date").first()
+    assert record.history_user == steering_member and record.approved_at == rent.approved_at
 
 
 def test_approving_ones_own_entry_is_refused_with_a_message(client, steering_member, year_2026):
