@@ -12,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 from django.views.static import serve
 
 from buendnis import sections, structured_data
-from buendnis.lib.images import alliance_folder
+from buendnis.lib.images import PRIVATE_FOLDERS, alliance_folder
 from buendnis.models import Alliance, Milestone, Page
 from buendnis.tenancy import ScopeError
 
@@ -92,6 +92,8 @@ def media(request, path):
     if "\\" in path or any(part in {"", ".", ".."} for part in parts):
         raise Http404
     if parts[:2] != alliance_folder(Alliance.current()).split("/"):
+        raise Http404
+    if len(parts) > 2 and parts[2] in PRIVATE_FOLDERS:  # receipts: only through their view
         raise Http404
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -7,9 +7,10 @@ class CockpitConfig(AppConfig):
     verbose_name = _("Rundmails")
 
     def ready(self):
-        # The mailings' part of a partner's data export and of its erasure.
+        # The mailings' part of a partner's data export and of its erasure, and their
+        # line in the finances' yearly account.
         from buendnis import admin_menu, roles
-        from cockpit import partner_data  # noqa: F401
+        from cockpit import annual_report, partner_data  # noqa: F401
 
         admin_menu.add_page("dokumente", _("Dokumente"), "cockpit:documents", roles.sees_everything)
         admin_menu.add_page("team", _("Team"), "cockpit:team", roles.edits_everything)

@@ -6,11 +6,14 @@ module sits in the top app because it hands out the permissions of every app.
 
 from buendnis.roles import COORDINATION, STEERING_GROUP, WORKING_GROUP_LEAD
 
-PORTAL_APPS = ["buendnis", "partners", "arbeitsgruppen", "events", "cockpit"]
+PORTAL_APPS = ["buendnis", "partners", "arbeitsgruppen", "events", "finances", "cockpit"]
 SERVICE_MODELS = ["domain", "account"]
 
 # (app_label, codename) of the custom permission to approve minutes.
 APPROVE_MINUTES = ("events", "approve_minutes")
+# The steering group's approvals of the finances (four eyes): not the coordinator's, who
+# books what they approve.
+STEERING_APPROVALS = [("finances", "approve_entry"), ("finances", "approve_annualreport")]
 
 WORKING_GROUP_LEAD_PERMISSIONS = [
     ("buendnis", "view_fieldofaction"),
@@ -24,6 +27,8 @@ WORKING_GROUP_LEAD_PERMISSIONS = [
     ("events", "view_invitation"),
     ("events", "view_registration"),
     ("partners", "view_partner"),
+    # The budget of the groups it leads (finances.admin.BudgetLineAdmin narrows it).
+    ("finances", "view_budgetline"),
 ]
 
 
@@ -58,16 +63,24 @@ def sync_groups(apps):
         content_type__app_label="buendnis", content_type__model__in=SERVICE_MODELS
     )
 
+    approvals = Permission.objects.filter(
+        content_type__app_label="finances", codename__in=[codename for _app, codename in STEERING_APPROVALS]
+    )
+
     coordination = Group.objects.get_or_create(name=COORDINATION)[0]
-    coordination.permissions.set(portal)
+    coordination.permissions.set(portal.exclude(pk__in=approvals))
 
     steering = Group.objects.get_or_create(name=STEERING_GROUP)[0]
-    steering.permissions.set([*portal.filter(codename__startswith="view_"), approve])
+    steering.permissions.set([*portal.filter(codename__startswith="view_"), approve, *approvals])
 
     lead = Group.objects.get_or_create(name=WORKING_GROUP_LEAD)[0]
+    # An earlier migration runs this before a later app's models exist (the finances):
+    # its permissions come with the migration that calls this again.
+    existing = {model._meta.app_label for model in apps.get_models()}
     lead.permissions.set(
         Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).get()
         for app_label, codename in WORKING_GROUP_LEAD_PERMISSIONS
+        if app_label in existing
     )

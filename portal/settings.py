@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "arbeitsgruppen",
     "events",
     "opendata",
+    "finances",
     "cockpit",
     # Demo data and the data of `make bench`: the commands load_demo and fill_bench.
     "demo",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("arbeitsgruppen.urls")),
     path("", include("events.urls")),
+    # The steering group's finances (/verwaltung/finanzen/) and /transparenz/.
+    path("", include("finances.urls")),
     # The coordinator's dashboard and exports, before the admin's own URLs.
     path("verwaltung/", include("cockpit.urls")),
     path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),

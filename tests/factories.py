@@ -14,6 +14,7 @@ A partner comes in one of its states with one call:
 """
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -28,6 +29,7 @@ from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
 from buendnis.models import Account, Alliance, Domain, FieldOfAction, Milestone, Page
 from cockpit.models import Delivery, Mailing
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion, Task
+from finances.models import AnnualReport, BudgetLine, Category, Entry, FinanceSettings, Grant
 from partners.models import Declaration, Partner, Signature, SigningSession
 
 # A membership period that began at the founding event on 8 November 2017.
@@ -320,6 +322,69 @@ class MailingFactory(DjangoModelFactory):
     body = "Liebe Partner, es gibt Neues."
 
 
+class FinanceSettingsFactory(DjangoModelFactory):
+    class Meta:
+        model = FinanceSettings
+        django_get_or_create = ["alliance"]
+
+    alliance = factory.LazyFunction(lambda: Alliance.current())
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Kategorie {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class BudgetLineFactory(DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    year = 2026
+    category = factory.SubFactory(CategoryFactory)
+    planned = Decimal("1000.00")
+
+
+class GrantFactory(DjangoModelFactory):
+    class Meta:
+        model = Grant
+
+    funder = "Landkreis Musterhausen"
+    purpose = "Familienzeit im Landkreis"
+    starts_on = datetime.date(2026, 1, 1)
+    ends_on = datetime.date(2026, 12, 31)
+    granted = Decimal("5000.00")
+
+
+class EntryFactory(DjangoModelFactory):
+    """A booked entry: spending by default (`income=True`: a donation); `needs_approval`
+    as `finances.services.book` would set it is up to the test."""
+
+    class Meta:
+        model = Entry
+
+    class Params:
+        income = factory.Trait(
+            direction=Entry.Direction.INCOME, source=Entry.Source.DONATION, category=None
+        )
+
+    direction = Entry.Direction.SPENDING
+    booked_on = datetime.date(2026, 3, 15)
+    amount = Decimal("120.00")
+    category = factory.SubFactory(CategoryFactory)
+    counterparty = "Druckerei Beispiel GmbH"
+
+
+class AnnualReportFactory(DjangoModelFactory):
+    class Meta:
+        model = AnnualReport
+
+    year = 2026
+    foreword = "Ein Jahr mit vielen neuen Partnern."
+
+
 class UserFactory(DjangoModelFactory):
     """A staff account; `roles=[...]` puts it into role groups (buendnis.roles)."""
 
@@ -404,18 +469,3 @@ class TOTPDeviceFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     name = "Authenticator-App"
     confirmed = True
-
-
-class TaskResultFactory(DjangoModelFactory):
-    """A background task of the installation (the Servicestelle's page lists them)."""
-
-    class Meta:
-        model = DBTaskResult
-
-    args_kwargs = factory.LazyFunction(lambda: {"args": [], "kwargs": {}})
-    task_path = "cockpit.tasks.send_mailing"
-    backend_name = "default"
-    queue_name = "default"
-    run_after = factory.LazyFunction(timezone.now)
-    exception_class_path = ""
-    traceback = ""

@@ -30,6 +30,12 @@ def alliance_folder(instance):
     return f"alliances/{alliance_id}"
 
 
+# Folders inside an alliance's media folder that the /media/ view never serves: what lies
+# there (receipts of the finances) is no public picture, and only views that check the
+# reader's rights hand it out. Inside the alliance's folder, so backups carry it along.
+PRIVATE_FOLDERS = {"belege"}
+
+
 def logo_upload_to(instance, filename):
     return f"{alliance_folder(instance)}/logos/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
 

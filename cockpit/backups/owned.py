@@ -17,7 +17,7 @@ from buendnis.tenancy import scopes_disabled
 
 # Rows of an alliance that a restore does not bring back: rebuilt as they are needed.
 NOT_RESTORED = {"buendnis.contentversion", "buendnis.ratelimitcounter"}
-PROJECT_APPS = {"buendnis", "partners", "arbeitsgruppen", "events", "cockpit"}
+PROJECT_APPS = {"buendnis", "partners", "arbeitsgruppen", "events", "finances", "cockpit"}
 TOTP_DEVICE = "otp_totp.totpdevice"
 # The backup codes of the second factor (buendnis/backup_codes.py): a list per account.
 STATIC_DEVICE = "otp_static.staticdevice"

@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import models
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from arbeitsgruppen.models import Project
@@ -38,7 +39,7 @@ def fields_of(model):
     """The columns that are no ids, references or file names (those change on a move)."""
     return [
         field.attname for field in model._meta.concrete_fields
-        if not field.is_relation and not field.primary_key and field.attname not in ("logo", "image")
+        if not field.is_relation and not field.primary_key and not isinstance(field, models.FileField)
     ]
 
 

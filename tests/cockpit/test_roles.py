@@ -74,12 +74,17 @@ def test_migration_created_the_three_roles_with_their_permissions(db):
     # Domains and accounts are the Servicestelle's, not an alliance's role's.
     service = portal.filter(content_type__app_label="buendnis", content_type__model__in=["domain", "account"])
     assert service.exists()
-    assert set(coordination.permissions.all()) == set(portal) - set(service)
+    # The finances' approvals are the steering group's (four eyes), not the coordinator's.
+    approvals = portal.filter(codename__in=["approve_entry", "approve_annualreport"])
+    assert approvals.count() == 2
+    assert set(coordination.permissions.all()) == set(portal) - set(service) - set(approvals)
     steering = set(
         Group.objects.get(name=roles.STEERING_GROUP).permissions.values_list("codename", flat=True)
     )
     assert "approve_minutes" in steering
-    assert all(codename.startswith("view_") for codename in steering - {"approve_minutes"})
+    assert {"approve_entry", "approve_annualreport"} <= steering
+    approving = {"approve_minutes", "approve_entry", "approve_annualreport"}
+    assert all(codename.startswith("view_") for codename in steering - approving)
     assert "view_partner" in steering and "change_partner" not in steering
     lead_permissions = Group.objects.get(name=roles.WORKING_GROUP_LEAD).permissions.all()
     assert {(p.content_type.app_label, p.codename) for p in lead_permissions} == set(
