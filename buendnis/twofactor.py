@@ -27,6 +27,7 @@ from django_otp.qr import write_qrcode_image
 
 from buendnis import backup_codes, emails
 from buendnis.admin_sites import current_admin_site
+from buendnis.tenancy import current_alliance_id
 
 app_name = "twofactor"
 # The session key of the backup codes made a moment ago: shown once, then gone.
@@ -194,7 +195,9 @@ def renew_codes(request):
     if refused:
         return refused
     request.session[NEW_CODES] = backup_codes.new_backup_codes(request.user)
-    if request.user.email:
+    # On the installation's own domain (the Servicestelle) there is no alliance to write
+    # in the name of: the new codes are on the page, no mail goes out.
+    if request.user.email and current_alliance_id() is not None:
         emails.send_templated("backup_codes_renewed", {"user": request.user}, [request.user.email])
     return redirect(f"{reverse('twofactor:backup_codes')}?{urlencode({'next': _next_url(request)})}")
 

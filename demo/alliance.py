@@ -141,7 +141,7 @@ MILESTONES = [
 LEGAL_FACTS = {
     Page.Slug.LEGAL_NOTICE: {
         "responsible_body": "Lokales Bündnis für Familie Musterhausen, c/o Stadt Musterhausen",
-        "representative": "Bürgermeisterin Erika Muster",
+        "representative": "Bürgermeisterin Petra Sommer",
         "content_responsible": "Maria Beispiel, Koordinatorin des Bündnisses",
     },
     Page.Slug.PRIVACY: {

@@ -136,7 +136,9 @@ def choice_fields(world, user):
             for name, form_field in form.fields.items():
                 yield f"{label}: {name}", form_field
             for formset, inline in model_admin.get_formsets_with_inlines(request, obj):
-                for name, form_field in formset(instance=obj).form.base_fields.items():
+                # A form of the formset as the page renders it: Django narrows the choices
+                # (limit_choices_to) when a form is made, not in the form's class.
+                for name, form_field in formset(instance=obj).empty_form.fields.items():
                     yield f"{label} / {inline.model._meta.label}: {name}", form_field
 
 

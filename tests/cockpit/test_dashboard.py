@@ -185,7 +185,7 @@ def test_every_admin_section_and_model_is_named_in_german(admin_client, alliance
     content = admin_client.get("/verwaltung/").content.decode()
     for english in ("OTP_TOTP", "TOTP devices", "Tasks Database Backend", "Task Results", "Buendnis"):
         assert english not in content
-    for german in ("Zwei-Faktor-Anmeldung", "Authenticator-Apps", "Bündnis"):
+    for german in ("Team", "Authenticator-Apps", "Einstellungen", "Bündnisprofil"):
         assert german in content
     # Background tasks are every alliance's: the Servicestelle's page, not an alliance's.
     assert "Hintergrundaufgaben" not in content

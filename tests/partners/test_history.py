@@ -21,7 +21,8 @@ def test_partner_change_is_recorded_with_user_and_diff(coordinator_client, coord
     page = coordinator_client.get(reverse("admin:partners_partner_history", args=[partner.pk]))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Alte Bäckerei" in html and "Neue Bäckerei" in html and "koordination" in html
+    # Who, in her words: the account's full name.
+    assert "Alte Bäckerei" in html and "Neue Bäckerei" in html and "Maria Beispiel" in html
 
 
 def test_contact_data_is_kept_out_of_the_history(coordinator_client):
@@ -54,7 +55,7 @@ def test_signature_history_is_viewable_read_only_in_the_admin(coordinator_client
     page = coordinator_client.get(reverse("admin:partners_signature_history", args=[signature.pk]))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "koordination" in html and "Ausgetreten am" in html
+    assert "Maria Beispiel" in html and "Ausgetreten am" in html
 
 
 def test_declaration_changes_are_recorded(coordinator_client, coordinator, declaration):
