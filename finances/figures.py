@@ -210,6 +210,34 @@ def grant_statement(grant):
     return GrantStatement(grant, list(received), list(spent), sum_of(received), sum_of(spent))
 
 
+def budget_spent_of(lines):
+    """{line.pk: spent} for many budget lines in one query: the spending of their years,
+    summed per category, group and project by the database; each line adds up the sums
+    it covers (a line without group or project covers all of them)."""
+    years = {line.year for line in lines}
+    if not years:
+        return {}
+    sums = (
+        Entry.objects.counting().spending().filter(booked_on__year__in=years)
+        .values("booked_on__year", "category", "working_group", "project")
+        .annotate(value=total())
+        .order_by()
+    )
+    sums = list(sums)
+    spent = {}
+    for line in lines:
+        spent[line.pk] = sum(
+            (
+                row["value"] for row in sums
+                if row["booked_on__year"] == line.year and row["category"] == line.category_id
+                and (not line.working_group_id or row["working_group"] == line.working_group_id)
+                and (not line.project_id or row["project"] == line.project_id)
+            ),
+            ZERO,
+        )
+    return spent
+
+
 def budget_spent(line):
     """What was spent against one budget line (its year, category, group and project)."""
     entries = spending(line.year).filter(category=line.category_id)

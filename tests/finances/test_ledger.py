@@ -94,3 +94,28 @@ def test_a_reversed_waiting_entry_is_neither_approved_nor_counted(year_2026, coo
 def test_only_a_storno_is_negative(year_2026):
     with pytest.raises(IntegrityError):
         Entry.objects.create(direction="spending", booked_on="2026-01-01", amount=Decimal("-5.00"))
+
+
+def test_the_budget_list_reads_what_each_line_spent_in_one_query(
+    coordinator_client, django_assert_max_num_queries
+):
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import BudgetLineFactory, CategoryFactory, EntryFactory
+
+    url = "/verwaltung/finances/budgetline/?year=2026"
+    first = CategoryFactory(name="Öffentlichkeitsarbeit")
+    BudgetLineFactory(category=first)
+    EntryFactory(category=first, amount=Decimal("12.34"), booked_on=datetime.date(2026, 3, 1))
+    with CaptureQueriesContext(connection) as one_line:
+        response = coordinator_client.get(url)
+    assert "12,34" in response.content.decode()
+    for number in range(5):
+        category = CategoryFactory(name=f"Kategorie {number}")
+        BudgetLineFactory(category=category)
+        EntryFactory(category=category, amount=Decimal("1.00"), booked_on=datetime.date(2026, 4, 1))
+    with django_assert_max_num_queries(len(one_line)):
+        coordinator_client.get(url)
