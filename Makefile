@@ -8,7 +8,7 @@ CHROMIUM := /usr/lib/chromium/chromium
 # The PDFs are set in DejaVu (Debian's fonts-dejavu-core); nothing is fetched while rendering.
 DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: run test test-only lint bench observatory install install-test system-test-deps clean
+.PHONY: run test test-only lint bench observatory install install-test system-test-deps clean messages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,14 @@ bench: install
 # Mozilla's HTTP Observatory scanner against gunicorn behind nginx (root; bench/README.md).
 observatory: install
 	$(PY) -m bench.observatory
+
+# The interface's catalogues (buendnis/locale): German is the source, these are translated.
+TRANSLATED_LANGUAGES := en tr ar uk
+MAKEMESSAGES_IGNORE := --ignore='.venv/*' --ignore='tests/*' --ignore='bench/*' \
+  --ignore='staticfiles/*' --ignore='media/*'
+messages: install
+	$(PY) manage.py makemessages $(addprefix -l ,$(TRANSLATED_LANGUAGES)) $(MAKEMESSAGES_IGNORE) --no-obsolete
+	$(PY) manage.py compilemessages $(addprefix -l ,$(TRANSLATED_LANGUAGES)) -l de
 
 clean:
 	rm -rf $(VENV) staticfiles

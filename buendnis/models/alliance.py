@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from buendnis import tenancy
 from buendnis.history import History
 from buendnis.lib.images import logo_upload_to
-from buendnis.models.alliance_settings import MailSettings, OpenDataSettings
+from buendnis.models.alliance_settings import LanguageSettings, MailSettings, OpenDataSettings
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
@@ -19,7 +19,7 @@ class AllianceQuerySet(models.QuerySet):
         return self.filter(suspended_at__isnull=True)
 
 
-class Alliance(MailSettings, OpenDataSettings, models.Model):
+class Alliance(MailSettings, OpenDataSettings, LanguageSettings, models.Model):
     """An alliance: the tenant that every other row belongs to.
 
     One installation serves any number of alliances, each on its own domain(s)

@@ -103,3 +103,28 @@ class OpenDataSettings(models.Model):
     def embedding_hosts(self):
         """The origins allowed to embed the alliance's boxes (frame-ancestors)."""
         return [line.strip().rstrip("/") for line in self.embed_hosts.splitlines() if line.strip()]
+
+
+def all_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class LanguageSettings(models.Model):
+    """The languages the alliance's public site is offered in. German, the source
+    language, is always among them; the interface is translated for every language of
+    the installation, the alliance's own texts fall back to German where untranslated."""
+
+    languages = models.JSONField(
+        _("Sprachen der Website"),
+        default=all_languages,
+        help_text=_("In diesen Sprachen bietet die Website ihre Seiten an. Deutsch ist immer dabei."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def offered_languages(self):
+        """The language codes of the site, German first, in the installation's order."""
+        chosen = set(self.languages or ()) | {settings.LANGUAGE_CODE}
+        return [code for code in all_languages() if code in chosen]
