@@ -65,12 +65,7 @@ class AllianceMiddleware:
         # gets the neutral 404 below.
         host, port = split_host(request.get_host())
         if settings.SERVICE_DOMAIN and host == settings.SERVICE_DOMAIN:
-            # Set now, not only when the view is resolved: the middleware below
-            # (admin security, second factor) reverses URLs of this urlconf too.
-            request.urlconf = settings.SERVICE_URLCONF
-            set_urlconf(request.urlconf)
-            request.alliance = None
-            return self.get_response(request)
+            return self.service_desk(request)
         try:
             alliance, main_domain = hosts.resolve(host)
         except (OperationalError, InterfaceError) as error:
@@ -81,10 +76,33 @@ class AllianceMiddleware:
         if alliance is None:
             return render(request, "tenancy/unknown_host.html", status=404)
         if alliance.is_suspended:
-            response = render(request, "tenancy/suspended.html", status=503)
-            # A state the Servicestelle chose, not a fault: no error in the log per visit.
-            response._has_been_logged = True
-            return response
+            return self.suspended(request)
+        return self.in_scope(request, alliance)
+
+    def service_desk(self, request):
+        # Set now, not only when the view is resolved: the middleware below
+        # (admin security, second factor) reverses URLs of this urlconf too.
+        request.urlconf = settings.SERVICE_URLCONF
+        set_urlconf(request.urlconf)
+        request.alliance = None
+        return self.get_response(request)
+
+    @staticmethod
+    def suspended(request):
+        response = render(request, "tenancy/suspended.html", status=503)
+        # A state the Servicestelle chose, not a fault: no error in the log per visit.
+        response._has_been_logged = True
+        return response
+
+    def in_scope(self, request, alliance):
+        request.alliance = alliance
+        with tenancy.activate(alliance):
+            response = self.get_response(request)
+        if response.streaming and not isinstance(response, FileResponse):
+            # The server reads a streamed body after this method has returned, outside
+            # the scope: each chunk is made in the alliance's scope again.
+            response.streaming_content = tenancy.each_in_scope(alliance, response.streaming_content)
+        return response
         request.alliance = alliance
         with tenancy.activate(alliance):
             response = self.get_response(request)

@@ -164,6 +164,12 @@ def check_form(form):
     return form.cleaned_data
 
 
+def page_link(request, number):
+    query = request.GET.copy()
+    query["seite"] = number
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 def paged(request, queryset, per_page, record, rows=None, count=None, search=False):
     """Page `seite` of `queryset`; with `rows`, the page's records are loaded from it by
     primary key (their details for one page, not for the whole list). `count`, when
@@ -180,18 +186,12 @@ def paged(request, queryset, per_page, record, rows=None, count=None, search=Fal
     except EmptyPage as error:
         raise HttpError(400, f"Seite {number} gibt es nicht; es gibt {error.num_pages}.") from None
     paginator = page.paginator
-
-    def link(target):
-        query = request.GET.copy()
-        query["seite"] = target
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
     return {
         "count": paginator.count,
         "page": page.number,
         "pages": paginator.num_pages,
-        "next": link(page.next_page_number()) if page.has_next() else None,
-        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "next": page_link(request, page.next_page_number()) if page.has_next() else None,
+        "previous": page_link(request, page.previous_page_number()) if page.has_previous() else None,
         "truncated": page.more_than_limit,
         "results": [record(item, request) for item in page.object_list],
     }

@@ -55,6 +55,19 @@ def test_a_method_of_a_class_based_view_counts_too(tmp_path):
     assert "View Page.get hat 31 Zeilen" in result.stdout
 
 
+def test_a_function_that_answers_a_request_counts_in_any_module(tmp_path):
+    (tmp_path / "app").mkdir()
+    body = "".join(f"        x{number} = {number}\n" for number in range(30))
+    (tmp_path / "app" / "team_views.py").write_text(f"def invite(request):\n{body}")
+    (tmp_path / "app" / "admin.py").write_text(f"class Admin:\n    def changelist_view(self, request):\n{body}")
+    (tmp_path / "app" / "helpers.py").write_text(f"def long_helper(rows):\n{body}")
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "View invite hat 31 Zeilen" in result.stdout
+    assert "View Admin.changelist_view hat 31 Zeilen" in result.stdout
+    assert "long_helper" not in result.stdout
+
+
 def test_the_checkout_keeps_its_sizes():
     result = check_sizes(CHECKOUT)
     assert result.returncode == 0, result.stdout
