@@ -42,11 +42,12 @@ system-test-deps:
 	fi
 
 # Two processes (pytest-xdist), each with its own test database (test-db.sqlite3_gw0, …);
+# worksteal: a process that runs out of tests takes some of the other's, so long files spread;
 # `make test TEST_WORKERS=0` runs in one. Prints how long the whole run took.
 TEST_WORKERS ?= 2
 test: install system-test-deps
 	@start=$$(date +%s); \
-	  $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); status=$$?; \
+	  $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS); status=$$?; \
 	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # ruff (with complexity over 15 and too many statements), missing migrations, the layers of

@@ -41,6 +41,10 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SITE_URL = "http://testserver"
+    # Hashing a password the production way (PBKDF2, a million rounds) takes up to a second
+    # here; the tests create and log in hundreds of accounts. What they check (the right
+    # password, a changed password, a reset) holds for any hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Changes to alliances and domains reach the map of hosts through signals (the live
     # server runs in this process too); a test that changes them with update() calls
     # buendnis.hosts.forget() like the next refresh would.

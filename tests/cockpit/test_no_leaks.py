@@ -169,54 +169,56 @@ def own_ids(alliance):
 
 
 @pytest.mark.django_db
-def test_no_alliance_sees_anything_of_another(client, three):
-    for slug, (alliance, coordinator) in three.items():
-        host = f"{slug}.localhost"
+@pytest.mark.parametrize("slug", list(MARKERS))
+def test_no_alliance_sees_anything_of_another(client, three, slug):
+    """One alliance's crawl a test, so that the three run side by side."""
+    alliance, coordinator = three[slug]
+    host = f"{slug}.localhost"
 
-        # Public pages, calendar files, PDFs; the open data (feeds come by the pages' links).
-        public = crawl(client, host, ["/", "/termine/kalender.ics", "/gruendungsurkunde.pdf",
-                                      "/termine/gruendung/protokoll.pdf", "/termine/plenum.ics",
-                                      "/partner/?q=Stadtwerke", "/projekte/?q=Ferien", *OPEN_DATA])
-        assert "/termine/feed.atom" in public
-        assert '"slug": "stadtwerke"' in public["/api/v1/partners/stadtwerke"]
-        assert MARKERS[slug] in public["/"]
-        assert len(public) > 15
-        assert_clean(public, slug)
+    # Public pages, calendar files, PDFs; the open data (feeds come by the pages' links).
+    public = crawl(client, host, ["/", "/termine/kalender.ics", "/gruendungsurkunde.pdf",
+                                  "/termine/gruendung/protokoll.pdf", "/termine/plenum.ics",
+                                  "/partner/?q=Stadtwerke", "/projekte/?q=Ferien", *OPEN_DATA])
+    assert "/termine/feed.atom" in public
+    assert '"slug": "stadtwerke"' in public["/api/v1/partners/stadtwerke"]
+    assert MARKERS[slug] in public["/"]
+    assert len(public) > 15
+    assert_clean(public, slug)
 
-        # Personal links: the partner's management page, its data, its certificate.
-        with activate(alliance):
-            from partners.models import Partner
+    # Personal links: the partner's management page, its data, its certificate.
+    with activate(alliance):
+        from partners.models import Partner
 
-            stadtwerke = Partner.objects.get(slug="stadtwerke")
-            manage = links.management_path(stadtwerke)
-            invitation = stadtwerke.invitations.get()
-        personal = crawl(client, host, [manage, manage + "daten.json", manage + "urkunde.pdf",
-                                        f"/termine/einladung/{invitation.token}/"])
-        assert personal[manage + "daten.json"].count(f"erika@{slug}.example.org") >= 1
-        assert_clean(personal, slug)
+        stadtwerke = Partner.objects.get(slug="stadtwerke")
+        manage = links.management_path(stadtwerke)
+        invitation = stadtwerke.invitations.get()
+    personal = crawl(client, host, [manage, manage + "daten.json", manage + "urkunde.pdf",
+                                    f"/termine/einladung/{invitation.token}/"])
+    assert personal[manage + "daten.json"].count(f"erika@{slug}.example.org") >= 1
+    assert_clean(personal, slug)
 
-        # The admin, as the alliance's coordinator: every list, form and export.
-        client.force_login(coordinator)
-        admin_pages = crawl(client, host, ["/verwaltung/", "/verwaltung/exporte/partner.csv"], admin=True)
-        assert len(admin_pages) > 40
-        assert_clean(admin_pages, slug)
-        ids = own_ids(alliance)
-        for path, text in admin_pages.items():
-            for app, model, pk in ADMIN_OBJECT.findall(text):
-                if (app, model) in ids:
-                    assert int(pk) in ids[(app, model)], f"{slug}: {path} verlinkt {app}.{model} {pk}"
+    # The admin, as the alliance's coordinator: every list, form and export.
+    client.force_login(coordinator)
+    admin_pages = crawl(client, host, ["/verwaltung/", "/verwaltung/exporte/partner.csv"], admin=True)
+    assert len(admin_pages) > 40
+    assert_clean(admin_pages, slug)
+    ids = own_ids(alliance)
+    for path, text in admin_pages.items():
+        for app, model, pk in ADMIN_OBJECT.findall(text):
+            if (app, model) in ids:
+                assert int(pk) in ids[(app, model)], f"{slug}: {path} verlinkt {app}.{model} {pk}"
 
-        # The other alliances' rows by typed-in admin URL: not found.
-        for other_slug, (other, _coordinator) in three.items():
-            if other_slug == slug:
-                continue
-            for (app, model), pks in own_ids(other).items():
-                for pk in list(pks)[:2]:
-                    for view in ("change", "history", "delete"):
-                        url = f"/verwaltung/{app}/{model}/{pk}/{view}/"
-                        response = client.get(url, HTTP_HOST=host)
-                        assert response.status_code in (403, 404), (slug, url, response.status_code)
-        client.logout()
+    # The other alliances' rows by typed-in admin URL: not found.
+    for other_slug, (other, _coordinator) in three.items():
+        if other_slug == slug:
+            continue
+        for (app, model), pks in own_ids(other).items():
+            for pk in list(pks)[:2]:
+                for view in ("change", "history", "delete"):
+                    url = f"/verwaltung/{app}/{model}/{pk}/{view}/"
+                    response = client.get(url, HTTP_HOST=host)
+                    assert response.status_code in (403, 404), (slug, url, response.status_code)
+    client.logout()
 
 
 @pytest.mark.django_db
