@@ -86,7 +86,8 @@ def invitation_letters_pdf(event, invitations):
         "document_title": f"Einladung: {event.title}",
         "event": event,
         "letters": [
-            mark_safe(_letter(invitation, alliance, logo_url, agenda))  # noqa: S308 (rendered template)
+            # Each letter is a rendered template, escaped there.
+            mark_safe(_letter(invitation, alliance, logo_url, agenda))
             for invitation in invitations
         ],
     }

@@ -327,7 +327,9 @@ class Signature(AllianceOwned):
     )
 
     # The language the declaration was signed in online (German on paper).
-    language = language_field(help_text=_("In dieser Sprache wurde unterzeichnet; die Bestätigung kommt in ihr."))
+    language = language_field(
+        help_text=_("In dieser Sprache wurde unterzeichnet; die Bestätigung kommt in ihr.")
+    )
 
     objects = scoped_manager(SignatureQuerySet)
     history = History(excluded_fields=["signed_by"])
