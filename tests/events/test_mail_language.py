@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 from buendnis.emails import absolute_url
 from events import documents, emails, reminders, services
 from events.models import Registration, Suggestion
-from tests.factories import EventFactory, InvitationFactory, PartnerFactory
+from tests.factories import EventFactory, InvitationFactory, MinutesFactory, PartnerFactory, UserFactory
 from tests.support.pdfs import pdf_text, read_pdf, squeeze
 
 
@@ -202,3 +202,16 @@ def test_the_coordination_sees_in_german_which_language_a_suggestion_was_written
     page = coordinator_client.get(reverse("admin:events_suggestion_change", args=[suggestion.pk]))
     content = page.content.decode()
     assert "Geschrieben auf" in content and "Türkisch" in content
+
+
+def test_the_minute_takers_reminder_stays_german():
+    taker = UserFactory(username="protokoll", email="protokoll@example.org")
+    event = EventFactory(title="Plenum Herbst", starts_in=-datetime.timedelta(hours=3))
+    minutes = MinutesFactory(approved=False, minute_taker=taker, event=event)
+
+    with translation.override("tr"):
+        message = emails.send_minutes_reminder(minutes, 3)
+
+    assert message.extra_headers["Content-Language"] == "de"
+    assert message.subject == "Protokoll fehlt noch: Plenum Herbst"
+    assert f"/verwaltung/events/minutes/{minutes.pk}/change/" in message.body

@@ -75,8 +75,12 @@ def test_signing_in_arabic_keeps_arabic_for_the_partners_mails(client, declarati
 
     mail.outbox.clear()
     services.withdraw(Partner.objects.get())
-    goodbye = next(message for message in mail.outbox if message.to == ["erika@holzwurm.example.org"])
+    by_address = {message.to[0]: message for message in mail.outbox}
+    goodbye = by_address["erika@holzwurm.example.org"]
     assert goodbye.extra_headers["Content-Language"] == "ar"
+    withdrawal = by_address["koordination@example.org"]
+    assert withdrawal.extra_headers["Content-Language"] == "de"
+    assert "/verwaltung/partners/partner/" in withdrawal.body
     with translation.override("ar"):
         assert goodbye.subject == gettext("Ihr Austritt aus dem Bündnis")
         assert reverse("partners:sign") in goodbye.body
