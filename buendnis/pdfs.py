@@ -6,6 +6,7 @@ from buendnis.lib.pdf import get_pdf
 from buendnis.models import Alliance
 
 
-def alliance_pdf(key, template_name, context):
-    """`get_pdf` for the document `key` of the active alliance."""
-    return get_pdf(f"{alliance_folder(Alliance.current())}/{key}", template_name, context)
+def alliance_pdf(key, template_name, context, language=None):
+    """`get_pdf` for the document `key` of the active alliance (German unless `language`)."""
+    folder = alliance_folder(Alliance.current())
+    return get_pdf(f"{folder}/{key}", template_name, context, language)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
-from buendnis.emails import render_templated, send_templated
+from buendnis.emails import in_language, render_templated
 from buendnis.lib.paging import in_chunks
 from buendnis.lib.sanitize import clean_html
 from buendnis.models import Alliance
@@ -93,10 +93,19 @@ def list_headers(partner):
     }
 
 
+def mailing_message(mailing, partner, address):
+    """The partner's personal e-mail of the mailing, in its language: the frame and links
+    translated, the text as the coordination wrote it."""
+    with in_language(partner.language):
+        return render_templated(
+            "mailing", mailing_context(mailing, partner), [address], headers=list_headers(partner)
+        )
+
+
 def send_one(mailing, partner, address):
-    return send_templated(
-        "mailing", mailing_context(mailing, partner), [address], headers=list_headers(partner)
-    )
+    message = mailing_message(mailing, partner, address)
+    message.send()
+    return message
 
 
 def send_test(mailing, address):
@@ -105,9 +114,7 @@ def send_test(mailing, address):
     if first is None:
         return None
     partner, _address = first
-    message = render_templated(
-        "mailing", mailing_context(mailing, partner), [address], headers=list_headers(partner)
-    )
+    message = mailing_message(mailing, partner, address)
     message.subject = _("[Test] %(subject)s") % {"subject": message.subject}
     message.send()
     return message

@@ -1,9 +1,11 @@
 """Minutes (Protokolle) as PDFs: approved ones publicly, drafts as an admin preview;
 invitation letters for partners without e-mail."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
-from buendnis.emails import absolute_url
+from buendnis.emails import absolute_url, in_language
 from buendnis.lib.pdf import StoredPdf, image_or_none, render_pdf
 from buendnis.models import Alliance
 from buendnis.pdfs import alliance_pdf
@@ -54,22 +56,39 @@ def minutes_filename(minutes):
     return f"{prefix}-{minutes.event.slug}.pdf"
 
 
+def _letter(invitation, alliance, logo_url, agenda):
+    """One partner's letter, in its language (with its own lang and dir in the document)."""
+    with in_language(invitation.partner.language):
+        return render_to_string(
+            "pdf/includes/invitation_letter.html",
+            {
+                "alliance": alliance,
+                "logo_url": logo_url,
+                "event": invitation.event,
+                "agenda": agenda,
+                "partner": invitation.partner,
+                "invitation_url": absolute_url(
+                    reverse("events:invitation", args=[invitation.token])
+                ),
+            },
+        )
+
+
 def invitation_letters_pdf(event, invitations):
-    """One PDF with a letter per partner without e-mail, with its personal reply link."""
+    """One PDF with a letter per partner without e-mail, with its personal reply link;
+    each letter in the partner's language, the document's title German."""
     alliance = Alliance.current()
-    letters = [
-        {
-            "partner": invitation.partner,
-            "invitation_url": absolute_url(reverse("events:invitation", args=[invitation.token])),
-        }
-        for invitation in invitations
-    ]
+    logo_url = image_or_none(alliance.logo)
+    agenda = list(event.minutes.items.all()) if hasattr(event, "minutes") else []
     context = {
         "alliance": alliance,
-        "logo_url": image_or_none(alliance.logo),
+        "logo_url": logo_url,
         "document_title": f"Einladung: {event.title}",
         "event": event,
-        "agenda": list(event.minutes.items.all()) if hasattr(event, "minutes") else [],
-        "letters": letters,
+        "letters": [
+            # Each letter is a rendered template, escaped there.
+            mark_safe(_letter(invitation, alliance, logo_url, agenda))
+            for invitation in invitations
+        ],
     }
     return alliance_pdf(f"einladungsbriefe-{event.pk}", "pdf/invitation_letters.html", context)

@@ -1,8 +1,13 @@
-"""One function per e-mail of the events app."""
+"""One function per e-mail of the events app.
+
+A registrant's confirmation is in the language of the registration, a partner's invitation
+and reminder in the partner's (`in_language`: texts, dates, links and the calendar entry);
+the e-mails to the coordination and to who takes the minutes are German.
+"""
 
 from django.urls import reverse
 
-from buendnis.emails import absolute_url, render_templated, send_templated
+from buendnis.emails import absolute_url, in_language, render_templated, send_templated
 from buendnis.models import Alliance
 from events.calendar import event_ics
 
@@ -13,43 +18,50 @@ def _calendar_attachment(event, url=None):
 
 def send_registration_confirmation(registration):
     event = registration.event
-    send_templated(
-        "event_registration",
-        {
-            "registration": registration,
-            "event": event,
-            "event_url": absolute_url(event.get_absolute_url()),
-            "cancel_url": absolute_url(registration.get_cancel_url()),
-        },
-        to=[registration.email],
-        attachments=[_calendar_attachment(event)],
-    )
+    with in_language(registration.language):
+        return send_templated(
+            "event_registration",
+            {
+                "registration": registration,
+                "event": event,
+                "event_url": absolute_url(event.get_absolute_url()),
+                "cancel_url": absolute_url(registration.get_cancel_url()),
+            },
+            to=[registration.email],
+            attachments=[_calendar_attachment(event)],
+        )
+
+
+def _invitation_context(invitation):
+    event = invitation.event
+    token = invitation.token
+    minutes = getattr(event, "minutes", None)
+    return {
+        "invitation": invitation,
+        "event": event,
+        "partner": invitation.partner,
+        "agenda": list(minutes.items.all()) if minutes else [],
+        "invitation_url": absolute_url(invitation.get_absolute_url()),
+        "accept_url": absolute_url(reverse("events:accept", kwargs={"token": token})),
+        "decline_url": absolute_url(reverse("events:decline", kwargs={"token": token})),
+    }
 
 
 def invitation_message(invitation):
     """The invitation e-mail, not yet sent: the meeting page previews it."""
     event = invitation.event
-    partner = invitation.partner
-    invitation_url = absolute_url(invitation.get_absolute_url())
-    # Invitation-only events have no public page: the calendar entry links to the invitation.
-    calendar_url = absolute_url(event.get_absolute_url()) if event.is_public else invitation_url
-    minutes = getattr(event, "minutes", None)
-    return render_templated(
-        "event_invitation",
-        {
-            "invitation": invitation,
-            "event": event,
-            "partner": partner,
-            "agenda": list(minutes.items.all()) if minutes else [],
-            "invitation_url": invitation_url,
-            "accept_url": absolute_url(reverse("events:accept", kwargs={"token": invitation.token})),
-            "decline_url": absolute_url(
-                reverse("events:decline", kwargs={"token": invitation.token})
-            ),
-        },
-        to=[partner.contact_email],
-        attachments=[_calendar_attachment(event, calendar_url)],
-    )
+    with in_language(invitation.partner.language):
+        context = _invitation_context(invitation)
+        # Invitation-only events have no public page: the calendar entry links to the invitation.
+        calendar_url = (
+            absolute_url(event.get_absolute_url()) if event.is_public else context["invitation_url"]
+        )
+        return render_templated(
+            "event_invitation",
+            context,
+            to=[invitation.partner.contact_email],
+            attachments=[_calendar_attachment(event, calendar_url)],
+        )
 
 
 def send_invitation(invitation):
@@ -60,23 +72,9 @@ def send_invitation(invitation):
 
 def send_meeting_reminder(invitation, days):
     """Reminder `days` before the meeting, with the same personal links as the invitation."""
-    event = invitation.event
-    token = invitation.token
-    minutes = getattr(event, "minutes", None)
-    return send_templated(
-        "meeting_reminder",
-        {
-            "invitation": invitation,
-            "event": event,
-            "partner": invitation.partner,
-            "days": days,
-            "agenda": list(minutes.items.all()) if minutes else [],
-            "invitation_url": absolute_url(invitation.get_absolute_url()),
-            "accept_url": absolute_url(reverse("events:accept", kwargs={"token": token})),
-            "decline_url": absolute_url(reverse("events:decline", kwargs={"token": token})),
-        },
-        to=[invitation.partner.contact_email],
-    )
+    with in_language(invitation.partner.language):
+        context = {**_invitation_context(invitation), "days": days}
+        return send_templated("meeting_reminder", context, to=[invitation.partner.contact_email])
 
 
 def send_minutes_reminder(minutes, days):

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buendnis.lib.languages import current_language
 from buendnis.tenancy import own_account
 from events import documents, emails
 from events.models import Event, Invitation, Minutes, Registration, Suggestion
@@ -59,6 +60,8 @@ def register(event, data):
             number_of_children=data.get("number_of_children") or 0,
             children_ages=data.get("children_ages", ""),
             accessibility_needs=data.get("accessibility_needs", ""),
+            # The confirmation, the calendar entry and later e-mails in the form's language.
+            language=current_language(),
         )
     emails.send_registration_confirmation(registration)
     return registration
@@ -186,7 +189,11 @@ def publish_minutes(minutes):
 
 def submit_suggestion(form):
     """Store a citizen's suggestion and tell the coordinator about it."""
-    suggestion = form.save()
+    suggestion = form.save(commit=False)
+    # The coordination answers in the language it was written in.
+    suggestion.language = current_language()
+    suggestion.save()
+    form.save_m2m()
     emails.send_new_suggestion(suggestion)
     return suggestion
 

@@ -3,9 +3,10 @@
 import logging
 
 import segno
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from buendnis.lib.pdf import image_or_none
 from buendnis.models import Alliance
@@ -61,6 +62,11 @@ def _active_signature(partner):
     return signature
 
 
+def _certificate_title(partner):
+    with translation.override(partner.language):
+        return _("Urkunde Bündnispartner – %(name)s") % {"name": partner.name}
+
+
 def partner_certificate_file(partner):
     """The stored PDF of the partner's certificate; raises NoCertificate unless active."""
     signature = _active_signature(partner)
@@ -71,14 +77,17 @@ def partner_certificate_file(partner):
         "alliance": alliance,
         "logo_url": image_or_none(alliance.logo),
         "partner_logo_url": image_or_none(partner.logo),
-        "document_title": f"Urkunde Bündnispartner – {partner.name}",
+        "document_title": _certificate_title(partner),
         "draft": False,
         "partner": partner,
         "partner_since": since,
         "declaration": signature.declaration,
         "issued_on": since,
     }
-    return alliance_pdf(f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context)
+    # The partner's document: in its language, wherever it is downloaded.
+    return alliance_pdf(
+        f"urkunde-partner-{partner.pk}", "pdf/partner_certificate.html", context, partner.language
+    )
 
 
 def certificate_filename(partner):

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from buendnis.fragments import remembered
 from buendnis.lib.forms import HoneypotMixin
 from buendnis.lib.images import ImageUploadField
 from buendnis.lib.widgets import GermanDateField
-from buendnis.models import FieldOfAction
+from buendnis.models import Alliance, FieldOfAction
 from partners import coordination
 from partners.models import Declaration, Partner
 
@@ -111,15 +112,30 @@ class SignForm(HoneypotMixin, PartnerEntryForm):
 
 class ManageForm(PartnerEntryForm):
     class Meta(PartnerEntryForm.Meta):
-        fields = [*PartnerEntryForm.Meta.fields, "wants_listing"]
+        fields = [*PartnerEntryForm.Meta.fields, "wants_listing", "language"]
         help_texts = {
             **PartnerEntryForm.Meta.help_texts,
             "contact_email": _("Wird nie veröffentlicht. An diese Adresse gehen künftig alle Links."),
             "wants_listing": "",
+            "language": _("In dieser Sprache schicken wir Ihnen Einladungen, Rundmails und die Urkunde."),
         }
         labels = {
             "wants_listing": _("Unsere Organisation darf im Partnerverzeichnis genannt werden."),
+            "language": _("Sprache unserer E-Mails"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The languages of the alliance's site, each named in itself; and the partner's own.
+        offered = set(Alliance.current().offered_languages) | {self.instance.language}
+        self.fields["language"].choices = [
+            (code, name) for code, name in settings.LANGUAGES if code in offered
+        ]
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        # Not sent (an older form): the language stays as it was.
+        return self.cleaned_data.get("language") or self.instance.language
 
 
 class ManageRequestForm(HoneypotMixin, forms.Form):

@@ -10,11 +10,11 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 
+from buendnis.lib.languages import current_language
 from buendnis.lib.text import name_key
 from buendnis.models import Alliance
 from buendnis.tenancy import own_account
 from partners import emails, personal_data, tasks
-from partners.links import confirmation_link, management_link
 from partners.models import Declaration, Partner, Signature
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
@@ -67,11 +67,11 @@ def sign(partner, fields_of_action=(), wants_listing=True):
     if existing is not None:
         open_signature = existing.signatures.open().first()
         if open_signature.confirmed_at:
-            emails.send_already_partner(existing, management_link(existing))
+            emails.send_already_partner(existing)
         else:
-            emails.send_confirmation(existing, open_signature, confirmation_link(open_signature))
+            emails.send_confirmation(existing, open_signature)
         return None
-    emails.send_confirmation(partner, signature, confirmation_link(signature))
+    emails.send_confirmation(partner, signature)
     return signature
 
 
@@ -89,6 +89,8 @@ def _record_signature(partner, declaration, fields_of_action, wants_listing):
     )
     partner.wants_listing = wants_listing
     partner.listed = False  # decided on confirmation
+    # Its e-mails, invitations and certificate in the language it signed in.
+    partner.language = current_language()
     partner.save()
     partner.fields_of_action.set(fields_of_action)
     return Signature.objects.create(
@@ -96,6 +98,7 @@ def _record_signature(partner, declaration, fields_of_action, wants_listing):
         declaration=declaration,
         source=Signature.Source.ONLINE,
         signed_by=partner.contact_name,
+        language=partner.language,
     )
 
 
@@ -131,7 +134,7 @@ def resend_confirmation(partner):
     signature = partner.signatures.unconfirmed().first()
     if signature is None or not partner.contact_email:
         return False
-    emails.send_confirmation(partner, signature, confirmation_link(signature))
+    emails.send_confirmation(partner, signature)
     return True
 
 
@@ -142,7 +145,7 @@ def request_management_link(email):
     """
     partners = Partner.objects.active().filter(contact_email__iexact=email.strip())
     for partner in partners:
-        emails.send_management_link(partner, management_link(partner))
+        emails.send_management_link(partner)
     return len(partners)
 
 

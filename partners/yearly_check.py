@@ -11,7 +11,7 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from buendnis.emails import send_templated
+from buendnis.emails import in_language, send_templated
 from partners.links import management_link
 from partners.models import MAX_REMINDERS, Partner
 
@@ -41,11 +41,12 @@ def unreachable(now=None):
 
 
 def send_reminder(partner):
-    message = send_templated(
-        "yearly_check",
-        {"partner": partner, "management_link": management_link(partner, long_lived=True)},
-        [partner.contact_email],
-    )
+    with in_language(partner.language):
+        message = send_templated(
+            "yearly_check",
+            {"partner": partner, "management_link": management_link(partner, long_lived=True)},
+            [partner.contact_email],
+        )
     Partner.objects.filter(pk=partner.pk).update(
         reminders_sent=partner.reminders_sent + 1, last_reminder_at=timezone.now()
     )

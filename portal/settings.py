@@ -188,7 +188,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch")]
+# German is the source language (no URL prefix); the others under /en/, /tr/, /ar/, /uk/.
+# Each name in its own language, as the language switch shows it.
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

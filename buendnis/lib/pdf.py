@@ -111,9 +111,10 @@ def _stylesheet_text():
     return Path(path).read_text(encoding="utf-8")
 
 
-def _html_and_stylesheet(template_name, context):
-    # Dates and labels in German, also when rendered outside a request (e-mails, tasks).
-    with translation.override(settings.LANGUAGE_CODE):
+def _html_and_stylesheet(template_name, context, language=None):
+    # Dates and labels in German, also when rendered outside a request (e-mails, tasks);
+    # a document for a partner or a family in its language (`pdf/base.html` sets lang and dir).
+    with translation.override(language or settings.LANGUAGE_CODE):
         html = render_to_string(template_name, context)
     return html, _stylesheet_text()
 
@@ -153,9 +154,10 @@ def warm_renderer():
     return time.perf_counter() - started
 
 
-def render_pdf(template_name, context):
-    """Render a template under `templates/pdf/` to PDF bytes (no cache)."""
-    return _write_pdf(*_html_and_stylesheet(template_name, context))
+def render_pdf(template_name, context, language=None):
+    """Render a template under `templates/pdf/` to PDF bytes (no cache); German unless
+    `language` says otherwise."""
+    return _write_pdf(*_html_and_stylesheet(template_name, context, language))
 
 
 @dataclass(frozen=True)
@@ -172,13 +174,14 @@ def _fingerprint(html, stylesheet):
     return hmac.new(settings.SECRET_KEY.encode(), source.encode(), hashlib.sha256).hexdigest()[:40]
 
 
-def get_pdf(key, template_name, context):
+def get_pdf(key, template_name, context, language=None):
     """The PDF of a document, from the cache when nothing it shows has changed.
 
     `key` names the document (e.g. "gruendungsurkunde", "protokoll-7"); only its
-    newest PDF is kept.
+    newest PDF is kept. German unless `language` says otherwise (the HTML, and so the
+    fingerprint, differs by language).
     """
-    html, stylesheet = _html_and_stylesheet(template_name, context)
+    html, stylesheet = _html_and_stylesheet(template_name, context, language)
     fingerprint = _fingerprint(html, stylesheet)
     directory = Path(settings.MEDIA_ROOT) / CACHE_DIRECTORY / key
     path = directory / f"{fingerprint}.pdf"

@@ -1,6 +1,7 @@
 """Admin of wishes and suggestions: status, public answer, where they came from."""
 
 from django.contrib import admin
+from django.utils.translation import get_language_info
 
 from buendnis.history import HistoryAdmin
 from events.models import Suggestion
@@ -14,11 +15,11 @@ class SuggestionAdmin(HistoryAdmin):
     search_fields = ["text", "public_answer"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["field_of_action", "working_group"]
-    readonly_fields = ["created_at", "updated_at", "settled_at"]
+    readonly_fields = ["created_at", "updated_at", "settled_at", "written_in"]
     actions = ["mark_in_progress", "mark_done"]
     fieldsets = [
         (None, {"fields": ["text", "created_at", "updated_at"]}),
-        ("Absender (nie öffentlich)", {"fields": ["name", "email"]}),
+        ("Absender (nie öffentlich)", {"fields": ["name", "email", "written_in"]}),
         ("Zuordnung", {"fields": ["field_of_action", "working_group", "event"]}),
         ("Bearbeitung", {"fields": ["status", "public_answer", "settled_at"]}),
     ]
@@ -26,6 +27,11 @@ class SuggestionAdmin(HistoryAdmin):
     @admin.display(description="Anregung")
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 80 else f"{obj.text[:80]}…"
+
+    @admin.display(description="Geschrieben auf")
+    def written_in(self, obj):
+        """The language of the suggestion, named in German ("Türkisch"): answer in it."""
+        return get_language_info(obj.language)["name_translated"]
 
     @admin.display(description="öffentlich beantwortet", boolean=True)
     def answered(self, obj):

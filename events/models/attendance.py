@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.lib.languages import language_field
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
@@ -112,6 +113,8 @@ class Registration(AllianceOwned):
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
     checked_in = models.BooleanField(_("anwesend"), default=False)
+    # The language of the registration form: its confirmation and calendar entry are in it.
+    language = language_field()
 
     objects = scoped_manager(RegistrationQuerySet)
 

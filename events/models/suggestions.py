@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
+from buendnis.lib.languages import language_field
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
@@ -71,6 +72,8 @@ class Suggestion(AllianceOwned):
         blank=True,
         help_text=_("Wird mit der Anregung (ohne Name und E-Mail) auf /anregungen/ gezeigt."),
     )
+    # The language it was written in: the coordination answers in it.
+    language = language_field(help_text=_("In dieser Sprache wurde die Anregung geschrieben."))
     created_at = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
     settled_at = models.DateTimeField(

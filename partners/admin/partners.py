@@ -112,8 +112,8 @@ class PartnerAdminForm(forms.ModelForm):
         formfield_callback = https_urls
         fields = [
             "name", "slug", "kind", "town", "website", "logo", "description", "contribution",
-            "fields_of_action", "contact_name", "contact_email", "contact_phone", "listed",
-            "wants_listing", "founding_partner",
+            "fields_of_action", "contact_name", "contact_email", "contact_phone", "language",
+            "listed", "wants_listing", "founding_partner",
         ]
 
 
@@ -148,7 +148,7 @@ class PartnerAdmin(
         (_("Selbstdarstellung"), {"fields": ["description", "contribution", "fields_of_action"]}),
         (
             _("Ansprechperson (nie öffentlich)"),
-            {"fields": ["contact_name", "contact_email", "contact_phone"]},
+            {"fields": ["contact_name", "contact_email", "contact_phone", "language"]},
         ),
         (
             _("Verzeichnis"),

@@ -11,6 +11,7 @@ from buendnis.fragments import remembered
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import logo_upload_to
+from buendnis.lib.languages import language_field
 from buendnis.lib.text import SLUG_HELP, name_key
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
@@ -126,6 +127,10 @@ class Partner(AllianceOwned):
         blank=True,
         help_text=_("Über den Abmeldelink einer Rundmail. Einladungen und andere E-Mails kommen weiter."),
     )
+
+    # The language of its signature, or chosen on its management page: its e-mails,
+    # invitations and certificate are in it.
+    language = language_field()
 
     listed = models.BooleanField(
         _("im Verzeichnis gezeigt"),
@@ -319,6 +324,11 @@ class Signature(AllianceOwned):
         max_length=200,
         blank=True,
         help_text=_("Name der unterzeichnenden Person; wird beim Austritt gelöscht."),
+    )
+
+    # The language the declaration was signed in online (German on paper).
+    language = language_field(
+        help_text=_("In dieser Sprache wurde unterzeichnet; die Bestätigung kommt in ihr.")
     )
 
     objects = scoped_manager(SignatureQuerySet)
