@@ -41,12 +41,14 @@ def _published_pages(profile):
 
 def _easy_read(profile):
     """{topic: address} of the alliance's published pages in Leichte Sprache: the header
-    links the home variant, each normal key page its own variant, only these."""
+    links the home variant, each normal key page its own variant, only these. Every
+    public page asks: the topics are remembered until the alliance's content changes."""
     if profile is None:
         return {}
-    from buendnis.models.easy_read import published_urls
+    from buendnis.fragments import remembered
+    from buendnis.models.easy_read import published_topics, published_urls
 
-    return published_urls()
+    return published_urls(remembered("easy_read_topics", published_topics))
 
 
 def alliance(request):

@@ -5,6 +5,7 @@ page lists the upcoming public dates that the events app contributes."""
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from buendnis import sections
@@ -35,9 +36,20 @@ def normal_url(topic):
         return None
 
 
+# The links between the pages, in Leichte Sprache (long words split with a hyphen).
+LINK_LABELS = {
+    Topic.HOME: _("Start-Seite"),
+    Topic.ABOUT: _("Das Bündnis"),
+    Topic.JOIN: _("Mitmachen"),
+    Topic.DATES: _("Termine"),
+    Topic.CONTACT: _("Kontakt"),
+    Topic.ACCESSIBILITY: _("Barriere-Freiheit"),
+}
+
+
 def other_pages(current):
     return [
-        {"label": Topic(topic).label, "url": url}
+        {"label": LINK_LABELS[topic], "url": url}
         for topic, url in published_urls().items()
         if topic != current
     ]

@@ -11,6 +11,7 @@ empty or a `[…]` placeholder remains; a draft is never linked or served.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -36,22 +37,22 @@ class EasyReadPage(AllianceOwned):
     topic = models.CharField(_("Seite"), max_length=20, choices=Topic.choices)
     title = models.CharField(_("Überschrift"), max_length=200)
     main_contents = models.TextField(
-        _("Worum geht es auf dieser Website?"), blank=True,
+        _("Worum es auf der Website geht"), blank=True,
         help_text=_("Sagen Sie in kurzen Sätzen: Wer sind wir? Was steht auf dieser Website?"),
     )
     navigation = models.TextField(
-        _("So finden Sie sich zurecht"), blank=True,
+        _("Wie man sich zurechtfindet"), blank=True,
         help_text=_("Sagen Sie in kurzen Sätzen: Wo ist das Menü? Was steht oben und unten auf jeder Seite?"),
     )
     accessibility = models.TextField(
-        _("Das steht in der Erklärung zur Barrierefreiheit"), blank=True,
+        _("Was die Erklärung zur Barrierefreiheit sagt"), blank=True,
         help_text=_(
             "Sagen Sie in kurzen Sätzen: Was steht in der Erklärung? Wo finden Leserinnen und Leser sie? "
             "Der Link zur Erklärung erscheint darunter von selbst."
         ),
     )
     other_pages = models.TextField(
-        _("Diese Seiten gibt es in Leichter Sprache"), blank=True,
+        _("Welche Seiten es in Leichter Sprache gibt"), blank=True,
         help_text=_(
             "Ein bis zwei Sätze als Einleitung. Die Links zu allen veröffentlichten Seiten "
             "in Leichter Sprache erscheinen darunter von selbst."
@@ -129,12 +130,20 @@ class EasyReadPage(AllianceOwned):
 
 
 def url_of(topic):
-    if topic == EasyReadPage.Topic.HOME:
-        return reverse("buendnis:easy_read_home")
-    return reverse("buendnis:easy_read", kwargs={"topic": topic})
+    """The page's address; always the German one (Leichte Sprache is German only), also
+    when the link stands on a page in another language."""
+    with translation.override("de"):
+        if topic == EasyReadPage.Topic.HOME:
+            return reverse("buendnis:easy_read_home")
+        return reverse("buendnis:easy_read", kwargs={"topic": topic})
 
 
-def published_urls():
-    """{topic: address} of the alliance's published variants, in the order of the topics."""
-    published = set(EasyReadPage.objects.public().values_list("topic", flat=True))
-    return {topic: url_of(topic) for topic in EasyReadPage.Topic.values if topic in published}
+def published_topics():
+    return set(EasyReadPage.objects.public().values_list("topic", flat=True))
+
+
+def published_urls(topics=None):
+    """{topic: address} of the alliance's published variants (or of `topics`), in the
+    order of the topics."""
+    topics = published_topics() if topics is None else topics
+    return {topic: url_of(topic) for topic in EasyReadPage.Topic.values if topic in topics}

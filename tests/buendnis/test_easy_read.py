@@ -69,11 +69,11 @@ def test_the_home_variant_explains_what_bitv_asks_for(client, alliance):
     for heading in [
         "Worum geht es auf dieser Website?",
         "So finden Sie sich auf der Website zurecht",
-        "Barrierefreiheit",
+        "Barriere-Freiheit",
         "Mehr in Leichter Sprache",
     ]:
         assert f">{heading}</h2>" in content
-    assert '<a href="/barrierefreiheit/">Zur Erklärung zur Barrierefreiheit</a>' in content
+    assert '<a href="/barrierefreiheit/">Zur Erklärung zur Barriere-Freiheit</a>' in content
     assert "Gebärdensprache" not in content  # no video given
 
 
@@ -128,7 +128,8 @@ def test_every_public_page_has_the_header_link_exactly_when_the_home_variant_is_
     EasyReadPage.objects.filter(topic=Topic.HOME).update(published=published)
     found = crawl(client, "testserver", limit=400)
     assert {path: status for path, status in found.items() if status == 404} == {}
-    pages = [path for path, status in found.items() if status == 200 and not path.endswith((".ics", ".pdf", ".json", ".xml"))]
+    files = (".ics", ".pdf", ".json", ".xml")
+    pages = [path for path, status in found.items() if status == 200 and not path.endswith(files)]
     assert len(pages) > 20
     for path in pages:
         response = client.get(path)
@@ -152,7 +153,8 @@ def test_the_header_link_is_german_and_marks_the_home_variant_as_current(client,
 def test_each_normal_key_page_links_its_variant_only_when_published(client, alliance, declaration):
     for topic, address in NORMAL.items():
         content = client.get(address).content.decode()
-        assert f'<a href="{ADDRESSES[topic]}" hreflang="de">Diese Seite in Leichter Sprache</a>' in content, address
+        link = f'<a href="{ADDRESSES[topic]}" hreflang="de">Diese Seite in Leichter Sprache</a>'
+        assert link in content, address
     EasyReadPage.objects.update(published=False)
     for address in NORMAL.values():
         assert "Diese Seite in Leichter Sprache" not in client.get(address).content.decode(), address
@@ -210,7 +212,7 @@ def test_the_admin_refuses_publishing_and_names_the_empty_part(coordinator_clien
     assert response.status_code == 200
     content = response.content.decode()
     assert "Die Seite kann noch nicht veröffentlicht werden." in content
-    assert "Es fehlen: So finden Sie sich zurecht." in content
+    assert "Es fehlen: Wie man sich zurechtfindet." in content
     home.refresh_from_db()
     assert home.navigation != ""
     response = coordinator_client.post(url, {**HOME_PARTS, "published": "on"})
@@ -252,7 +254,7 @@ def test_the_checklist_item_is_done_when_the_home_variant_is_published(alliance)
     EasyReadPage.objects.filter(topic=Topic.HOME).update(published=False, main_contents="")
     item = next(item for item in checklist.items() if item.key == "easy_read")
     assert not item.done
-    assert "Worum geht es auf dieser Website?" in item.missing
+    assert item.missing == "Es fehlen: Worum es auf der Website geht."
     EasyReadPage.objects.filter(topic=Topic.HOME).delete()
     item = next(item for item in checklist.items() if item.key == "easy_read")
     assert (item.done, item.missing) == (False, "Die Startseite in Leichter Sprache fehlt.")
