@@ -279,3 +279,11 @@ def test_the_old_page_in_leichte_sprache_becomes_the_home_variant(alliance):
         assert (home.topic, home.published, home.main_contents) == ("start", True, "<p>Wir sind da.</p>")
         assert home.publication_problems() == []
         assert not Page.objects.filter(slug="leichte-sprache").exists()
+
+
+def test_the_sitemap_lists_only_the_published_pages_in_leichte_sprache(client, alliance):
+    EasyReadPage.objects.filter(topic=Topic.CONTACT).update(published=False)
+    content = client.get("/sitemap-inhalte.xml").content.decode()
+    assert "<loc>http://testserver/leichte-sprache/</loc>" in content
+    assert "<loc>http://testserver/leichte-sprache/termine/</loc>" in content
+    assert "/leichte-sprache/kontakt/" not in content
