@@ -155,6 +155,7 @@ def test_each_normal_key_page_links_its_variant_only_when_published(client, alli
         content = client.get(address).content.decode()
         link = f'<a href="{ADDRESSES[topic]}" hreflang="de">Diese Seite in Leichter Sprache</a>'
         assert link in content, address
+    assert 'href="/leichte-sprache/mitmachen/"' in client.get("/buendniserklaerung/").content.decode()
     EasyReadPage.objects.update(published=False)
     for address in NORMAL.values():
         assert "Diese Seite in Leichter Sprache" not in client.get(address).content.decode(), address
