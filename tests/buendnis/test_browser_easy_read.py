@@ -40,4 +40,6 @@ def test_one_click_from_the_partner_list_to_leichte_sprache(page, demo_data, axe
     page.get_by_role("link", name="Zur normalen Seite").click()
     page.wait_for_url("**/termine/")
     assert page.locator("h1").inner_text() == "Termine"
+    assert page.get_by_role("link", name="Diese Seite in Leichter Sprache").is_visible()
+    shot(page, f"termine-{width}")
     assert page.foreign_requests == []
