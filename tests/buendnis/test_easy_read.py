@@ -288,3 +288,15 @@ def test_the_sitemap_lists_only_the_published_pages_in_leichte_sprache(client, a
     assert "<loc>http://testserver/leichte-sprache/</loc>" in content
     assert "<loc>http://testserver/leichte-sprache/termine/</loc>" in content
     assert "/leichte-sprache/kontakt/" not in content
+
+
+def test_the_header_link_follows_a_change_when_remembered(client, remembering):
+    from tests.conftest import new_version
+
+    assert HEADER_LINK.search(client.get("/impressum/").content.decode())
+    EasyReadPage.objects.filter(topic=Topic.HOME).update(published=False)
+    # Remembered until the content changes ...
+    assert HEADER_LINK.search(client.get("/impressum/").content.decode())
+    # ... and gone with the next content version.
+    new_version()
+    assert not HEADER_LINK.search(client.get("/impressum/").content.decode())
