@@ -15,6 +15,7 @@ from buendnis.models import EasyReadPage, Page
 from buendnis.tenancy import activate
 from cockpit import checklist
 from tests.buendnis.test_public_links import crawl
+from tests.conftest import new_version
 from tests.factories import AllianceFactory, EasyReadPageFactory, EventFactory
 
 Topic = EasyReadPage.Topic
@@ -291,8 +292,6 @@ def test_the_sitemap_lists_only_the_published_pages_in_leichte_sprache(client, a
 
 
 def test_the_header_link_follows_a_change_when_remembered(client, remembering):
-    from tests.conftest import new_version
-
     assert HEADER_LINK.search(client.get("/impressum/").content.decode())
     EasyReadPage.objects.filter(topic=Topic.HOME).update(published=False)
     # Remembered until the content changes ...
