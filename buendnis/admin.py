@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db import admin as tasks_admin
 
+from buendnis.admin_easy_read import EasyReadPageAdmin  # noqa: F401 - registers Leichte Sprache
 from buendnis.admin_pages import PageAdmin  # noqa: F401 - registers the content pages
 from buendnis.history import HistoryAdmin
 from buendnis.lib.images import ImageThumbnailInput, ImageUploadField

@@ -29,7 +29,9 @@ SECTIONS = [
         "buendnis.FieldOfAction",
     ]),
     ("rundmails", _("Rundmails"), ["cockpit.Mailing", "cockpit.Delivery"]),
-    ("website", _("Website"), ["buendnis.Page", "buendnis.Milestone", "events.Suggestion"]),
+    ("website", _("Website"), [
+        "buendnis.Page", "buendnis.EasyReadPage", "buendnis.Milestone", "events.Suggestion",
+    ]),
     ("dokumente", _("Dokumente"), []),
     ("finanzen", _("Finanzen"), ["finances.*"]),
     ("team", _("Team"), ["auth.User", "otp_totp.TOTPDevice", "otp_static.StaticDevice", "auth.Group"]),

@@ -39,6 +39,18 @@ def _published_pages(profile):
     return set(Page.objects.public().values_list("slug", flat=True))
 
 
+def _easy_read(profile):
+    """{topic: address} of the alliance's published pages in Leichte Sprache: the header
+    links the home variant, each normal key page its own variant, only these. Every
+    public page asks: the topics are remembered until the alliance's content changes."""
+    if profile is None:
+        return {}
+    from buendnis.fragments import remembered
+    from buendnis.models.easy_read import published_topics, published_urls
+
+    return published_urls(remembered("easy_read_topics", published_topics))
+
+
 def alliance(request):
     # The alliance of the host (buendnis.middleware.AllianceMiddleware); none on the
     # installation's own domain and on the neutral pages for unknown hosts.
@@ -48,4 +60,5 @@ def alliance(request):
         "navigation": _navigation(request.path),
         "join_url": _optional_url("partners:sign"),
         "published_pages": SimpleLazyObject(lambda: _published_pages(profile)),
+        "easy_read": SimpleLazyObject(lambda: _easy_read(profile)),
     }

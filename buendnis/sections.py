@@ -23,3 +23,6 @@ class Sections(Registry):
 home = Sections()
 # A partner's public page: each provider takes the partner.
 partner_page = Sections()
+# The dates page in Leichte Sprache: each provider takes the request and returns a list
+# of {"date", "place", "sentence"} (the upcoming public dates, said simply).
+easy_read_dates = Sections()

@@ -1,7 +1,7 @@
 """What a new alliance starts with (`cockpit.alliances.create_alliance`): its content
 pages as drafts to complete, and the fields of action most alliances work in."""
 
-from buendnis.models import Page
+from buendnis.models import EasyReadPage, Page
 
 # Drafts, not published: the legal pages are built from their facts (the profile fills
 # address, e-mail and phone); publishing waits until every required fact is given and
@@ -10,14 +10,34 @@ PAGES = {
     Page.Slug.LEGAL_NOTICE: ("Impressum", ""),
     Page.Slug.PRIVACY: ("Datenschutz", ""),
     Page.Slug.ACCESSIBILITY: ("Erklärung zur Barrierefreiheit", ""),
-    Page.Slug.EASY_LANGUAGE: (
-        "Leichte Sprache",
-        "<h2>Das Bündnis für Familie</h2>"
-        "<p>Familien sollen in [Ort] gut leben.</p>"
-        "<p>Darum arbeiten viele Gruppen zusammen.</p>"
-        "<p>Diese Gruppen heißen: Partner.</p>"
-        "<h2>Sie haben eine Idee?</h2><p>Schreiben Sie uns. Oder rufen Sie an: [Telefon].</p>",
+}
+
+# The home page in Leichte Sprache, as a draft: three of the four parts BITV 2.0 asks
+# for are written already (they are the same for every alliance on the portal); what
+# the website is about, only the alliance can say. No placeholders: the coordinator
+# reads, completes and publishes.
+EASY_READ_HOME = {
+    "topic": EasyReadPage.Topic.HOME,
+    "title": "Leichte Sprache",
+    "main_contents": "",
+    "navigation": (
+        "<p>Oben auf jeder Seite ist ein Menü.</p>"
+        "<p>Im Menü stehen die wichtigen Seiten.</p>"
+        "<p>Zum Beispiel: Partner und Termine.</p>"
+        "<p>Oben steht auch: Leichte Sprache.</p>"
+        "<p>Damit kommen Sie immer zurück zu dieser Seite.</p>"
+        "<p>Unten auf jeder Seite stehen unsere Adresse und unsere Telefon-Nummer.</p>"
     ),
+    "accessibility": (
+        "<p>Alle Menschen sollen unsere Website gut benutzen können.</p>"
+        "<p>Auch Menschen mit Behinderung.</p>"
+        "<p>Das nennt man: barrierefrei.</p>"
+        "<p>Wir haben geprüft: Wie barrierefrei ist unsere Website?</p>"
+        "<p>Das Ergebnis steht in der Erklärung zur Barrierefreiheit.</p>"
+        "<p>Dort steht auch: So können Sie uns ein Problem melden.</p>"
+        "<p>Den Link zur Erklärung finden Sie unten auf jeder Seite.</p>"
+    ),
+    "other_pages": "<p>Diese Seiten gibt es auch in Leichter Sprache:</p>",
 }
 
 # The fields of action of most local alliances: (slug, name, summary).

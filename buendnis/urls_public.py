@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from buendnis import views
-from buendnis.models import Page
+from buendnis import easy_read, views
+from buendnis.models import EasyReadPage, Page
 
 
 class PageSlugConverter:
@@ -16,13 +16,22 @@ class PageSlugConverter:
         return value
 
 
+class EasyReadTopicConverter(PageSlugConverter):
+    """The pages in Leichte Sprache below /leichte-sprache/ (the home variant is the folder)."""
+
+    regex = "|".join(topic for topic in EasyReadPage.Topic.values if topic != EasyReadPage.Topic.HOME)
+
+
 register_converter(PageSlugConverter, "pageslug")
+register_converter(EasyReadTopicConverter, "easyreadtopic")
 
 app_name = "buendnis"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("buendnis/", views.AboutView.as_view(), name="about"),
+    path("leichte-sprache/", easy_read.EasyReadView.as_view(), name="easy_read_home"),
+    path("leichte-sprache/<easyreadtopic:topic>/", easy_read.EasyReadView.as_view(), name="easy_read"),
     path("healthz", views.healthz, name="healthz"),
     path("<pageslug:slug>/", views.PageView.as_view(), name="page"),
 ]

@@ -16,7 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from buendnis import emails, hosts, pagecache, starter
-from buendnis.models import Account, Alliance, Domain, FieldOfAction, Page, hostname
+from buendnis.models import Account, Alliance, Domain, EasyReadPage, FieldOfAction, Page, hostname
 from buendnis.roles import COORDINATION
 from buendnis.tenancy import activate
 from cockpit import backups
@@ -82,6 +82,7 @@ def create_alliance(*, name, domain, admin_email, slug=None, aliases=()):
         with activate(alliance):
             for page_slug, (title, body) in starter.PAGES.items():
                 Page.objects.create(slug=page_slug, title=title, body=body, published=False)
+            EasyReadPage.objects.create(**starter.EASY_READ_HOME, published=False)
             for position, (field_slug, field_name, summary) in enumerate(starter.FIELDS, start=1):
                 FieldOfAction.objects.create(
                     slug=field_slug, name=field_name, summary=summary, position=position * 10

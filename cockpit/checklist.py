@@ -4,7 +4,7 @@ everything is done, the checklist is gone."""
 
 from dataclasses import dataclass
 
-from buendnis.models import Alliance, Page
+from buendnis.models import Alliance, EasyReadPage, Page
 from buendnis.models.legal import PLACEHOLDER
 from cockpit.dashboard import admin_url
 from events.models import Event
@@ -59,6 +59,26 @@ def _legal_page(slug, pages):
     )
 
 
+def _easy_read():
+    """The home page in Leichte Sprache (BITV 2.0 § 4): done when it is published."""
+    home = EasyReadPage.objects.filter(topic=EasyReadPage.Topic.HOME).first()
+    if home is None:
+        return Item(
+            "easy_read", "Leichte Sprache", False, "Die Startseite in Leichter Sprache fehlt.",
+            admin_url("buendnis_easyreadpage_add"), "Seite anlegen",
+        )
+    if home.published:
+        return Item(
+            "easy_read", "Leichte Sprache", True, "",
+            admin_url("buendnis_easyreadpage_change", home.pk), "Ansehen",
+        )
+    problems = [str(problem) for problem in home.publication_problems()] or ["Noch nicht veröffentlicht."]
+    return Item(
+        "easy_read", "Leichte Sprache", False, " ".join(problems),
+        admin_url("buendnis_easyreadpage_change", home.pk), "Startseite in Leichter Sprache schreiben",
+    )
+
+
 def _declaration():
     current = Declaration.objects.filter(is_current=True).first()
     draft = current or Declaration.objects.order_by("-created_at").first()
@@ -82,6 +102,7 @@ def items(alliance=None):
     return [
         _profile(alliance),
         *(_legal_page(slug, pages) for slug in LEGAL_PAGES),
+        _easy_read(),
         _declaration(),
         Item(
             "sender",

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 
 from buendnis.models import Account, Alliance, FieldOfAction, Milestone, Page
 from buendnis.roles import COORDINATION
+from demo import easy_read
 
 ALLIANCE = {
     "name": "Lokales Bündnis für Familie Musterhausen",
@@ -172,21 +173,6 @@ PAGES = {
         "<h2>Bekannte Barrieren</h2><p>Ältere Protokolle aus der Zeit vor 2020 liegen nur als "
         "eingescannte PDF-Dateien vor. Auf Wunsch schicken wir sie Ihnen als Text.</p>",
     ),
-    Page.Slug.EASY_LANGUAGE: (
-        "Leichte Sprache",
-        "<h2>Das Bündnis für Familie</h2>"
-        "<p>Familien sollen in Musterhausen gut leben.</p>"
-        "<p>Darum arbeiten viele Gruppen zusammen.</p>"
-        "<p>Zum Beispiel: Firmen, Kirchen, Schulen und Vereine.</p>"
-        "<p>Diese Gruppen heißen: Partner.</p>"
-        "<h2>Was macht das Bündnis?</h2><ul>"
-        "<li>Es hilft Eltern bei Arbeit und Familie.</li>"
-        "<li>Es sorgt für gute Betreuung für Kinder.</li>"
-        "<li>Es hilft Menschen, die Angehörige pflegen.</li></ul>"
-        "<h2>Sie haben eine Idee?</h2>"
-        "<p>Sie können uns Ihre Wünsche schreiben.</p>"
-        "<p>Oder Sie rufen an: 01234 / 567 89-0.</p>",
-    ),
     Page.Slug.ABOUT: (
         "Mitmachen",
         "<p>Jede Organisation, die sich für Familien einsetzen möchte, kann Partner werden – "
@@ -271,7 +257,8 @@ def load_profile(stdout):
         Page.objects.get_or_create(
             slug=slug, defaults={"title": title, "body": body, **LEGAL_FACTS.get(slug, {})}
         )
-    stdout.write("Bündnisprofil, Geschichte und Inhaltsseiten: vorhanden.")
+    easy_read.load()
+    stdout.write("Bündnisprofil, Geschichte, Inhaltsseiten und Leichte Sprache: vorhanden.")
 
 
 def ensure_admin(stdout, username="koordination"):

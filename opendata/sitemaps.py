@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis import pagecache
-from buendnis.models import Alliance, FieldOfAction, Page
+from buendnis.models import Alliance, EasyReadPage, FieldOfAction, Page
 from events.models import Event
 from partners.models import Partner
 
@@ -46,7 +46,9 @@ class FixedPages(LastContentChange, Sitemap):
 
 class ContentPages(Sitemap):
     def items(self):
-        return Page.objects.public().exclude(slug=Page.Slug.ABOUT).order_by("slug")
+        # The legal pages, and the pages in Leichte Sprache (German only, as they are).
+        pages = Page.objects.public().exclude(slug=Page.Slug.ABOUT).order_by("slug")
+        return [*pages, *EasyReadPage.objects.public().order_by("topic")]
 
     def lastmod(self, page):
         return page.updated_at

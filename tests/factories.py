@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from factory.django import DjangoModelFactory
 
 from arbeitsgruppen.models import Mandate, Project, TargetGroup, WorkingGroup
-from buendnis.models import Account, Alliance, Domain, FieldOfAction, Milestone, Page
+from buendnis.models import Account, Alliance, Domain, EasyReadPage, FieldOfAction, Milestone, Page
 from cockpit.models import Delivery, Mailing
 from events.models import AgendaItem, Event, Invitation, Minutes, Registration, Suggestion, Task
 from finances.models import AnnualReport, BudgetLine, Category, Entry, FinanceSettings, Grant
@@ -304,6 +304,17 @@ class PageFactory(DjangoModelFactory):
     slug = Page.Slug.LEGAL_NOTICE
     title = "Impressum"
     body = "<p>Angaben zum Anbieter.</p>"
+
+
+class EasyReadPageFactory(DjangoModelFactory):
+    class Meta:
+        model = EasyReadPage
+        django_get_or_create = ["topic"]
+
+    topic = EasyReadPage.Topic.ABOUT
+    title = "Das Bündnis"
+    body = "<p>Im Bündnis arbeiten viele Gruppen zusammen.</p>"
+    published = True
 
 
 class MilestoneFactory(DjangoModelFactory):

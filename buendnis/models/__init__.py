@@ -10,6 +10,7 @@ from buendnis.models.content import (
     Page,
     PageQuerySet,
 )
+from buendnis.models.easy_read import EasyReadPage, EasyReadPageQuerySet
 from buendnis.models.installation import ContentVersion, RateLimitCounter
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "AllianceQuerySet",
     "ContentVersion",
     "Domain",
+    "EasyReadPage",
+    "EasyReadPageQuerySet",
     "FieldOfAction",
     "FieldOfActionQuerySet",
     "MailSettings",

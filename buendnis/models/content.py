@@ -59,7 +59,7 @@ class Page(LegalDetails, AllianceOwned):
         LEGAL_NOTICE = "impressum", _("Impressum")
         PRIVACY = "datenschutz", _("Datenschutz")
         ACCESSIBILITY = "barrierefreiheit", _("Barrierefreiheit")
-        EASY_LANGUAGE = "leichte-sprache", _("Leichte Sprache")
+        # Leichte Sprache has its own pages (`buendnis.models.easy_read`).
 
     slug = models.SlugField(_("Seite"), max_length=40, choices=Slug.choices)
     title = models.CharField(_("Titel"), max_length=200)

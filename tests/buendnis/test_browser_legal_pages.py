@@ -79,7 +79,7 @@ def test_publishing_with_gaps_is_refused_in_the_browser(page, coordinator, draft
 
 
 def test_the_editor_loads_under_the_strict_csp_and_saves_formatted_text(page, coordinator, alliance):
-    easy = Page.objects.get(slug=Page.Slug.EASY_LANGUAGE)
+    easy = Page.objects.get(slug=Page.Slug.ABOUT)
     page.add_init_script(RECORD_VIOLATIONS)
     errors = console_errors(page)
     log_in_to_admin(page, coordinator)

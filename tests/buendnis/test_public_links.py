@@ -5,7 +5,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from buendnis.models import Page
+from buendnis.models import EasyReadPage, Page
 from cockpit import alliances
 
 HREF = re.compile(r'href="([^"#]*)')
@@ -48,13 +48,14 @@ def test_the_public_site_of_a_new_alliance_links_no_page_that_answers_404(client
 
 
 def test_the_footer_links_only_published_pages(client, alliance):
-    Page.objects.filter(slug__in=[Page.Slug.ACCESSIBILITY, Page.Slug.EASY_LANGUAGE]).update(published=False)
+    Page.objects.filter(slug=Page.Slug.ACCESSIBILITY).update(published=False)
+    EasyReadPage.objects.filter(topic=EasyReadPage.Topic.HOME).update(published=False)
     content = client.get("/").content.decode()
     assert 'href="/impressum/"' in content
     assert 'href="/datenschutz/"' in content
     assert 'href="/barrierefreiheit/"' not in content
     assert 'href="/leichte-sprache/"' not in content
-    Page.objects.filter(slug=Page.Slug.EASY_LANGUAGE).update(published=True)
+    EasyReadPage.objects.filter(topic=EasyReadPage.Topic.HOME).update(published=True)
     assert 'href="/leichte-sprache/"' in client.get("/").content.decode()
 
 

@@ -62,10 +62,10 @@ def test_an_editor_left_empty_stores_nothing(rf, coordinator):
 
 
 def test_a_page_saved_in_the_admin_is_stored_cleaned(coordinator_client, alliance):
-    page = Page.objects.get(slug=Page.Slug.EASY_LANGUAGE)
+    page = Page.objects.get(slug=Page.Slug.ABOUT)
     response = coordinator_client.post(
         reverse("admin:buendnis_page_change", args=[page.pk]),
-        {"title": "Leichte Sprache", "body": HOSTILE, "published": "on"},
+        {"title": "Mitmachen", "body": HOSTILE, "published": "on"},
     )
     assert response.status_code == 302
     page.refresh_from_db()
@@ -73,7 +73,7 @@ def test_a_page_saved_in_the_admin_is_stored_cleaned(coordinator_client, allianc
 
 
 def test_the_change_form_loads_the_editor_from_static_files(coordinator_client, alliance):
-    page = Page.objects.get(slug=Page.Slug.EASY_LANGUAGE)
+    page = Page.objects.get(slug=Page.Slug.ABOUT)
     content = coordinator_client.get(reverse("admin:buendnis_page_change", args=[page.pk])).content.decode()
     assert '<script src="/static/js/richtext.js" type="module"></script>' in content
     assert 'href="/static/django_prose_editor/editor.css"' in content

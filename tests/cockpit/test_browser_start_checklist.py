@@ -41,8 +41,8 @@ def test_the_new_coordinator_sees_her_checklist(page, live_server, settings, new
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{base}/verwaltung/")
     checklist = page.locator("#start-checklist")
-    checklist.get_by_text("0 von 8 Schritten erledigt.").wait_for()
-    assert checklist.locator("li").count() == 8
+    checklist.get_by_text("0 von 9 Schritten erledigt.").wait_for()
+    assert checklist.locator("li").count() == 9
     axe(page)
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/checklist-{width}.png", full_page=False)

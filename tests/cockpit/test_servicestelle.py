@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from buendnis.models import Account, Alliance, Domain, FieldOfAction, Page
+from buendnis.models import Account, Alliance, Domain, EasyReadPage, FieldOfAction, Page
 from buendnis.tenancy import activate, scopes_disabled
 from cockpit import alliances
 from demo import alliances as demo_alliances
@@ -195,9 +195,13 @@ def test_create_alliance_makes_a_complete_starting_point(client, alliance):
     nordheim = Alliance.objects.get(slug="nordheim")
     with activate(nordheim):
         assert set(Page.objects.values_list("slug", flat=True)) == {
-            "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"
+            "impressum", "datenschutz", "barrierefreiheit"
         }
         assert not Page.objects.public().exists()  # drafts to complete
+        # Leichte Sprache: the home page's draft, its BITV parts but one already written.
+        easy_read = EasyReadPage.objects.get()
+        assert (easy_read.topic, easy_read.published) == ("start", False)
+        assert easy_read.navigation and easy_read.accessibility and not easy_read.main_contents
         assert FieldOfAction.objects.count() == 5
         declaration = Declaration.objects.get()
         assert not declaration.is_current

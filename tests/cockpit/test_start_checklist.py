@@ -9,8 +9,8 @@ from buendnis.tenancy import activate
 from cockpit import alliances, checklist
 from tests.factories import EventFactory, PartnerFactory, current_declaration
 
-ITEMS = ["profile", "impressum", "datenschutz", "barrierefreiheit", "declaration", "sender",
-         "partner", "meeting"]
+ITEMS = ["profile", "impressum", "datenschutz", "barrierefreiheit", "easy_read", "declaration",
+         "sender", "partner", "meeting"]
 
 
 @pytest.fixture
@@ -37,6 +37,8 @@ def test_a_new_alliance_has_every_item_open_with_a_link(nordheim):
     assert "Vertreten durch" in by_key["impressum"].missing
     assert "Datenschutz-Aufsichtsbehörde" in by_key["datenschutz"].missing
     assert "Schlichtungsstelle" in by_key["barrierefreiheit"].missing
+    # Leichte Sprache: the starter wrote three of the four parts; what the site is about is hers.
+    assert by_key["easy_read"].missing == "Es fehlen: Worum es auf der Website geht."
     assert by_key["declaration"].missing == "Noch keine Fassung ist als aktuelle Fassung veröffentlicht."
     assert by_key["partner"].url == "/verwaltung/partners/partner/papier/"
     # Straight to the field to fill in.
@@ -52,8 +54,8 @@ def test_the_new_coordinator_sees_the_checklist_on_her_dashboard(client, nordhei
     assert response.status_code == 200
     content = response.content.decode()
     assert "Bis zur fertigen Website" in content
-    assert "0 von 8 Schritten erledigt." in content
-    assert content.count('class="cockpit-state-open"') == 8
+    assert "0 von 9 Schritten erledigt." in content
+    assert content.count('class="cockpit-state-open"') == 9
     assert "Papier-Unterzeichnung erfassen" in content
     # Every link of the checklist opens for her.
     with activate(nordheim):
@@ -72,10 +74,10 @@ def test_the_checklist_follows_her_work_and_disappears_when_all_is_done(coordina
     # The demo alliance: profile and legal pages complete, nothing else yet.
     assert states == {
         "profile": True, "impressum": True, "datenschutz": True, "barrierefreiheit": True,
-        "declaration": False, "sender": False, "partner": False, "meeting": False,
+        "easy_read": True, "declaration": False, "sender": False, "partner": False, "meeting": False,
     }
     content = coordinator_client.get("/verwaltung/").content.decode()
-    assert "4 von 8 Schritten erledigt." in content
+    assert "5 von 9 Schritten erledigt." in content
 
     current_declaration()
     alliance.sender_email = "post@buendnis-musterhausen.example.org"

@@ -50,7 +50,8 @@ def test_the_sitemap_lists_the_public_pages_with_their_last_change(client):
     urls = sitemap(client)
     expected = ["/", "/buendnis/", "/partner/", "/projekte/", "/termine/", "/open-data/",
                 partner.get_absolute_url(), project.get_absolute_url(), group.get_absolute_url(),
-                group.field_of_action.get_absolute_url(), event.get_absolute_url(), "/impressum/"]
+                group.field_of_action.get_absolute_url(), event.get_absolute_url(), "/impressum/",
+                "/leichte-sprache/", "/leichte-sprache/termine/"]
     for path in expected:
         assert f"http://testserver{path}" in urls, path
     assert all(urls.values()), [url for url, lastmod in urls.items() if not lastmod]
