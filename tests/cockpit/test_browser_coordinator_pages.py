@@ -1,0 +1,59 @@
+"""The pages of the coordinator's first weeks, each at 1366 and at 390 px: axe finds no
+violation, and neither the page nor the partner table scrolls sideways (nothing cut off).
+Dashboard, partner list, partner forms (adding from paper, changing), team page and the
+three legal-page forms."""
+
+import pytest
+
+from buendnis.models import Page
+from partners.models import Partner
+from tests.factories import EventFactory, FieldOfActionFactory, PartnerFactory
+from tests.support.otp import log_in_to_admin
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def first_weeks(alliance, declaration, coordinator, steering_member):
+    FieldOfActionFactory(name="Familienfreundliche Arbeitswelt – Vereinbarkeit von Familie und Beruf")
+    # Long words in the small print under the name ("Kirche/Religionsgemeinschaft") and a
+    # long status ("ausgetreten") are what pushed the date column out on a phone.
+    PartnerFactory(name="Evangelische Kirchengemeinde Musterhausen", kind=Partner.Kind.CHURCH,
+                   town="Musterhausen")
+    PartnerFactory(name="Agentur für Arbeit Musterhausen", kind=Partner.Kind.JOB_CENTRE,
+                   town="Musterhausen")
+    PartnerFactory(name="Fahrschule Weber", withdrawn=True, listed=False, town="Birkenfeld")
+    EventFactory(title="Bündnistreffen: Familienfreundlich in die Zukunft")
+    return PartnerFactory(name="Stadtwerke Musterhausen", town="Musterhausen")
+
+
+def pages(partner):
+    legal = Page.objects.filter(
+        slug__in=[Page.Slug.LEGAL_NOTICE, Page.Slug.PRIVACY, Page.Slug.ACCESSIBILITY]
+    ).order_by("pk")
+    return [
+        "/verwaltung/",
+        "/verwaltung/partners/partner/",
+        "/verwaltung/partners/partner/papier/",
+        f"/verwaltung/partners/partner/{partner.pk}/change/",
+        "/verwaltung/team/",
+        *(f"/verwaltung/buendnis/page/{page.pk}/change/" for page in legal),
+    ]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_coordinators_pages_pass_axe_and_fit(page, coordinator, first_weeks, axe, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in_to_admin(page, coordinator)
+    for path in pages(first_weeks):
+        page.goto(path)
+        page.locator("#content").wait_for()
+        if "/page/" in path:
+            page.locator(".prose-editor").wait_for()
+        axe(page)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, (path, scroll)
+        if path.endswith("/partner/"):
+            table = page.locator(".results").evaluate("box => [box.scrollWidth, box.clientWidth]")
+            assert table[0] <= table[1], (width, table)
+            assert "ausgetreten" in page.locator("#result_list").inner_text()
