@@ -3,6 +3,8 @@ violation, and neither the page nor the partner table scrolls sideways (nothing 
 Dashboard, partner list, partner forms (adding from paper, changing), team page and the
 three legal-page forms."""
 
+import os
+
 import pytest
 
 from buendnis.models import Page
@@ -11,6 +13,8 @@ from tests.factories import EventFactory, FieldOfActionFactory, PartnerFactory
 from tests.support.otp import log_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = os.environ.get("SCREENSHOT_DIR")  # to look at the pages; none by default
 
 
 @pytest.fixture
@@ -45,15 +49,23 @@ def pages(partner):
 def test_the_coordinators_pages_pass_axe_and_fit(page, coordinator, first_weeks, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
     log_in_to_admin(page, coordinator)
-    for path in pages(first_weeks):
+    for number, path in enumerate(pages(first_weeks)):
         page.goto(path)
         page.locator("#content").wait_for()
         if "/page/" in path:
             page.locator(".prose-editor").wait_for()
         axe(page)
+        if SHOTS:
+            page.screenshot(path=f"{SHOTS}/coordinator-{number}-{width}.png", full_page=True)
         scroll = page.evaluate("document.documentElement.scrollWidth")
         assert scroll <= width, (path, scroll)
         if path.endswith("/partner/"):
             table = page.locator(".results").evaluate("box => [box.scrollWidth, box.clientWidth]")
             assert table[0] <= table[1], (width, table)
             assert "ausgetreten" in page.locator("#result_list").inner_text()
+        if "/partner/" in path and path.endswith("/change/"):
+            # The memberships: columns named, on a phone one card per membership.
+            memberships = page.locator(".signature-inline")
+            assert "unterzeichnet am" in memberships.inner_text().lower()
+            box = memberships.evaluate("box => [box.scrollWidth, box.clientWidth]")
+            assert box[0] <= box[1], (width, box)

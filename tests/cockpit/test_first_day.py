@@ -211,7 +211,8 @@ FETCH = """async (path) => {
     return {status: response.status, links: []};
   }
   const html = new DOMParser().parseFromString(await response.text(), "text/html");
-  return {status: response.status, links: [...html.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))};
+  const links = [...html.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"));
+  return {status: response.status, links};
 }"""
 
 
