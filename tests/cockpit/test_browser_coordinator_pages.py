@@ -45,6 +45,18 @@ def pages(partner):
     ]
 
 
+def editor_buttons_show_icons(page):
+    """The editor's buttons show their icons (the package's icon font, from our own static
+    files), not the font's ligature names ("format_bold") as text; German names for
+    screen readers and as tooltips."""
+    page.wait_for_function(
+        "[...document.fonts].some(f => f.family.includes('Material Icons') && f.status === 'loaded')"
+    )
+    bold = page.locator(".prose-menubar [data-name=bold]")
+    assert bold.get_attribute("aria-label") == "Fett" and bold.get_attribute("title") == "Fett"
+    assert bold.evaluate("button => button.getBoundingClientRect().width") < 48
+
+
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_coordinators_pages_pass_axe_and_fit(page, coordinator, first_weeks, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
@@ -54,6 +66,7 @@ def test_the_coordinators_pages_pass_axe_and_fit(page, coordinator, first_weeks,
         page.locator("#content").wait_for()
         if "/page/" in path:
             page.locator(".prose-editor").wait_for()
+            editor_buttons_show_icons(page)
         axe(page)
         if SHOTS:
             page.screenshot(path=f"{SHOTS}/coordinator-{number}-{width}.png", full_page=True)
