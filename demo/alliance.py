@@ -78,6 +78,8 @@ ALLIANCE = {
     "postal_code": "12345",
     "town": "Musterhausen",
     "email": "info@buendnis-musterhausen.example.org",
+    # The alliance's own sender, so its mails do not come from the installation's address.
+    "sender_email": "post@buendnis-musterhausen.example.org",
     "phone": "01234 / 567 89-0",
     "founding_date": datetime.date(2017, 11, 8),
     "founding_place": "Musterhausen, Bürgersaal im Rathaus",

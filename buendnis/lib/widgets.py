@@ -50,12 +50,20 @@ class GermanDateWidget(AdminDateWidget):
         return normalise_german_date(super().value_from_datadict(data, files, name))
 
 
+class _GermanDatePart(GermanDateWidget):
+    """The date part of a date-time field: the bare input, as Django's own split widget
+    has it. (The date widget's template wraps the input in a <p>, which inside the split
+    widget's <p> ended it early: the time field then stood alone, stretched to 55 px.)"""
+
+    template_name = "django/forms/widgets/date.html"
+
+
 class GermanSplitDateTimeWidget(AdminSplitDateTime):
     """Date and time of the admin's date-time fields, the date part as above."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.widgets = (GermanDateWidget(), *self.widgets[1:])
+        self.widgets = (_GermanDatePart(), *self.widgets[1:])
 
 
 class GermanDateField(forms.DateField):

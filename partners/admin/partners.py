@@ -61,6 +61,7 @@ class SignatureInline(admin.TabularInline):
     """Membership periods are history: shown in her words, never edited here."""
 
     model = Signature
+    template = "admin/partners/partner/signature_inline.html"
     extra = 0
     can_delete = False
     fields = ["declaration", "source", "signed_on", "signed_by", "status", "withdrawn_on", "entries"]

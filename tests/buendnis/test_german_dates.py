@@ -31,6 +31,15 @@ def test_the_widget_shows_a_german_date_in_a_text_input():
     assert "vDateField" in html  # the admin's calendar and "Heute" link
 
 
+def test_a_date_and_time_stand_in_one_paragraph():
+    """The date part is the bare input: a <p> of its own would end the split widget's <p>
+    early and leave the time field alone in the row, stretched."""
+    html = GermanSplitDateTimeWidget().render("starts_at", datetime.datetime(2026, 12, 7, 18, 30))
+    assert html.count("<p") == 1
+    assert 'value="07.12.2026"' in html and 'value="18:30:00"' in html
+    assert "vDateField" in html and "vTimeField" in html
+
+
 def test_every_admin_form_uses_it():
     """Every editable date and date-time field of every registered admin's form (the
     widgets come from the admin's defaults, so this holds for admins added later)."""
