@@ -35,7 +35,7 @@ EMBED_EVENTS = 5
 @require_safe
 def robots(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED),
-             f"Sitemap: {request.build_absolute_uri(reverse('opendata:sitemap'))}", ""]
+             f"Sitemap: {request.build_absolute_uri(reverse('opendata_fixed:sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -50,7 +50,7 @@ def formats(request):
     coordinator's page."""
     url = request.build_absolute_uri
     return [
-        ("Sitemap für Suchmaschinen", url(reverse("opendata:sitemap"))),
+        ("Sitemap für Suchmaschinen", url(reverse("opendata_fixed:sitemap"))),
         ("Termine als Atom-Feed", url(reverse("opendata:feed_events"))),
         ("Neue Partner als Atom-Feed", url(reverse("opendata:feed_partners"))),
         ("Projekte als Atom-Feed", url(reverse("opendata:feed_projects"))),
@@ -66,7 +66,7 @@ def formats(request):
             for group in WorkingGroup.objects.public().order_by("name").only("name", "slug")
         ),
         ("Schnittstelle (JSON, nur lesen)", url(f"/{API_PREFIX}partners")),
-        ("Beschreibung der Schnittstelle (OpenAPI 3)", url(reverse("opendata:openapi"))),
+        ("Beschreibung der Schnittstelle (OpenAPI 3)", url(reverse("opendata_fixed:openapi"))),
         ("Kästen zum Einbetten", url(reverse("opendata:embed_index"))),
     ]
 
