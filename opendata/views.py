@@ -34,7 +34,8 @@ EMBED_EVENTS = 5
 
 @require_safe
 def robots(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED),
+    prefixes = ["", *(f"/{code}" for code in request.alliance.offered_languages[1:])]
+    lines = ["User-agent: *", *(f"Disallow: {prefix}{path}" for path in DISALLOWED for prefix in prefixes),
              f"Sitemap: {request.build_absolute_uri(reverse('opendata_fixed:sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
