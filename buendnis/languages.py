@@ -21,10 +21,10 @@ path, keeps the languages apart). What this module adds:
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.http import Http404, HttpResponseRedirect
 from django.middleware import locale
-from django.urls import is_valid_path, translate_url
-from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.urls import get_script_prefix, is_valid_path, translate_url
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import trans_real
@@ -79,10 +79,11 @@ def first_visit_redirect(request, alliance):
     if language is None or language == settings.LANGUAGE_CODE:
         return None
     target = f"/{language}{request.path_info}"
-    if not is_valid_path(target, getattr(request, "urlconf", None)):
-        return None  # an address without languages (API, sitemap, media)
+    with translation.override(language):  # the prefix pattern matches the active language's
+        if not is_valid_path(target, getattr(request, "urlconf", None)):
+            return None  # an address without languages (API, sitemap, media)
     query = request.META.get("QUERY_STRING", "")
-    response = HttpResponseRedirect(f"{request.script_name}{target}" + (f"?{query}" if query else ""))
+    response = HttpResponseRedirect(get_script_prefix().rstrip("/") + target + (f"?{query}" if query else ""))
     # For this browser only: a shared cache must not send every visitor on.
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
@@ -131,6 +132,8 @@ def alternates(request):
     match = getattr(request, "resolver_match", None)
     if alliance is None or match is None or request.path_info.startswith(GERMAN_ONLY_PREFIXES):
         return []
+    if len(alliance.offered_languages) < 2:
+        return []  # German only: no switch, no alternates
     current = translation.get_language()
     path = request.get_full_path()
     links = []

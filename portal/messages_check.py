@@ -56,7 +56,8 @@ def messages(po_text):
             keyword, _, rest = line.partition(" ")
             fields[keyword] = [rest]
         if fields.get("msgid") and _unquote(fields["msgid"]):
-            found.add((_unquote(fields["msgctxt"]) if "msgctxt" in fields else None, _unquote(fields["msgid"])))
+            context = _unquote(fields["msgctxt"]) if "msgctxt" in fields else None
+            found.add((context, _unquote(fields["msgid"])))
     return found
 
 
@@ -100,7 +101,7 @@ def statistics(root=ROOT):
             (kind, int(number))
             for number, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", result.stderr)
         )
-        counts[language] = (numbers.get("translated", 0), numbers.get("fuzzy", 0), numbers.get("untranslated", 0))
+        counts[language] = tuple(numbers.get(kind, 0) for kind in ("translated", "fuzzy", "untranslated"))
     return counts
 
 

@@ -8,7 +8,8 @@ from portal import messages_check
 
 def test_the_check_uses_the_makefile_ignore_list():
     assert messages_check.makefile_ignores() == [
-        "--ignore=.venv/*", "--ignore=tests/*", "--ignore=bench/*", "--ignore=staticfiles/*", "--ignore=media/*",
+        "--ignore=.venv/*", "--ignore=tests/*", "--ignore=bench/*", "--ignore=staticfiles/*",
+        "--ignore=media/*",
     ]
 
 
@@ -33,14 +34,16 @@ msgstr[0] ""
 #~ msgid "Veraltet"
 #~ msgstr "Old"
 '''
-    assert messages_check.messages(po) == {(None, "Termine"), ("Monat", "Mai"), (None, 'Ein langer Satz mit "Zitat"')}
+    expected = {(None, "Termine"), ("Monat", "Mai"), (None, 'Ein langer Satz mit "Zitat"')}
+    assert messages_check.messages(po) == expected
 
 
 def test_a_new_message_in_the_code_fails_the_check(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(messages_check.ROOT, project, ignore=shutil.ignore_patterns(*messages_check.NOT_COPIED))
     (project / "buendnis" / "zz_new_words.py").write_text(
-        'from django.utils.translation import gettext as _\n\nWORDS = _("Ein Satz, den noch kein Katalog kennt")\n'
+        "from django.utils.translation import gettext as _\n\n"
+        'WORDS = _("Ein Satz, den noch kein Katalog kennt")\n'
     )
     gaps = messages_check.missing(root=project)
     assert set(gaps) == {"en", "tr", "ar", "uk"}
