@@ -131,8 +131,8 @@ def _flat(value):
 def embed_index(request):
     alliance = Alliance.current()
     boxes = [
-        ("Partnerverzeichnis", request.build_absolute_uri(reverse("opendata:embed_partners")), 480),
-        ("Die nächsten Termine", request.build_absolute_uri(reverse("opendata:embed_events")), 360),
+        (_("Partnerverzeichnis"), request.build_absolute_uri(reverse("opendata:embed_partners")), 480),
+        (_("Die nächsten Termine"), request.build_absolute_uri(reverse("opendata:embed_events")), 360),
     ]
     return render(request, "opendata/embed_index.html", {"boxes": boxes, "hosts": alliance.embedding_hosts})
 

@@ -84,7 +84,7 @@ def german_words(page, pieces=()):
 
 # Where the walk starts besides the home page: the forms and the pages few links lead to.
 STARTS = ["termine/", "buendniserklaerung/unterzeichnen/", "partner/verwalten/", "anregungen/",
-          "open-data/", "einbetten/", "transparenz/", "termine/archiv/"]
+          "open-data/", "einbetten/", "termine/archiv/"]
 
 
 def walk(client, prefix, limit=60):
