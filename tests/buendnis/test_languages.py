@@ -182,3 +182,14 @@ def test_the_sitemap_lists_each_language_with_its_alternates(client):
     assert client.get("/en/sitemap.xml").status_code == 404
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /en/partner/verwalten/" in robots and "Disallow: /partner/verwalten/" in robots
+
+
+def test_the_installations_own_domain_stays_german(client, settings):
+    from buendnis.models import Domain
+
+    settings.SERVICE_DOMAIN = "service.localhost"
+    Domain.objects.create(alliance=Alliance.current(), name="testserver", is_primary=True)
+    response = client.get("/", HTTP_HOST="service.localhost", HTTP_ACCEPT_LANGUAGE="en", **BROWSER)
+    assert response.status_code == 200
+    assert '<html lang="de"' in response.content.decode()
+    assert response["Content-Language"] == "de"
