@@ -51,12 +51,14 @@ test: install system-test-deps
 	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # ruff (with complexity over 15 and too many statements), missing migrations, the layers of
-# pyproject.toml (import-linter), and sizes: no module over 400 lines, no view over 30.
+# pyproject.toml (import-linter), and sizes: no module over 400 lines, no view over 30;
+# last, messages of the code that the catalogues lack (portal/messages_check.py: `make messages`).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) -m portal.sizes
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
+	$(PY) -m portal.messages_check $(MAKEMESSAGES_IGNORE)
 
 # wrk (Debian) drives the load; BENCH_COMPARE=<git ref> measures that version in the same run.
 bench: install

@@ -1,6 +1,7 @@
 """schema.org JSON-LD of the project, group and field pages (buendnis/structured_data.py)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from buendnis.structured_data import absolute, alliance_reference, breadcrumbs
 
@@ -25,18 +26,18 @@ def project(project, partners, alliance, request):
              "url": absolute(request, partner.get_absolute_url())}
             for partner in partners
         ]
-    return [data, breadcrumbs(request, ("Projekte", reverse("arbeitsgruppen:project_list")),
+    return [data, breadcrumbs(request, (_("Projekte"), reverse("arbeitsgruppen:project_list")),
                               (project.title, request.path))]
 
 
 def group(group, request):
     field = group.field_of_action
     return [breadcrumbs(
-        request, ("Handlungsfelder", reverse("arbeitsgruppen:field_list")),
+        request, (_("Handlungsfelder"), reverse("arbeitsgruppen:field_list")),
         (field.name, field.get_absolute_url()), (group.name, request.path),
     )]
 
 
 def field(field, request):
-    fields = ("Handlungsfelder", reverse("arbeitsgruppen:field_list"))
+    fields = (_("Handlungsfelder"), reverse("arbeitsgruppen:field_list"))
     return [breadcrumbs(request, fields, (field.name, request.path))]

@@ -103,6 +103,24 @@ def open_data(port, host, partner_page):
     return targets
 
 
+# The pages measured in each language besides German (/en/…), with the page cache on.
+LANGUAGES = ("en", "tr", "ar", "uk")
+IN_EVERY_LANGUAGE = ("Startseite /", "/partner/", "ein Partner", "/termine/", "ein Termin", "/projekte/")
+
+
+def in_languages(port, targets, host="127.0.0.1"):
+    """The key pages of `targets` under each language's prefix ("ein Partner [en]":
+    "/en/partner/…"); none for a version without languages (its /en/ answers 404)."""
+    found = {}
+    for language in LANGUAGES:
+        if fetch(port, f"/{language}/", host)[0] != 200:
+            continue
+        for label in IN_EVERY_LANGUAGE:
+            if targets.get(label):
+                found[f"{label} [{language}]"] = f"/{language}{targets[label]}"
+    return found
+
+
 def yardsticks(port, host="127.0.0.1"):
     """The minimal Django view and a static file served by whitenoise."""
     home = parsed(port, "/", host)[1]

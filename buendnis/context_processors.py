@@ -1,14 +1,17 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from buendnis import languages
 
 # The main navigation. An entry appears once its app provides the page.
 NAVIGATION = [
-    ("Bündnis", "buendnis:about"),
-    ("Partner", "partners:list"),
-    ("Handlungsfelder", "arbeitsgruppen:field_list"),
-    ("Projekte", "arbeitsgruppen:project_list"),
-    ("Termine", "events:list"),
-    ("Anregungen", "events:suggestions"),
+    (_("Bündnis"), "buendnis:about"),
+    (_("Partner"), "partners:list"),
+    (_("Handlungsfelder"), "arbeitsgruppen:field_list"),
+    (_("Projekte"), "arbeitsgruppen:project_list"),
+    (_("Termine"), "events:list"),
+    (_("Anregungen"), "events:suggestions"),
 ]
 
 
@@ -61,4 +64,6 @@ def alliance(request):
         "join_url": _optional_url("partners:sign"),
         "published_pages": SimpleLazyObject(lambda: _published_pages(profile)),
         "easy_read": SimpleLazyObject(lambda: _easy_read(profile)),
+        # The page in each offered language: the language switch and the hreflang links.
+        "language_links": SimpleLazyObject(lambda: languages.alternates(request)),
     }

@@ -34,7 +34,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
-from buendnis import tenancy
+from buendnis import languages, tenancy
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # /bench/: the minimal views of `make bench` measure Django without the page cache.
@@ -137,9 +137,12 @@ def _is_cacheable_response(request, response):
 
 def _cache_key(request, version):
     # The alliance's id as well as the host: a domain that passes to a new alliance
-    # (the old one deleted) never serves the old one's pages.
+    # (the old one deleted) never serves the old one's pages. The language is the
+    # address's (/en/…; none: German), named in the key too (buendnis.languages).
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page:{tenancy.current_alliance_id()}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    language = languages.prefixed_language(request.path_info) or settings.LANGUAGE_CODE
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"page:{tenancy.current_alliance_id()}:{version}:{language}:{digest}"
 
 
 def _entry(response):

@@ -6,6 +6,7 @@ same querysets the pages show; the base template writes every item of the contex
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from buendnis.lib.registry import Registry
 
@@ -52,7 +53,7 @@ def organization(alliance, request, members=()):
 
 def breadcrumbs(request, *items):
     """BreadcrumbList from (name, path) pairs, the home page first."""
-    trail = [("Startseite", reverse("buendnis:home")), *items]
+    trail = [(_("Startseite"), reverse("buendnis:home")), *items]
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

@@ -6,6 +6,7 @@ from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.functional import lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -50,7 +51,7 @@ class AboutView(TemplateView):
             "milestones": Milestone.objects.chronological(),
             "about_page": Page.objects.public().filter(slug=Page.Slug.ABOUT).first(),
             "structured_data": [
-                data, structured_data.breadcrumbs(self.request, ("Das Bündnis", self.request.path))
+                data, structured_data.breadcrumbs(self.request, (_("Das Bündnis"), self.request.path))
             ],
         }
 

@@ -4,6 +4,7 @@ attendance mode, free or not, and how to register where that applies)."""
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from buendnis.lib.sanitize import plain_text
 from buendnis.structured_data import absolute, alliance_reference, breadcrumbs
@@ -50,4 +51,4 @@ def event(event, alliance, request):
             "availability": "https://schema.org/InStock" if event.can_register else "https://schema.org/SoldOut",
             "validThrough": timezone.localtime(event.registration_closes_at).isoformat(),
         }
-    return [data, breadcrumbs(request, ("Termine", reverse("events:list")), (event.title, request.path))]
+    return [data, breadcrumbs(request, (_("Termine"), reverse("events:list")), (event.title, request.path))]

@@ -9,6 +9,7 @@ unpublished, withdrawn, unconfirmed, moderated or partner-only can get in.
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis.models import FieldOfAction
@@ -140,9 +141,9 @@ def event(event, request):
 
 # name: (title, queryset, record) — what the downloads and the overview list.
 DATASETS = {
-    "partner": ("Partner", lambda: partner_details(partners()), partner),
-    "handlungsfelder": ("Handlungsfelder", fields, field),
-    "arbeitsgruppen": ("Arbeitsgruppen", groups, group),
-    "projekte": ("Projekte", projects, project),
-    "termine": ("Termine", events, event),
+    "partner": (_("Partner"), lambda: partner_details(partners()), partner),
+    "handlungsfelder": (_("Handlungsfelder"), fields, field),
+    "arbeitsgruppen": (_("Arbeitsgruppen"), groups, group),
+    "projekte": (_("Projekte"), projects, project),
+    "termine": (_("Termine"), events, event),
 }

@@ -2,11 +2,13 @@
 sections (/sitemap-<section>.xml, in pages of PER_PAGE addresses), every public page with
 its last change (its own date, or else the alliance's last content change), built from
 the same `public()` querysets as the pages. Nothing behind a personal link and nothing of
-the admin is in it."""
+the admin is in it. Every address in each language the alliance offers, with its
+alternates (`hreflang`, x-default: German), as django.contrib.sitemaps writes them."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 
 from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis import pagecache
@@ -17,6 +19,18 @@ from partners.models import Partner
 # Addresses per sitemap page: an alliance with 13,000 partners has a few pages of them,
 # each rendered in a few dozen milliseconds.
 PER_PAGE = 1000
+
+
+class InEveryLanguage(Sitemap):
+    """Each address in every language the alliance offers, with its alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    @property
+    def languages(self):
+        return Alliance.current().offered_languages
 
 
 class LastContentChange:
@@ -30,7 +44,7 @@ class LastContentChange:
         return self.lastmod(None)
 
 
-class FixedPages(LastContentChange, Sitemap):
+class FixedPages(LastContentChange, InEveryLanguage):
     changefreq = "weekly"
 
     def items(self):
@@ -44,7 +58,7 @@ class FixedPages(LastContentChange, Sitemap):
         return reverse(name)
 
 
-class ContentPages(Sitemap):
+class ContentPages(InEveryLanguage):
     def items(self):
         # The legal pages, and the pages in Leichte Sprache (German only, as they are).
         pages = Page.objects.public().exclude(slug=Page.Slug.ABOUT).order_by("slug")
@@ -54,17 +68,17 @@ class ContentPages(Sitemap):
         return page.updated_at
 
 
-class Fields(LastContentChange, Sitemap):
+class Fields(LastContentChange, InEveryLanguage):
     def items(self):
         return FieldOfAction.objects.public()
 
 
-class Groups(LastContentChange, Sitemap):
+class Groups(LastContentChange, InEveryLanguage):
     def items(self):
         return WorkingGroup.objects.public().order_by("name")
 
 
-class Entries(Sitemap):
+class Entries(InEveryLanguage):
     """A large section: rows read as (slug, updated_at), their addresses made from one
     `reverse()` (one per row costs more than the rest of the sitemap)."""
 
@@ -78,9 +92,12 @@ class Entries(Sitemap):
         return self.public().values_list("slug", "updated_at")
 
     def location(self, item):
-        if not hasattr(self, "_prefix"):
-            self._prefix = reverse(self.url_name, kwargs={"slug": "-"}).removesuffix("-/")
-        return f"{self._prefix}{item[0]}/"
+        # Called in each language (translation.override): one prefix per language.
+        prefixes = self.__dict__.setdefault("_prefixes", {})
+        language = translation.get_language()
+        if language not in prefixes:
+            prefixes[language] = reverse(self.url_name, kwargs={"slug": "-"}).removesuffix("-/")
+        return f"{prefixes[language]}{item[0]}/"
 
     def lastmod(self, item):
         return item[1]

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -34,8 +35,9 @@ EMBED_EVENTS = 5
 
 @require_safe
 def robots(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED),
-             f"Sitemap: {request.build_absolute_uri(reverse('opendata:sitemap'))}", ""]
+    prefixes = ["", *(f"/{code}" for code in request.alliance.offered_languages[1:])]
+    lines = ["User-agent: *", *(f"Disallow: {prefix}{path}" for path in DISALLOWED for prefix in prefixes),
+             f"Sitemap: {request.build_absolute_uri(reverse('opendata_fixed:sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -50,24 +52,25 @@ def formats(request):
     coordinator's page."""
     url = request.build_absolute_uri
     return [
-        ("Sitemap für Suchmaschinen", url(reverse("opendata:sitemap"))),
-        ("Termine als Atom-Feed", url(reverse("opendata:feed_events"))),
-        ("Neue Partner als Atom-Feed", url(reverse("opendata:feed_partners"))),
-        ("Projekte als Atom-Feed", url(reverse("opendata:feed_projects"))),
-        ("Freigegebene Protokolle als Atom-Feed", url(reverse("opendata:feed_minutes"))),
-        ("Alle öffentlichen Termine als Kalender-Abo (ICS)", url(reverse("events:feed"))),
+        (_("Sitemap für Suchmaschinen"), url(reverse("opendata_fixed:sitemap"))),
+        (_("Termine als Atom-Feed"), url(reverse("opendata:feed_events"))),
+        (_("Neue Partner als Atom-Feed"), url(reverse("opendata:feed_partners"))),
+        (_("Projekte als Atom-Feed"), url(reverse("opendata:feed_projects"))),
+        (_("Freigegebene Protokolle als Atom-Feed"), url(reverse("opendata:feed_minutes"))),
+        (_("Alle öffentlichen Termine als Kalender-Abo (ICS)"), url(reverse("events:feed"))),
         *(
-            (f"Kalender-Abo: nur {Event.Kind(kind).label}",
+            (_("Kalender-Abo: nur %(kind)s") % {"kind": Event.Kind(kind).label},
              url(reverse("events:kind_feed", kwargs={"name": name})))
             for name, kind in KIND_FEEDS.items()
         ),
         *(
-            (f"Kalender-Abo der {group.name}", url(reverse("events:group_feed", kwargs={"slug": group.slug})))
+            (_("Kalender-Abo der %(group)s") % {"group": group.name},
+             url(reverse("events:group_feed", kwargs={"slug": group.slug})))
             for group in WorkingGroup.objects.public().order_by("name").only("name", "slug")
         ),
-        ("Schnittstelle (JSON, nur lesen)", url(f"/{API_PREFIX}partners")),
-        ("Beschreibung der Schnittstelle (OpenAPI 3)", url(reverse("opendata:openapi"))),
-        ("Kästen zum Einbetten", url(reverse("opendata:embed_index"))),
+        (_("Schnittstelle (JSON, nur lesen)"), url(f"/{API_PREFIX}partners")),
+        (_("Beschreibung der Schnittstelle (OpenAPI 3)"), url(reverse("opendata_fixed:openapi"))),
+        (_("Kästen zum Einbetten"), url(reverse("opendata:embed_index"))),
     ]
 
 
@@ -93,6 +96,7 @@ def download(request, name, fmt):
     if name not in records.DATASETS or fmt not in ("csv", "json"):
         raise Http404
     title, queryset, record = records.DATASETS[name]
+    title = str(title)
     alliance = Alliance.current()
     rows = (record(item, request) for item in in_chunks(queryset(), 500))
     filename = f"{alliance.slug}-{name}"
@@ -127,8 +131,8 @@ def _flat(value):
 def embed_index(request):
     alliance = Alliance.current()
     boxes = [
-        ("Partnerverzeichnis", request.build_absolute_uri(reverse("opendata:embed_partners")), 480),
-        ("Die nächsten Termine", request.build_absolute_uri(reverse("opendata:embed_events")), 360),
+        (_("Partnerverzeichnis"), request.build_absolute_uri(reverse("opendata:embed_partners")), 480),
+        (_("Die nächsten Termine"), request.build_absolute_uri(reverse("opendata:embed_events")), 360),
     ]
     return render(request, "opendata/embed_index.html", {"boxes": boxes, "hosts": alliance.embedding_hosts})
 

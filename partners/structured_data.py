@@ -1,6 +1,7 @@
 """schema.org JSON-LD of the partners' pages (buendnis/structured_data.py)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from buendnis import structured_data
 from buendnis.structured_data import absolute, alliance_reference, breadcrumbs
@@ -34,4 +35,5 @@ def partner(partner, alliance, request):
         data["address"] = {"@type": "PostalAddress", "addressLocality": partner.town, "addressCountry": "DE"}
     if partner.logo:
         data["logo"] = absolute(request, partner.logo.url)
-    return [data, breadcrumbs(request, ("Partner", reverse("partners:list")), (partner.name, request.path))]
+    trail = [(_("Partner"), reverse("partners:list")), (partner.name, request.path)]
+    return [data, breadcrumbs(request, *trail)]

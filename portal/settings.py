@@ -113,6 +113,9 @@ MIDDLEWARE = [
     "buendnis.security.RejectNullBytesMiddleware",
     # The alliance of the host name; everything below runs in its scope.
     "buendnis.middleware.AllianceMiddleware",
+    # The language of the address (/en/, /tr/, …): 404 for one the alliance does not offer,
+    # and the first visit's redirect by Accept-Language, before the page cache.
+    "buendnis.languages.LanguageMiddleware",
     # Open data (opendata.middleware): CORS preflights and conditional requests above
     # the page cache, so cached answers are conditional too; ETag, Last-Modified and
     # CORS headers below it, so they are cached with the answer.
@@ -121,7 +124,7 @@ MIDDLEWARE = [
     "opendata.middleware.OpenDataHeadersMiddleware",
     "buendnis.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "buendnis.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,6 +202,11 @@ LANGUAGES = [
 ]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# The language the first visit's redirect chose by Accept-Language (buendnis.languages):
+# remembered for a year, so it happens once.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_TZ = True
 # German for what Django's own catalogues lack (the admin's JavaScript, see the .po file).
 LOCALE_PATHS = [BASE_DIR / "buendnis" / "locale"]
@@ -311,6 +319,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = env("SECURE_CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 

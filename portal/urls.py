@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -9,14 +10,22 @@ admin.site.site_title = views.AdminSiteTitle("site_title")
 admin.site.index_title = "Verwaltung"
 
 urlpatterns = [
-    path("", include("buendnis.urls_public")),
-    # Feeds, sitemap, API, downloads and boxes to embed: fixed addresses, before the apps'.
-    path("", include("opendata.urls")),
-    path("", include("partners.urls")),
-    path("", include("arbeitsgruppen.urls")),
-    path("", include("events.urls")),
-    # The steering group's finances (/verwaltung/finanzen/) and /transparenz/.
-    path("", include("finances.urls")),
+    # robots.txt, the sitemap and the API: one address for every language.
+    path("", include("opendata.urls_fixed")),
+    # Every page a family or partner reads, in each language: German without a prefix
+    # (as always), the others under /en/, /tr/, /ar/, /uk/ (buendnis.languages).
+    *i18n_patterns(
+        path("", include("buendnis.urls_public")),
+        # Feeds, downloads and boxes to embed: fixed addresses, before the apps'.
+        path("", include("opendata.urls")),
+        path("", include("partners.urls")),
+        path("", include("arbeitsgruppen.urls")),
+        path("", include("events.urls")),
+        # /transparenz/ and the steering group's finances (/verwaltung/finanzen/, German only:
+        # buendnis.languages answers 404 for it under a prefix).
+        path("", include("finances.urls")),
+        prefix_default_language=False,
+    ),
     # The coordinator's dashboard and exports, before the admin's own URLs.
     path("verwaltung/", include("cockpit.urls")),
     path("verwaltung/zwei-faktor/", include("buendnis.twofactor")),

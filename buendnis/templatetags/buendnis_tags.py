@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.template.defaultfilters import linebreaks_filter
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -48,12 +49,25 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+# schema.org types of the portal's items that have `inLanguage` (creative works, events).
+IN_LANGUAGE_TYPES = {"Event", "BreadcrumbList", "WebPage"}
+
+
 @register.simple_tag(takes_context=True)
 def structured_data(context):
     """The page's JSON-LD (its view's `structured_data`); a page without any still says
-    whose it is: the alliance as an organisation."""
+    whose it is: the alliance as an organisation. Every page is also a WebPage in the
+    language of its address, and its events and breadcrumbs carry that `inLanguage`."""
     items = context.get("structured_data")
     alliance, request = context.get("alliance"), context.get("request")
     if not items and alliance is not None and request is not None:
         items = [organization(alliance, request)]
-    return mark_safe("".join(json_ld(item) for item in items or ()))
+    language = translation.get_language()
+    items = [
+        {**item, "inLanguage": language} if item.get("@type") in IN_LANGUAGE_TYPES else item
+        for item in items or ()
+    ]
+    if request is not None and alliance is not None:
+        items.append({"@context": "https://schema.org", "@type": "WebPage",
+                      "url": request.build_absolute_uri(request.path), "inLanguage": language})
+    return mark_safe("".join(json_ld(item) for item in items))

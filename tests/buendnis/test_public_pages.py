@@ -18,7 +18,7 @@ def test_home_shows_alliance_goals_and_call_to_join(client):
     assert "Unsere Ziele" in content
     assert "Vereinbarkeit" in content or "vereinbaren" in content
     assert "Machen Sie mit!" in content
-    assert '<html lang="de">' in content
+    assert '<html lang="de" dir="ltr">' in content
     assert content.count("<h1") == 1
 
 

@@ -2,10 +2,11 @@
 
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from buendnis.models import Alliance
+from portal import urls as portal_urls
 
 
 def plain(request):
@@ -30,5 +31,9 @@ urlpatterns = [
     path("einladung/<str:token>/", personal),
     path("form/", with_form),
     path("private/", private),
-    path("", include("portal.urls")),
+    # The portal's own, not included: its i18n_patterns must stay at the top level.
+    *portal_urls.urlpatterns,
 ]
+
+handler404 = portal_urls.handler404
+handler500 = portal_urls.handler500
