@@ -76,7 +76,7 @@ MAKEMESSAGES_IGNORE := --ignore='.venv/*' --ignore='tests/*' --ignore='bench/*' 
   --ignore='staticfiles/*' --ignore='media/*'
 messages: install
 	$(PY) manage.py makemessages $(addprefix -l ,$(TRANSLATED_LANGUAGES)) $(MAKEMESSAGES_IGNORE) --no-obsolete
-	$(PY) manage.py compilemessages $(addprefix -l ,$(TRANSLATED_LANGUAGES)) -l de
+	$(PY) manage.py compilemessages $(addprefix -l ,$(TRANSLATED_LANGUAGES)) -l de --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles
