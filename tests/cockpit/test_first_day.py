@@ -1,8 +1,9 @@
 """The coordinator's first day, in Chromium: a new alliance from `create_alliance`, her
 mailed link, her password, the second factor with its printable backup codes, then every
 item of the start checklist, each started from the dashboard and done in the browser,
-counting her clicks (none above eight); then the site is live, and a crawl of its public
-pages finds no link that answers 404.
+counting her clicks (none above eight), the home page in Leichte Sprache among them; then
+the site is live, a crawl of its public pages finds no link that answers 404, and the
+header's "Leichte Sprache" link leads to her page.
 
 The clicks per item are printed (`pytest -s`): what she clicks, not what she types."""
 
@@ -17,7 +18,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from buendnis.backup_codes import use_backup_code
-from buendnis.models import Alliance, Page
+from buendnis.models import Alliance, EasyReadPage, Page
 from buendnis.tenancy import activate
 from events.models import Event
 from partners.models import Declaration, Partner
@@ -29,6 +30,13 @@ HOST = "nordheim.localhost"  # a second alliance on its own host, as the other b
 EMAIL = "koordination@nordheim.example.org"
 PASSWORD = "Familien brauchen Zeit 2026!"
 MOST_CLICKS = 8
+# What the site is about, in Leichte Sprache: short sentences, one thought each.
+EASY_READ_ABOUT = [
+    "Wir sind das Bündnis für Familie in Nordheim.",
+    "Im Bündnis arbeiten viele Menschen zusammen.",
+    "Wir wollen: Familien in Nordheim geht es gut.",
+    "Auf dieser Website steht: Wer macht mit? Wann treffen wir uns?",
+]
 
 
 class Clicks:
@@ -146,6 +154,19 @@ def legal_page(facts):
     return fill_in
 
 
+def easy_read(page, clicks):
+    """The starter wrote three of the four parts; what the site is about is hers."""
+    part = page.locator(".prose-editor", has=page.locator("#id_main_contents")).locator("[contenteditable]")
+    part.wait_for()
+    clicks.click(part)
+    for sentence in EASY_READ_ABOUT:
+        page.keyboard.type(sentence)
+        page.keyboard.press("Enter")
+    clicks.check(page.get_by_label("Veröffentlicht", exact=True))
+    save(page, clicks)
+    page.get_by_text("wurde erfolgreich geändert").wait_for()
+
+
 def declaration(page, clicks):
     page.locator(".prose-editor [contenteditable]").wait_for()
     double_click_word(page, clicks, ".prose-editor [contenteditable]", "[Ort]")  # selects "Ort"
@@ -197,6 +218,7 @@ STEPS = {
         "enforcement_body": "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz, "
         "www.schlichtungsstelle-bgg.de",
     }),
+    "easy_read": easy_read,
     "declaration": declaration,
     "sender": sender,
     "partner": partner,
@@ -277,6 +299,8 @@ def test_a_new_alliance_from_the_mailed_link_to_a_live_site(page, live_server, r
         assert "Familien in Nordheim gut leben" in current.text and "[Ort]" not in current.text
         assert Partner.objects.active().get().name == "Stadtwerke Nordheim"
         assert Event.objects.get().title == "Erstes Bündnistreffen"
+        home = EasyReadPage.objects.get(topic=EasyReadPage.Topic.HOME)
+        assert home.published and EASY_READ_ABOUT[0] in home.main_contents
     # The printed codes work: one of them, once.
     assert use_backup_code(coordinator, codes[3]) is not None
     assert use_backup_code(coordinator, codes[3]) is None
@@ -288,6 +312,13 @@ def test_a_new_alliance_from_the_mailed_link_to_a_live_site(page, live_server, r
     assert broken == {}
     assert len(statuses) > 10, statuses
     assert statuses["/impressum/"] == statuses["/datenschutz/"] == statuses["/barrierefreiheit/"] == 200
+    # The header's "Leichte Sprache" link, on every page, leads to her page.
+    visitor.goto(on(live_server))
+    easy_read_link = visitor.locator("header.site-header").get_by_role("link", name="Leichte Sprache")
+    href = urlparse(urljoin(visitor.url, easy_read_link.get_attribute("href"))).path
+    assert statuses[href] == 200, (href, statuses.get(href))
+    easy_read_link.click()
+    visitor.get_by_text(EASY_READ_ABOUT[0]).wait_for()
     visitor.goto(on(live_server, "/impressum/"))
     assert visitor.get_by_text("Bürgermeister Thomas Wendt").is_visible()
     assert visitor.get_by_text("Am Rathaus 3").first.is_visible()
