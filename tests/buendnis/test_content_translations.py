@@ -75,7 +75,9 @@ def test_a_translation_is_outdated_once_its_german_source_changes(field):
 
 
 def test_the_admin_offers_folded_sections_only_for_the_alliances_languages(coordinator_client, field):
-    Alliance.objects.filter(pk=Alliance.current().pk).update(languages=["de", "en", "ar"])
+    alliance = Alliance.current()
+    alliance.languages = ["de", "en", "ar"]
+    alliance.save()
     url = reverse("admin:buendnis_fieldofaction_change", args=[field.pk])
     html = coordinator_client.get(url).content.decode()
     assert "Übersetzung: Englisch" in html and "Übersetzung: Arabisch" in html
@@ -178,7 +180,9 @@ def test_the_dummy_makes_no_request(monkeypatch):
 def test_the_admin_action_appears_only_when_switched_on(coordinator_client, field, dummy_backend):
     changelist = reverse("admin:buendnis_fieldofaction_changelist")
     assert "translate_by_machine" not in coordinator_client.get(changelist).content.decode()
-    Alliance.objects.filter(pk=Alliance.current().pk).update(machine_translation=True)
+    alliance = Alliance.current()
+    alliance.machine_translation = True
+    alliance.save()
     assert "translate_by_machine" in coordinator_client.get(changelist).content.decode()
     response = coordinator_client.post(
         changelist, {"action": "translate_by_machine", "_selected_action": [field.pk]}
