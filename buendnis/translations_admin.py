@@ -7,7 +7,7 @@ missing translations by machine (buendnis/machine_translation.py)."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -57,7 +57,7 @@ class TranslationsAdminMixin:
     def _is_translation_field(self, name):
         try:
             return isinstance(self.model._meta.get_field(name), TranslationField)
-        except Exception:  # noqa: BLE001 - a form-only field or a method
+        except FieldDoesNotExist:  # a form's own field, or a method shown read-only
             return False
 
     def get_fieldsets(self, request, obj=None):
