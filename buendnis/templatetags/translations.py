@@ -44,7 +44,10 @@ def translation_note(context, obj, *names):
         )
     if translations.is_machine(obj, language):
         request = context.get("request")
-        path = request.get_full_path() if request else obj.get_absolute_url()
+        if request is not None:
+            path = request.get_full_path()
+        else:  # a fragment rendered without the request (a cached card)
+            path = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
         return format_html(
             '<p class="translation-note small text-body-secondary">{} '
             '<a href="{}" hreflang="de">{}</a></p>',
