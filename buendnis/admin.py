@@ -75,9 +75,9 @@ class AllianceAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
         }),
         ("Sprachen", {
             "fields": ["languages", "machine_translation"],
-            "description": "In welchen Sprachen die Website erscheint. Ihre Texte übersetzen Sie "
-            "unten auf der Seite jedes Eintrags; was nicht übersetzt ist, erscheint auf Deutsch "
-            "mit einem Hinweis.",
+            "description": "In welchen Sprachen die Website erscheint; Ihre Texte übersetzen Sie "
+            "unten auf der Seite jedes Eintrags, und was nicht übersetzt ist, erscheint auf "
+            "Deutsch mit einem Hinweis.",
             "classes": ["collapse"],
         }),
         ("Offene Daten", {

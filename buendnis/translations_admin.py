@@ -18,6 +18,7 @@ from buendnis.machine_translation import machine_translate
 from buendnis.models import Alliance
 from buendnis.models.alliance_settings import all_languages
 
+SECTION_SIZE = 8
 STATUS_NOTES = {
     translations.Status.MISSING: gettext_lazy("Noch nicht vollständig übersetzt: die Website zeigt "
                                               "dort den deutschen Text mit einem Hinweis."),
@@ -68,15 +69,19 @@ class TranslationsAdminMixin:
             ]})
             for title, options in super().get_fieldsets(request, obj)
         ]
+        fields = self._translated()
         for language in translation_languages(obj):
-            fieldsets.append((
-                _("Übersetzung: %(language)s") % {"language": translations.LANGUAGE_NAMES[language]},
-                {
-                    "fields": [f"{name}_{language}" for name in self._translated()],
+            name = translations.LANGUAGE_NAMES[language]
+            # At most eight fields a section, as everywhere in her forms.
+            for part, start in enumerate(range(0, len(fields), SECTION_SIZE), start=1):
+                title = _("Übersetzung: %(language)s") % {"language": name}
+                if part > 1:
+                    title = _("Übersetzung: %(language)s, Teil %(part)s") % {"language": name, "part": part}
+                fieldsets.append((title, {
+                    "fields": [f"{field}_{language}" for field in fields[start:start + SECTION_SIZE]],
                     "classes": ["collapse", f"translation-{language}"],
-                    "description": section_note(obj, language),
-                },
-            ))
+                    "description": section_note(obj, language) if part == 1 else "",
+                }))
         return fieldsets
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -87,6 +92,8 @@ class TranslationsAdminMixin:
         if formfield is None:
             return None
         formfield.required = False
+        if hasattr(formfield, "empty_value"):
+            formfield.empty_value = None  # empty is "not translated": the page falls back
         formfield.label = str(db_field.translated_field.verbose_name)
         language = db_field.language
         formfield.widget.attrs["lang"] = language

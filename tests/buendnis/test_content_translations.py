@@ -93,6 +93,7 @@ def test_saving_a_translation_in_the_admin_notes_its_source_and_the_german_stays
     assert response.status_code == 302
     field.refresh_from_db()
     assert (field.name_de, field.name_en) == ("Vereinbarkeit", "Work and family")
+    assert field.summary_en is None and field.name_tr is None  # empty stays "not translated"
     assert translations.state(field, "en")["source"] == translations.source_hash(field)
     assert translations.status(field, "en") == translations.Status.MISSING  # summary not yet
 
@@ -123,6 +124,8 @@ def test_the_alliance_chooses_its_languages_with_german_always_on(coordinator_cl
     url = reverse("admin:buendnis_alliance_change", args=[alliance.pk])
     html = coordinator_client.get(url).content.decode()
     assert 'type="checkbox" name="languages" value="tr"' in html and "Türkisch" in html
+    # Ten texts of the profile: in sections of at most eight fields, as every section.
+    assert "Übersetzung: Englisch, Teil 2" in html and 'name="founding_text_en"' in html
     data = change_form_data(coordinator_client.get(url), languages=["tr"])
     assert coordinator_client.post(url, data).status_code == 302
     alliance.refresh_from_db()
