@@ -124,7 +124,12 @@ class TranslationsAdminMixin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if Alliance.current().machine_translation and translation_languages():
+        # Added after Django filtered the actions by permission: checked here.
+        if (
+            Alliance.current().machine_translation
+            and translation_languages()
+            and self.has_change_permission(request)
+        ):
             actions["translate_by_machine"] = self.get_action(translate_by_machine)
         return actions
 
@@ -135,6 +140,7 @@ def _rendered(response):
     return response
 
 
+# Only for who may change the items (the steering group reads, and changes nothing).
 @admin.action(description=gettext_lazy("Fehlende Übersetzungen maschinell ergänzen"))
 def translate_by_machine(modeladmin, request, queryset):
     alliance = Alliance.current()

@@ -194,3 +194,12 @@ def test_the_admin_action_appears_only_when_switched_on(coordinator_client, fiel
     field.refresh_from_db()
     assert field.name_tr == "[tr] Vereinbarkeit" and translations.is_machine(field, "tr")
     assert field.name_de == "Vereinbarkeit"
+
+
+def test_the_steering_group_gets_no_machine_translation(client, steering_member, field):
+    alliance = Alliance.current()
+    alliance.machine_translation = True
+    alliance.save()
+    client.force_login(steering_member)
+    changelist = reverse("admin:buendnis_fieldofaction_changelist")
+    assert "translate_by_machine" not in client.get(changelist).content.decode()
