@@ -78,13 +78,12 @@ def state(obj, language):
 
 
 def status(obj, language):
-    """missing: a German field has no translation; outdated: the German changed since the
-    translation was saved; else current."""
-    fields = source_fields(obj)
-    if any(not value(obj, name, language).strip() for name in fields):
-        return Status.MISSING
+    """outdated: the German changed since the translation was saved (whatever it covers);
+    missing: a German field has no translation; else current."""
     if state(obj, language).get("source") not in (None, source_hash(obj)):
         return Status.OUTDATED
+    if any(not value(obj, name, language).strip() for name in source_fields(obj)):
+        return Status.MISSING
     return Status.CURRENT
 
 

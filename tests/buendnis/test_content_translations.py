@@ -102,7 +102,7 @@ def test_saving_a_translation_in_the_admin_notes_its_source_and_the_german_stays
     field.refresh_from_db()
     assert field.name_en == "Work and family"
     html = coordinator_client.get(url).content.decode()
-    assert "Noch nicht vollständig übersetzt" in html
+    assert "Veraltet: der deutsche Text wurde geändert" in html
 
 
 def test_the_admin_marks_an_outdated_translation(coordinator_client, field):
