@@ -10,6 +10,7 @@ from buendnis.history import HistoryAdmin
 from buendnis.lib.admin import TouchPickersMixin
 from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.roles import changes_only_led_groups
+from buendnis.translations_admin import TranslationsAdminMixin
 
 
 class WorkingGroupRoleAdmin(WorkingGroupScopedAdmin):
@@ -38,7 +39,9 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(TouchPickersMixin, RichTextAdminMixin, WorkingGroupRoleAdmin, HistoryAdmin):
+class WorkingGroupAdmin(
+    TranslationsAdminMixin, TouchPickersMixin, RichTextAdminMixin, WorkingGroupRoleAdmin, HistoryAdmin
+):
     # The few leads as checkboxes, the many members as a search field (touch).
     rich_text_fields = ["description"]
     list_display = ["name", "field_of_action", "status", "started_on", "ended_on", "published"]
@@ -88,7 +91,9 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(TouchPickersMixin, RichTextAdminMixin, WorkingGroupScopedAdmin, HistoryAdmin):
+class ProjectAdmin(
+    TranslationsAdminMixin, TouchPickersMixin, RichTextAdminMixin, WorkingGroupScopedAdmin, HistoryAdmin
+):
     # The target groups as checkboxes, the partners as a search field (touch).
     rich_text_fields = ["description"]
     form = ProjectAdminForm

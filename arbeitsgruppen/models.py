@@ -10,6 +10,7 @@ from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.images import picture_upload_to
 from buendnis.lib.text import SLUG_HELP
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
@@ -71,6 +72,7 @@ class WorkingGroup(AllianceOwned):
     )
     published = models.BooleanField(_("veröffentlicht"), default=True)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(WorkingGroupQuerySet)
     # Who leads a group is a matter of accounts, not of the group's public record.
     history = History(m2m_fields=[members])
@@ -222,16 +224,20 @@ class Project(AllianceOwned):
         verbose_name=_("Suchtext"),
     )
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(ProjectQuerySet)
     history = History(excluded_fields=["search_text"], m2m_fields=[partners, target_groups])
 
     class Meta:
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
-        ordering = ["title"]
+        # The German title (the source column; arbeitsgruppen/translation.py) orders every
+        # language's list alike, so a page and its paging are the same in each, and one
+        # index serves them all.
+        ordering = ["title_de"]
         indexes = [
             models.Index(
-                fields=["alliance", "status", "title", "id", "field_of_action", "working_group"],
+                fields=["alliance", "status", "title_de", "id", "field_of_action", "working_group"],
                 condition=models.Q(published=True),
                 name="project_status_idx",
             ),
@@ -240,7 +246,7 @@ class Project(AllianceOwned):
             # With field and group, any page's ids come from the index alone
             # (paging.paginate).
             models.Index(
-                fields=["alliance", "title", "id", "field_of_action", "working_group"],
+                fields=["alliance", "title_de", "id", "field_of_action", "working_group"],
                 condition=models.Q(published=True),
                 name="project_listing_idx",
             ),
@@ -252,14 +258,14 @@ class Project(AllianceOwned):
             ),
             # A field's projects in title order (its page) and their count.
             models.Index(
-                fields=["alliance", "field_of_action", "title", "id", "working_group"],
+                fields=["alliance", "field_of_action", "title_de", "id", "working_group"],
                 condition=models.Q(published=True),
                 name="project_field_idx",
             ),
             # The running projects of each field; with id and group it covers a count of the
             # public projects too, so SQLite reads no table row whichever index it takes.
             models.Index(
-                fields=["alliance", "field_of_action", "status", "title", "id", "working_group"],
+                fields=["alliance", "field_of_action", "status", "title_de", "id", "working_group"],
                 condition=models.Q(published=True),
                 name="project_field_status_idx",
             ),

@@ -152,7 +152,7 @@ def _project_page(form, number):
     )
     search = "count" if form.is_searching() else None
     return paginate(
-        projects.order_by("title", "pk"), PROJECTS_PER_PAGE, number, rows=rows, count=count, search=search
+        projects.order_by("title_de", "pk"), PROJECTS_PER_PAGE, number, rows=rows, count=count, search=search
     )
 
 

@@ -16,10 +16,11 @@ from buendnis.lib.images import ImageThumbnailInput, ImageUploadField
 from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.models import Account, Alliance, FieldOfAction, Milestone
 from buendnis.tenancy import alliance_accounts
+from buendnis.translations_admin import LanguagesField, TranslationsAdminMixin
 
 
 @admin.register(Alliance)
-class AllianceAdmin(RichTextAdminMixin, HistoryAdmin):
+class AllianceAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
     """The profile of the alliance whose admin this is: one object, never another
     alliance's, never added or deleted here (that is the Servicestelle's)."""
 
@@ -73,6 +74,13 @@ class AllianceAdmin(RichTextAdminMixin, HistoryAdmin):
             "einem Bündnistreffen eingeladen wird und welche Postleitzahlen zu Ihrem Gebiet gehören.",
             "classes": ["collapse"],
         }),
+        ("Sprachen", {
+            "fields": ["languages", "machine_translation"],
+            "description": "In welchen Sprachen die Website erscheint; Ihre Texte übersetzen Sie "
+            "unten auf der Seite jedes Eintrags, und was nicht übersetzt ist, erscheint auf "
+            "Deutsch mit einem Hinweis.",
+            "classes": ["collapse"],
+        }),
         ("Offene Daten", {
             "fields": ["data_licence", "embed_hosts"],
             "description": "Unter welcher Lizenz andere Ihre Daten nutzen dürfen und welche Websites "
@@ -83,6 +91,11 @@ class AllianceAdmin(RichTextAdminMixin, HistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk=Alliance.current().pk)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "languages":
+            return LanguagesField(label=db_field.verbose_name, help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return False
@@ -101,7 +114,7 @@ class AllianceAdmin(RichTextAdminMixin, HistoryAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class MilestoneAdmin(TranslationsAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     rich_text_fields = ["text"]
     list_display = ["display_date", "title"]
     search_fields = ["title", "text"]
@@ -109,7 +122,7 @@ class MilestoneAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(FieldOfAction)
-class FieldOfActionAdmin(RichTextAdminMixin, HistoryAdmin):
+class FieldOfActionAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
     rich_text_fields = ["description"]
     list_display = ["name", "position", "published"]
     list_editable = ["position", "published"]

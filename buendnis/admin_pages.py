@@ -16,6 +16,7 @@ from buendnis import services
 from buendnis.history import HistoryAdmin
 from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.models import Page
+from buendnis.translations_admin import TranslationsAdminMixin
 
 LEGAL_HELP = {
     "impressum": _(
@@ -50,7 +51,7 @@ class PageForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextAdminMixin, HistoryAdmin):
+class PageAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
     form = PageForm
     rich_text_fields = ["body"]
     list_display = ["title", "state", "changed"]

@@ -11,16 +11,19 @@ import contextvars
 import datetime
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from modeltranslation.fields import TranslationField
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalRecords
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.tenancy import current_alliance_id
 
 _quiet = contextvars.ContextVar("history_quiet", default=False)
@@ -45,6 +48,21 @@ class History(HistoricalRecords):
         super().finalize(sender, **kwargs)
         if sender is self.cls:
             sender._history_records = self
+
+    def fields_included(self, model):
+        """The history records the German text (the source, in the original column);
+        the columns per language (buendnis/translation.py) and their state are not
+        recorded."""
+        return [
+            field
+            for field in super().fields_included(model)
+            if not isinstance(field, TranslationField | TranslationStateField)
+        ]
+
+    def create_historical_record(self, *args, **kwargs):
+        # A translated field reads the active language: the record keeps the German.
+        with translation.override(settings.LANGUAGE_CODE):
+            super().create_historical_record(*args, **kwargs)
 
     def post_save(self, *args, **kwargs):
         if not _quiet.get():

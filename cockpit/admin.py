@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from buendnis.emails import render_templated
 from buendnis.lib.admin import ReadOnlyAdminMixin
 from buendnis.tenancy import own_account
+from buendnis.translations_admin import TranslationsAdminMixin
 from cockpit import mailings, tasks
 from cockpit.models import Delivery, Mailing
 
@@ -41,7 +42,7 @@ class MailingForm(forms.ModelForm):
 
 
 @admin.register(Mailing)
-class MailingAdmin(admin.ModelAdmin):
+class MailingAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     form = MailingForm
     list_display = ["subject", "audience_label", "status", "created_at", "sent_at", "delivery_count"]
     list_filter = ["status", "audience"]

@@ -15,5 +15,8 @@ class CockpitConfig(AppConfig):
         admin_menu.add_page("dokumente", _("Dokumente"), "cockpit:documents", roles.sees_everything)
         admin_menu.add_page("team", _("Team"), "cockpit:team", roles.edits_everything)
         admin_menu.add_page(
+            "website", _("Übersetzungen"), "cockpit:translations", roles.sees_everything, position=1
+        )
+        admin_menu.add_page(
             "website", _("Offene Daten"), "cockpit:open_data", roles.sees_everything, position=1
         )

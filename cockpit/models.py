@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 
 
@@ -69,6 +70,7 @@ class Mailing(AllianceOwned):
     queued_at = models.DateTimeField(_("Versand gestartet am"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("Versand beendet am"), null=True, blank=True, editable=False)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager()
 
     class Meta:

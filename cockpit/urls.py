@@ -11,6 +11,7 @@ urlpatterns = [
     path("", admin.site.admin_view(views.index), name="dashboard"),
     path("offene-daten/", admin.site.admin_view(views.open_data), name="open_data"),
     path("dokumente/", admin.site.admin_view(documents.documents_page), name="documents"),
+    path("uebersetzungen/", admin.site.admin_view(views.translations), name="translations"),
     path(
         "dokumente/partner/<int:pk>/urkunde.pdf",
         admin.site.admin_view(documents.partner_certificate),

@@ -3,6 +3,7 @@ downloads of all partners, all projects and one event's replies (`buendnis.expor
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -11,7 +12,7 @@ from arbeitsgruppen.models import Project
 from arbeitsgruppen.roles import led_group_ids
 from buendnis import exports, roles
 from buendnis.models import Alliance
-from cockpit import checklist, dashboard
+from cockpit import checklist, dashboard, translation_status
 from events.exports import replies_table
 from events.models import Event, Task
 from opendata import views as opendata_views
@@ -27,6 +28,7 @@ def index(request):
         data["exports"] = export_links(request.user)
         data["can_export_events"] = can_export_events(request.user)
         data["start"] = checklist.start_checklist(request.user)
+        data["translations"] = translation_status.overview()
     my_tasks = Task.objects.open().of_account(request.user).select_related("agenda_item__minutes__event")
     return admin.site.index(request, extra_context={"dashboard": data, "my_tasks": my_tasks})
 
@@ -100,3 +102,26 @@ def export_event(request, pk, fmt):
     ):
         raise PermissionDenied
     return exports.respond(replies_table(event), fmt, request.user)
+
+
+def translations(request):
+    """What of the alliance's content is not (or no longer) translated into one of its
+    languages, each with the link to its page in the admin."""
+    if not roles.sees_everything(request.user):
+        raise PermissionDenied
+    alliance = Alliance.current()
+    languages = [code for code in alliance.offered_languages if code != "de"]
+    language = request.GET.get("sprache") or (languages[0] if languages else None)
+    if language not in languages:
+        raise Http404("Diese Sprache bietet das Bündnis nicht an.")
+    entries = translation_status.entries(alliance, language)
+    context = {
+        **admin.site.each_context(request),
+        "title": "Übersetzungen",
+        "overview": translation_status.overview(alliance),
+        "language_name": translation_status.translations.LANGUAGE_NAMES[language],
+        "missing": [entry for entry in entries if entry.status == "missing"],
+        "outdated": [entry for entry in entries if entry.status == "outdated"],
+        "profile_url": reverse("admin:buendnis_alliance_change", args=[alliance.pk]),
+    }
+    return render(request, "admin/cockpit/translations.html", context)

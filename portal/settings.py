@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "cockpit",
     # Demo data and the data of `make bench`: the commands load_demo and fill_bench.
     "demo",
+    # The texts an alliance writes, per language (each app's translation.py; see the
+    # README, "Sprachen der Inhalte"). Before the admin, as the library asks.
+    "modeltranslation",
     # django.contrib.admin, its default site being the alliance's (buendnis/admin_sites.py).
     "buendnis.apps.BuendnisAdminConfig",
     "django.contrib.auth",
@@ -209,6 +212,16 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_TZ = True
 # German for what Django's own catalogues lack (the admin's JavaScript, see the .po file).
+# The content an alliance writes (django-modeltranslation): `title` reads `title_<language>`
+# and falls back to German, the source every translation is made from.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# Machine translation, for alliances that switch it on (buendnis/machine_translation.py):
+# `DeepL` needs DEEPL_API_KEY; `Dummy` makes no request and only marks the texts (tests).
+MACHINE_TRANSLATION_BACKEND = env("MACHINE_TRANSLATION_BACKEND", "buendnis.machine_translation.DeepL")
+DEEPL_API_KEY = env("DEEPL_API_KEY")
+DEEPL_API_URL = env("DEEPL_API_URL", "https://api-free.deepl.com/v2/translate")
 LOCALE_PATHS = [BASE_DIR / "buendnis" / "locale"]
 
 STATIC_URL = "/static/"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from buendnis import tenancy
 from buendnis.history import History
 from buendnis.lib.images import logo_upload_to
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.models.alliance_settings import LanguageSettings, MailSettings, OpenDataSettings
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
@@ -96,6 +97,7 @@ class Alliance(MailSettings, OpenDataSettings, LanguageSettings, models.Model):
     created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
+    translation_state = TranslationStateField()
     objects = AllianceQuerySet.as_manager()
     history = History(excluded_fields=["suspended_at"])
 

@@ -119,6 +119,14 @@ class LanguageSettings(models.Model):
         default=all_languages,
         help_text=_("In diesen Sprachen bietet die Website ihre Seiten an. Deutsch ist immer dabei."),
     )
+    machine_translation = models.BooleanField(
+        _("maschinelle Übersetzung anbieten"),
+        default=False,
+        help_text=_(
+            "Fehlende Übersetzungen lassen sich dann maschinell ergänzen; die Website kennzeichnet "
+            "sie als maschinell übersetzt und verweist auf den deutschen Text. Nie für Leichte Sprache."
+        ),
+    )
 
     class Meta:
         abstract = True

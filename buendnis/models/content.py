@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
 from buendnis.lib.text import SLUG_HELP
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.models.legal import LegalDetails
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
@@ -28,6 +29,7 @@ class Milestone(AllianceOwned):
     title = models.CharField(_("Titel"), max_length=200)
     text = models.TextField(_("Text"), blank=True)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(MilestoneQuerySet)
 
     class Meta:
@@ -71,6 +73,7 @@ class Page(LegalDetails, AllianceOwned):
     published = models.BooleanField(_("veröffentlicht"), default=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(PageQuerySet)
     history = History()
 
@@ -119,6 +122,7 @@ class FieldOfAction(AllianceOwned):
     position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
     published = models.BooleanField(_("veröffentlicht"), default=True)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(FieldOfActionQuerySet)
     history = History()
 

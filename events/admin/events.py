@@ -18,6 +18,7 @@ from buendnis.exports import json_download
 from buendnis.history import HistoryAdmin
 from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.tenancy import own_account
+from buendnis.translations_admin import TranslationsAdminMixin
 from events import services
 from events.admin.attendance import AttendanceAdminMixin
 from events.admin.meeting import MeetingPageAdminMixin
@@ -104,7 +105,12 @@ class SuggestionInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(
-    RichTextAdminMixin, AttendanceAdminMixin, MeetingPageAdminMixin, EventRoleAdmin, HistoryAdmin
+    TranslationsAdminMixin,
+    RichTextAdminMixin,
+    AttendanceAdminMixin,
+    MeetingPageAdminMixin,
+    EventRoleAdmin,
+    HistoryAdmin,
 ):
     rich_text_fields = ["description"]
     form = EventAdminForm

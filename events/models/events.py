@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from buendnis.history import History
 from buendnis.lib.choices import choice_label
 from buendnis.lib.text import SLUG_HELP
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.tenancy import AllianceOwned, scoped_manager
 from events.models.attendance import Invitation, Registration
 from events.models.minutes import Minutes
@@ -151,6 +152,7 @@ class Event(AllianceOwned):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(EventQuerySet)
     history = History()
 

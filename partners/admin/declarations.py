@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from buendnis.history import HistoryAdmin
 from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.lib.sanitize import clean_html
+from buendnis.translations_admin import TranslationsAdminMixin
 from partners.models import Declaration
 from partners.models.declarations import FROZEN_FIELDS
 
@@ -36,7 +37,7 @@ class DeclarationAdminForm(forms.ModelForm):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(RichTextAdminMixin, HistoryAdmin):
+class DeclarationAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
     rich_text_fields = ["text"]
     form = DeclarationAdminForm
     list_display = ["version", "title", "valid_from", "is_current", "signature_count"]
@@ -70,7 +71,9 @@ class DeclarationAdmin(RichTextAdminMixin, HistoryAdmin):
         note = _("Partner haben diese Fassung unterzeichnet. Text, Titel, Version und „gültig ab“ "
                  "bleiben deshalb, wie sie unterzeichnet wurden; für Änderungen legen Sie eine "
                  "neue Fassung an.")
-        return [(name, {**options, "description": note}) for name, options in fieldsets]
+        # The first section is the version's own; the translations below stay open to add.
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "description": note}), *rest]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(signature_count=Count("signatures"))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
+from buendnis.lib.translation_state import TranslationStateField
 from buendnis.tenancy import AllianceOwned, scoped_manager
 
 
@@ -35,6 +36,7 @@ class DeclarationQuerySet(models.QuerySet):
 # What a partner signed stays as it was: the text, its name, and what its archive
 # address (`/buendniserklaerung/<version>/`, shown only from `valid_from`) depends on.
 FROZEN_FIELDS = ("version", "title", "text", "valid_from")
+GERMAN_COLUMNS = {"title": "title_de", "text": "text_de"}
 
 
 class DeclarationSigned(ValidationError):
@@ -63,6 +65,7 @@ class Declaration(AllianceOwned):
     is_current = models.BooleanField(_("aktuelle Fassung"), default=False)
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
+    translation_state = TranslationStateField()
     objects = scoped_manager(DeclarationQuerySet)
     history = History()
 
@@ -89,10 +92,12 @@ class Declaration(AllianceOwned):
         """The frozen fields this unsaved state changes of a signed version (else empty)."""
         if self.pk is None:
             return []
-        stored = Declaration.objects.filter(pk=self.pk).values(*FROZEN_FIELDS).first()
+        # The German columns: translations of a signed version may still be added.
+        columns = {name: GERMAN_COLUMNS.get(name, name) for name in FROZEN_FIELDS}
+        stored = Declaration.objects.filter(pk=self.pk).values(*columns.values()).first()
         if stored is None:
             return []
-        changed = [name for name in FROZEN_FIELDS if stored[name] != getattr(self, name)]
+        changed = [name for name, column in columns.items() if stored[column] != getattr(self, column)]
         return changed if changed and self.is_signed() else []
 
     def save(self, *args, **kwargs):

@@ -33,7 +33,12 @@ from tests.support.tenancy import outside_any_scope
 def world(role_groups, settings):
     # Nobody logs in with a password here (force_login); hashing a dozen was most of the time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return alliances.two_alliances()
+    # B offers machine translation (without network), so its action is walked with A's ids.
+    settings.MACHINE_TRANSLATION_BACKEND = "buendnis.machine_translation.Dummy"
+    world = alliances.two_alliances()
+    world.b.machine_translation = True
+    world.b.save()
+    return world
 
 
 def logged_in(client, world, persona):

@@ -16,11 +16,13 @@ from buendnis.models import Alliance
 from buendnis.tenancy import activate
 from demo import alliance as alliance_demo
 from demo import alliances as demo_alliances
-from demo import events, finances, partners, working_groups
+from demo import events, finances, partners, translations, working_groups
 from demo.alliance import ensure_admin
 
 # Bottom layer first: each finds the data of those before it.
-LOADERS = [alliance_demo.load, partners.load, working_groups.load, events.load, finances.load]
+LOADERS = [
+    alliance_demo.load, partners.load, working_groups.load, events.load, finances.load, translations.load,
+]
 
 
 class Command(BaseCommand):

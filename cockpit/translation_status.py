@@ -1,0 +1,76 @@
+"""How much of the alliance's content is translated, per language it offers: the
+dashboard's figures and the list of what is missing or outdated (one query per kind of
+content, whatever the amount)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from arbeitsgruppen.models import Project, WorkingGroup
+from buendnis import translations
+from buendnis.models import Alliance, FieldOfAction, Milestone, Page
+from events.models import Event
+from partners.models import Declaration
+
+
+def contents(alliance):
+    """(kind in her words, items) of everything the public reads that the alliance wrote.
+    Rundmails are not counted: each is written once, for one sending."""
+    return [
+        ("Bündnisprofil", [alliance]),
+        ("Inhaltsseiten", Page.objects.exclude(slug=Page.Slug.EASY_LANGUAGE)),
+        ("Chronik", Milestone.objects.all()),
+        ("Bündniserklärung", Declaration.objects.filter(is_current=True)),
+        ("Handlungsfelder", FieldOfAction.objects.all()),
+        ("Arbeitsgruppen", WorkingGroup.objects.all()),
+        ("Projekte", Project.objects.all()),
+        ("Kommende Termine", Event.objects.upcoming()),
+    ]
+
+
+@dataclass
+class Entry:
+    kind: str
+    obj: object
+    status: str
+
+    @property
+    def admin_url(self):
+        opts = self.obj._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.obj.pk])
+
+
+def entries(alliance, language):
+    """Every item with a German text, with its status in `language`."""
+    found = []
+    for kind, items in contents(alliance):
+        for obj in items:
+            if translations.source_fields(obj):
+                found.append(Entry(kind, obj, translations.status(obj, language)))
+    return found
+
+
+def overview(alliance=None):
+    """Per language the alliance offers besides German: how many items are translated,
+    outdated and missing."""
+    alliance = alliance or Alliance.current()
+    rows = []
+    for language in alliance.offered_languages:
+        if language == translations.SOURCE:
+            continue
+        found = entries(alliance, language)
+        counted = {status: sum(1 for entry in found if entry.status == status) for status in (
+            translations.Status.CURRENT, translations.Status.OUTDATED, translations.Status.MISSING,
+        )}
+        total = len(found)
+        rows.append({
+            "language": language,
+            "name": translations.LANGUAGE_NAMES[language],
+            "total": total,
+            "translated": counted[translations.Status.CURRENT] + counted[translations.Status.OUTDATED],
+            "outdated": counted[translations.Status.OUTDATED],
+            "missing": counted[translations.Status.MISSING],
+            "percent": round(100 * counted[translations.Status.CURRENT] / total) if total else 100,
+            "url": reverse("cockpit:translations") + f"?sprache={language}",
+        })
+    return rows
