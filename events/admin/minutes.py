@@ -2,8 +2,10 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -166,8 +168,27 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
         # The custom permission comes with the roles (Koordination, Steuerungsgruppe).
         return request.user.has_perm("events.approve_minutes")
 
-    @admin.action(description=gettext_lazy("Protokoll freigeben"), permissions=["approve"])
+    def _confirmed(self, request, queryset, action, title, explanation):
+        """None once the confirmation page was sent back ("post"); until then that page,
+        listing the selected minutes, like Django's confirmation before deleting."""
+        if request.POST.get("post") == "yes":
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta, "title": title, "explanation": explanation, "action": action,
+            "minutes_list": queryset.select_related("event").order_by("event__starts_at"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/minutes/confirm_action.html", context)
+
+    @admin.action(description=gettext_lazy("Protokoll freigeben …"), permissions=["approve"])
     def approve(self, request, queryset):
+        page = self._confirmed(request, queryset, "approve", _("Protokolle freigeben"), _(
+            "Mit der Freigabe wird jedes dieser Protokolle eingefroren: Text und Anwesende bleiben "
+            "genau so, wie sie jetzt sind. Das PDF wird mit Versionsnummer und SHA-256-Prüfsumme "
+            "gespeichert."))
+        if page:
+            return page
         for minutes in queryset.select_related("event"):
             try:
                 services.approve_minutes(minutes, request.user)
@@ -177,9 +198,16 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
             self.message_user(
                 request, _("Protokoll zu „%(event)s“ freigegeben.") % {"event": minutes.event}
             )
+        return None
 
-    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen"), permissions=["approve"])
+    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen …"), permissions=["approve"])
     def reopen(self, request, queryset):
+        page = self._confirmed(request, queryset, "reopen", _("Protokolle zurück auf Entwurf setzen"), _(
+            "Diese Protokolle werden wieder Entwürfe und sind nicht mehr veröffentlicht; das "
+            "gespeicherte PDF der Freigabe wird verworfen. Die nächste Freigabe ist eine neue Version."))
+        if page:
+            return page
         for minutes in queryset.select_related("event"):
             services.reopen_minutes(minutes)
         self.message_user(request, _("Die Protokolle sind wieder Entwürfe."))
+        return None
