@@ -101,7 +101,9 @@ def build_data():
             sent_at=start, reply=Invitation.Reply.ACCEPTED, number_of_people=2,
         )
     for number in range(1, GUESTS + 1):
-        Registration.objects.create(event=event, name=f"Gast Nummer {number}", email=f"gast{number}@example.org")
+        Registration.objects.create(
+            event=event, name=f"Gast Nummer {number}", email=f"gast{number}@example.org"
+        )
     for number in range(1, AGENDA_ITEMS + 1):
         item = AgendaItem.objects.create(
             minutes=minutes,
@@ -117,7 +119,9 @@ def build_data():
             agenda_item=item, description="Angebote einholen und im nächsten Treffen vorstellen",
             responsible="Geschäftsstelle", due_on=datetime.date(2025, 4, 30),
         )
-        Task.objects.create(agenda_item=item, description="Protokoll an die Presse", responsible="Petra Muster")
+        Task.objects.create(
+            agenda_item=item, description="Protokoll an die Presse", responsible="Petra Muster"
+        )
     Suggestion.objects.create(text="Mehr Ferienangebote.", event=event)
 
 
@@ -211,7 +215,8 @@ def main():
         row = figures[key] = json.loads(result.stdout.strip().splitlines()[-1])
         verdict = ""
         if target:
-            verdict = f"≤ {target:,} ms {'ok' if row['cold_ms'] <= target else 'ZU LANGSAM'}".replace(",", ".")
+            verdict = f"≤ {target:,} ms".replace(",", ".")
+            verdict += " ok" if row["cold_ms"] <= target else " ZU LANGSAM"
         print(
             f"{label:<44} {row['cold_ms']:>5} ms {row['cold_cpu_ms']:>5} ms {row['warm_ms']:>5} ms "
             f"{row['warm_cpu_ms']:>5} ms {row['cached_ms']:>5} ms {verdict:>10}"
