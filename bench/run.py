@@ -212,7 +212,8 @@ def main():
         report["queries"] = count_queries(current, [row["path"] for row in measured.values()])
         report["pdf"], report["pdf_output"] = pdf_times(current)
         print("\nSQL-Abfragen je Seite:", json.dumps(report["queries"], ensure_ascii=False))
-        print(f"PDF: {report['pdf'] if report['pdf'] is not None else report['pdf_output']}")
+        # The table of bench/pdf_render.py (without its JSON line): the figures of issue 22.
+        print("\nPDF:\n" + "\n".join(report["pdf_output"].splitlines()[: -1 if report["pdf"] else None]))
     if "bundesweit" in SCENARIOS:
         national.prepare(current)
         report["national"] = {

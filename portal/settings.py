@@ -143,6 +143,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
+# Render a small PDF when a gunicorn worker starts (portal/wsgi.py): its first document
+# is then no slower than the next ones. Off while developing (runserver reloads often).
+WARM_PDF_RENDERER = env_bool("WARM_PDF_RENDERER", not DEBUG)
 
 TEMPLATES = [
     {

@@ -2,8 +2,13 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -11,10 +16,49 @@ from django.utils.translation import gettext_lazy
 
 from buendnis.history import HistoryAdmin
 from buendnis.lib.pdf import pdf_response
-from events import documents, meetings, services
+from events import checkin, documents, meetings, services
 from events.admin.events import AgendaItemRoleAdmin, EventPartRoleAdmin
 from events.models import AgendaItem, Minutes, Task
 from partners.models import Partner
+
+
+class FilterableCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes to tap, with a search field above them (static/js/choice-filter.js)."""
+
+    class Media:
+        js = ["js/choice-filter.js"]
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "choice-filter-list", **(attrs or {})}, choices)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = super().render(name, value, attrs, renderer)
+        context = {"boxes": boxes, "id": (attrs or {}).get("id", "")}
+        return render_to_string("admin/widgets/filterable_checkboxes.html", context)
+
+
+class MinutesForm(forms.ModelForm):
+    """Offers the active partners (and those already entered); once the meeting has begun
+    and nobody is entered yet, the partners that accepted are ticked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("partners_present")
+        if field is None:
+            return
+        # Attendees are partners of the alliance: no "+" to add a new one from here.
+        field.widget.can_add_related = False
+        minutes = self.instance
+        entered = set(minutes.partners_present.values_list("pk", flat=True)) if minutes.pk else set()
+        field.queryset = Partner.objects.filter(
+            Q(pk__in=Partner.objects.active().values("pk")) | Q(pk__in=entered)
+        ).order_by("name")
+        if minutes.pk and not entered and not self.is_bound and minutes.event.has_started:
+            accepted = checkin.accepted_partner_ids(minutes.event)
+            ticked = [partner.pk for partner in field.queryset if partner.pk in accepted]
+            self.initial["partners_present"] = ticked
+            if ticked:
+                field.help_text = _("Vorausgefüllt mit den Partnern, die zugesagt haben.")
 
 
 class AgendaItemInline(admin.StackedInline):
@@ -90,6 +134,7 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
     list_filter = ["status", "visibility"]
     list_select_related = ["event", "approved_by"]
     search_fields = ["event__title", "summary"]
+    form = MinutesForm
     inlines = [AgendaItemInline]
     actions = ["approve", "reopen"]
     readonly_fields = [
@@ -108,9 +153,8 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "partners_present":
-            # Only partners whose membership is confirmed; ticked by touch, no Ctrl key.
-            kwargs["queryset"] = Partner.objects.active().order_by("name")
-            kwargs["widget"] = forms.CheckboxSelectMultiple
+            # Ticked by touch, no Ctrl key; the choices are MinutesForm's.
+            kwargs["widget"] = FilterableCheckboxes
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=gettext_lazy("Dauer und Übernahme"))
@@ -166,8 +210,30 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
         # The custom permission comes with the roles (Koordination, Steuerungsgruppe).
         return request.user.has_perm("events.approve_minutes")
 
-    @admin.action(description=gettext_lazy("Protokoll freigeben"), permissions=["approve"])
+    def _confirmed(self, request, queryset, action, title, explanation):
+        """None once the confirmation page was sent back ("post"); until then that page,
+        listing the selected minutes, like Django's confirmation before deleting."""
+        if not queryset.exists():  # e.g. only ids of another alliance
+            self.message_user(request, _("Es ist kein Protokoll ausgewählt."), messages.WARNING)
+            return HttpResponseRedirect(request.get_full_path())
+        if request.POST.get("post") == "yes":
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta, "title": title, "explanation": explanation, "action": action,
+            "minutes_list": queryset.select_related("event").order_by("event__starts_at"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/minutes/confirm_action.html", context)
+
+    @admin.action(description=gettext_lazy("Protokoll freigeben …"), permissions=["approve"])
     def approve(self, request, queryset):
+        page = self._confirmed(request, queryset, "approve", _("Protokolle freigeben"), _(
+            "Mit der Freigabe wird jedes dieser Protokolle eingefroren: Text und Anwesende bleiben "
+            "genau so, wie sie jetzt sind. Das PDF wird mit Versionsnummer und SHA-256-Prüfsumme "
+            "gespeichert."))
+        if page:
+            return page
         for minutes in queryset.select_related("event"):
             try:
                 services.approve_minutes(minutes, request.user)
@@ -177,9 +243,16 @@ class MinutesAdmin(MinutesPdfAdminMixin, EventPartRoleAdmin, HistoryAdmin):
             self.message_user(
                 request, _("Protokoll zu „%(event)s“ freigegeben.") % {"event": minutes.event}
             )
+        return None
 
-    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen"), permissions=["approve"])
+    @admin.action(description=gettext_lazy("Zurück auf Entwurf setzen …"), permissions=["approve"])
     def reopen(self, request, queryset):
+        page = self._confirmed(request, queryset, "reopen", _("Protokolle zurück auf Entwurf setzen"), _(
+            "Diese Protokolle werden wieder Entwürfe und sind nicht mehr veröffentlicht; das "
+            "gespeicherte PDF der Freigabe wird verworfen. Die nächste Freigabe ist eine neue Version."))
+        if page:
+            return page
         for minutes in queryset.select_related("event"):
             services.reopen_minutes(minutes)
         self.message_user(request, _("Die Protokolle sind wieder Entwürfe."))
+        return None

@@ -143,3 +143,42 @@ def test_image_or_none(db):
     assert pdf.image_or_none(alliance.logo) is None
     alliance.logo.save("kaputt.png", ContentFile(b"kein Bild"))
     assert pdf.image_or_none(alliance.logo) is None
+
+
+def test_the_html_parsers_regex_cache_finds_its_expressions():
+    """tinyhtml5 stored each expression under the expression itself; the replacement
+    (buendnis.lib.pdf) keys them by the characters, so a text is scanned without
+    building the expression anew, and the tree stays the same."""
+    import xml.etree.ElementTree as ElementTree
+
+    import tinyhtml5
+    from tinyhtml5 import inputstream
+
+    html = "<p class=\"a\" title='x&amp;y'>Hallo &amp; <b>Welt</b> <!-- c --> x</p>" * 3
+    tree = ElementTree.tostring(tinyhtml5.parse(html))
+    assert b"Hallo &amp; <html:b>Welt</html:b>" in tree
+    cache = inputstream.characters_until_regex
+    assert isinstance(cache, pdf._CharacterRegexes)
+    assert all(not hasattr(characters, "pattern") for characters, _opposite in cache)
+    size = len(cache)
+    tinyhtml5.parse(html)
+    assert len(cache) == size
+
+
+def test_gunicorn_workers_warm_the_renderer(settings, monkeypatch):
+    import importlib
+
+    import portal.wsgi
+
+    calls = []
+    monkeypatch.setattr(pdf, "warm_renderer", lambda: calls.append(1))
+    settings.WARM_PDF_RENDERER = False
+    importlib.reload(portal.wsgi)
+    assert calls == []
+    settings.WARM_PDF_RENDERER = True
+    importlib.reload(portal.wsgi)
+    assert calls == [1]
+
+
+def test_warming_up_renders_with_the_print_stylesheet(db):
+    assert pdf.warm_renderer() > 0

@@ -15,6 +15,7 @@ from tests.factories import EventFactory, PartnerFactory, ProjectFactory, UserFa
 from tests.support.accounts import staff_account
 from tests.support.admin_forms import change_form_data
 from tests.support.responses import streamed_body
+from tests.support.two_alliances import second_alliance
 
 PASSWORD = "ein-langes-passwort-123"
 
@@ -171,24 +172,83 @@ def test_steering_group_sees_everything_but_changes_nothing(client, world):
     assert client.get(reverse("cockpit:export_projects", args=["csv"])).status_code == 200
 
 
-def test_steering_group_approves_minutes(client, world):
+def _bulk(client, action, minutes, confirmed=False):
+    data = {"action": action, "_selected_action": [item.pk for item in minutes]}
+    if confirmed:
+        data["post"] = "yes"
+    return client.post(url("events_minutes_changelist"), data)
+
+
+def test_steering_group_approves_minutes_after_a_confirmation(client, world):
     client.force_login(UserFactory(username="steuerung", roles=[roles.STEERING_GROUP]))
     minutes = world["other_minutes"]
-    response = client.post(
-        url("events_minutes_changelist"), {"action": "approve", "_selected_action": [minutes.pk]}
-    )
+
+    page = _bulk(client, "approve", [minutes])
+
+    # First a confirmation page listing the minutes; nothing is approved yet.
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Protokolle freigeben" in content and "Treffen AG Fremde" in content
+    assert "Ja, ausführen" in content and 'name="post" value="yes"' in content
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT
+
+    response = _bulk(client, "approve", [minutes], confirmed=True)
     assert response.status_code == 302
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
     assert minutes.approved_by.username == "steuerung"
+    assert minutes.version == 1 and minutes.approved_sha256
+
+    # Back to a draft: again only after the confirmation.
+    page = _bulk(client, "reopen", [minutes])
+    assert page.status_code == 200 and "zurück auf Entwurf" in page.content.decode()
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.APPROVED
+    _bulk(client, "reopen", [minutes], confirmed=True)
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT and not minutes.approved_sha256
 
 
 def test_working_group_lead_cannot_approve_minutes(client, lead, world):
     client.force_login(lead)
     minutes = world["own_minutes"]
-    client.post(url("events_minutes_changelist"), {"action": "approve", "_selected_action": [minutes.pk]})
+    for confirmed in (False, True):
+        response = _bulk(client, "approve", [minutes], confirmed=confirmed)
+        assert "Ja, ausführen" not in response.content.decode()
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.DRAFT
+
+
+def test_steering_member_without_the_right_cannot_approve_or_reopen(client, world):
+    member = UserFactory(username="steuerung-ohne", roles=[roles.STEERING_GROUP])
+    member.groups.get().permissions.remove(Permission.objects.get(codename="approve_minutes"))
+    client.force_login(member)
+    minutes = world["other_minutes"]
+    for confirmed in (False, True):
+        response = _bulk(client, "approve", [minutes], confirmed=confirmed)
+        assert "Ja, ausführen" not in response.content.decode()
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT
+
+
+def test_bulk_approval_ignores_another_alliances_minutes(client, world):
+    from buendnis.tenancy import activate
+    client.force_login(UserFactory(username="steuerung", roles=[roles.STEERING_GROUP]))
+    other = second_alliance("andere")
+    with activate(other):
+        foreign = Minutes.objects.create(
+            event=EventFactory(title="Fremdes Treffen", starts_in=datetime.timedelta(days=-3)), summary="x"
+        )
+
+    page = _bulk(client, "approve", [foreign])
+    # Back to the list: nothing of this alliance was selected.
+    assert page.status_code == 302
+    assert "Es ist kein Protokoll ausgewählt." in client.get(page.url).content.decode()
+    _bulk(client, "approve", [foreign], confirmed=True)
+    with activate(other):
+        foreign.refresh_from_db()
+    assert foreign.status == Minutes.Status.DRAFT
 
 
 # AG-Leitung

@@ -133,10 +133,12 @@ def test_approval_is_recorded_and_shows_minutes(admin_client, client, coordinato
     AgendaItem.objects.create(minutes=minutes, position=1, title="Ferienbetreuung")
     assert "Ferienbetreuung" not in client.get(event.get_absolute_url()).content.decode()
 
-    admin_client.post(
-        reverse("admin:events_minutes_changelist"),
-        {"action": "approve", "_selected_action": [minutes.pk]},
-    )
+    approve = {"action": "approve", "_selected_action": [minutes.pk]}
+    page = admin_client.post(reverse("admin:events_minutes_changelist"), approve)
+    assert "Ja, ausführen" in page.content.decode()
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT  # not before the confirmation
+    admin_client.post(reverse("admin:events_minutes_changelist"), {**approve, "post": "yes"})
 
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
@@ -149,7 +151,7 @@ def test_approval_is_recorded_and_shows_minutes(admin_client, client, coordinato
 
     admin_client.post(
         reverse("admin:events_minutes_changelist"),
-        {"action": "reopen", "_selected_action": [minutes.pk]},
+        {"action": "reopen", "_selected_action": [minutes.pk], "post": "yes"},
     )
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.DRAFT
@@ -300,7 +302,7 @@ def test_approving_needs_the_approve_permission(client):
 
     client.post(
         reverse("admin:events_minutes_changelist"),
-        {"action": "approve", "_selected_action": [minutes.pk]},
+        {"action": "approve", "_selected_action": [minutes.pk], "post": "yes"},
     )
 
     minutes.refresh_from_db()

@@ -232,10 +232,11 @@ def test_approving_again_after_reopening_is_a_new_version(coordinator_client, mi
     response = coordinator_client.post(_url("approve", event), follow=True)
     assert "bereits freigegeben" in response.content.decode()
 
-    coordinator_client.post(
-        reverse("admin:events_minutes_changelist"),
-        {"action": "reopen", "_selected_action": [minutes_to_approve.pk]},
-    )
+    reopen = {"action": "reopen", "_selected_action": [minutes_to_approve.pk]}
+    # Back to a draft only after the confirmation page.
+    page = coordinator_client.post(reverse("admin:events_minutes_changelist"), reopen)
+    assert "Ja, ausführen" in page.content.decode()
+    coordinator_client.post(reverse("admin:events_minutes_changelist"), {**reopen, "post": "yes"})
     minutes_to_approve.refresh_from_db()
     assert not minutes_to_approve.is_approved and minutes_to_approve.approved_pdf is None
     coordinator_client.post(_url("approve", event))

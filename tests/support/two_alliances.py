@@ -216,3 +216,18 @@ def cross_links(world):
                 if bad.exists():
                     found.append(f"{model._meta.label}.{model_field.name} -> {target._meta.label}")
     return found
+
+
+def second_alliance(slug):
+    """Another alliance next to the active one, which keeps the test client's host
+    ("testserver"): with two alliances the host decides, and a request would otherwise
+    find no alliance at all (and every page would be 404 for the wrong reason)."""
+    from buendnis import hosts
+    from buendnis.models import Domain
+
+    Domain.objects.get_or_create(
+        name="testserver", defaults={"alliance": Alliance.current(), "is_primary": True}
+    )
+    other = factories.AllianceFactory(slug=slug)
+    hosts.forget()
+    return other
