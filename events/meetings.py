@@ -151,7 +151,7 @@ def add_open_tasks_to_agenda(event):
     lines = [
         "– " + task.description
         + (f" ({task.responsible})" if task.responsible else "")
-        + (_(", bis %(date)s") % {"date": formats.date_format(task.due_on, "DATE_FORMAT")} if task.due_on else "")
+        + (_(", bis %(date)s") % {"date": formats.date_format(task.due_on, "j. F Y")} if task.due_on else "")
         for task in tasks_
     ]
     position = (minutes.items.aggregate(last=Max("position"))["last"] or 0) + 1
