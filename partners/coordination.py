@@ -44,7 +44,7 @@ def hide(partner):
 
 
 def _day(value):
-    return date_format(value, "j. F Y")
+    return date_format(value, "DATE_FORMAT")
 
 
 def check_signature_date(signed_on, declaration):

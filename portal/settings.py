@@ -208,6 +208,8 @@ LANGUAGES = [
 ]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Dates in each language's own way; German exactly as before ("7. Dezember 2026").
+FORMAT_MODULE_PATH = ["portal.formats"]
 # The language the first visit's redirect chose by Accept-Language (buendnis.languages):
 # remembered for a year, so it happens once.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

@@ -1,8 +1,9 @@
+import datetime
 import json
 
 from django import template
 from django.template.defaultfilters import linebreaks_filter
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -71,3 +72,46 @@ def structured_data(context):
         items.append({"@context": "https://schema.org", "@type": "WebPage",
                       "url": request.build_absolute_uri(request.path), "inLanguage": language})
     return mark_safe("".join(json_ld(item) for item in items))
+
+
+def _moment(value, name):
+    """`value` (a datetime in local time, or a date) in the format `name` of the current
+    language's format module (portal/formats/<language>/formats.py)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    for module in formats.get_format_modules():
+        if hasattr(module, name):
+            return formats.date_format(value, getattr(module, name))
+    return formats.date_format(value, "DATETIME_FORMAT")
+
+
+@register.filter
+def day(value):
+    """Weekday and date: "Samstag, 15. März 2031", "Saturday, 15 March 2031"."""
+    return _moment(value, "DAY_FORMAT")
+
+
+@register.filter
+def day_time(value):
+    """Weekday, date and time without a word after it: "Samstag, 15. März 2031, 18:00"."""
+    return _moment(value, "DAY_TIME_FORMAT")
+
+
+@register.filter
+def clock(value):
+    """The time as a sentence writes it: "18:00 Uhr" in German, "18:00" in English."""
+    return _moment(value, "CLOCK_FORMAT")
+
+
+@register.filter
+def when(value):
+    """Weekday, date and time: "Samstag, 15. März 2031, 18:00 Uhr"."""
+    return _moment(value, "WHEN_FORMAT")
+
+
+@register.filter
+def date_clock(value):
+    """Date and time: "15. März 2031, 18:00 Uhr", "15 March 2031, 18:00"."""
+    return _moment(value, "DATETIME_CLOCK_FORMAT")

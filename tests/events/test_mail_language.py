@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from buendnis.emails import absolute_url
+from buendnis.templatetags.buendnis_tags import when
 from events import documents, emails, reminders, services
 from events.models import Registration, Suggestion
 from tests.factories import EventFactory, InvitationFactory, MinutesFactory, PartnerFactory, UserFactory
@@ -28,10 +29,7 @@ from tests.support.pdfs import pdf_text, read_pdf, squeeze
 def _when(event, language):
     """The date line of an event as the e-mail writes it in `language`."""
     with translation.override(language):
-        moment = timezone.localtime(event.starts_at)
-        date = formats.date_format(moment, "l, j. F Y")
-        time = formats.time_format(moment, "H:i")
-        return gettext("%(date)s, %(time)s Uhr") % {"date": date, "time": time}
+        return when(event.starts_at)
 
 
 def _register(client, event, language):

@@ -1,0 +1,12 @@
+"""English dates for readers in Germany: "7 December 2026", 24-hour clock, no "Uhr"."""
+
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+SHORT_DATE_FORMAT = "j M Y"
+DAY_FORMAT = "l, j F Y"
+DAY_TIME_FORMAT = "l, j F Y, H:i"
+CLOCK_FORMAT = "H:i"
+WHEN_FORMAT = "l, j F Y, H:i"
+DATETIME_CLOCK_FORMAT = "j F Y, H:i"

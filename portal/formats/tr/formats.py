@@ -1,0 +1,12 @@
+"""Turkish dates: "7 Aralık 2026", "15 Mart 2031 Cumartesi, 18:00"."""
+
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DAY_FORMAT = "j F Y l"
+DAY_TIME_FORMAT = "j F Y l, H:i"
+CLOCK_FORMAT = "H:i"
+WHEN_FORMAT = "j F Y l, H:i"
+DATETIME_CLOCK_FORMAT = "j F Y, H:i"

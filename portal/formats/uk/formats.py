@@ -1,0 +1,12 @@
+"""Ukrainian dates: "7 грудня 2026 р." (month in the genitive, `E`)."""
+
+DATE_FORMAT = "j E Y р."
+DATETIME_FORMAT = "j E Y р., H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DAY_FORMAT = "l, j E Y р."
+DAY_TIME_FORMAT = "l, j E Y р., H:i"
+CLOCK_FORMAT = "H:i"
+WHEN_FORMAT = "l, j E Y р., H:i"
+DATETIME_CLOCK_FORMAT = "j E Y р., H:i"
