@@ -16,6 +16,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.lib.registry import Registry
+
 # (key, title, model labels in the order they are listed)
 SECTIONS = [
     ("partner", _("Partner"), [
@@ -51,7 +53,9 @@ class Page:
     position: int = 0  # before the section's models (0) or after them (1)
 
 
-_pages = []
+# The pages without a model, registered by the apps that own them (`add_page` in their
+# AppConfig.ready); the registry's key is the page, its function says who may see it.
+pages = Registry()
 
 
 def add_page(section, title, url_name, allowed, position=0):
@@ -59,8 +63,8 @@ def add_page(section, title, url_name, allowed, position=0):
     if section not in {key for key, _title, _labels in SECTIONS}:
         raise ValueError(f"Unbekannter Bereich des Menüs: {section}")
     page = Page(section, title, url_name, allowed, position)
-    if page not in _pages:
-        _pages.append(page)
+    if page not in pages.keys():  # ready() may run more than once (tests)
+        pages.register(page)(allowed)
 
 
 def section_of(label):
@@ -102,12 +106,13 @@ def by_work(app_list, request):
             model = {**model, "app_label": app["app_label"]}
             key = section_of(f"{app['app_label']}.{model['object_name']}") or OTHERS[0]
             models.setdefault(key, []).append(model)
+    visible = [page for page, allowed in pages.results(request.user) if allowed]
     sections = []
     for key, title, labels in [*SECTIONS, (*OTHERS, [])]:
         entries = sorted(models.get(key, []), key=lambda model: _order(model, labels))
-        pages = [page for page in _pages if page.section == key and page.allowed(request.user)]
-        before = [_page_entry(page) for page in pages if page.position == 0]
-        after = [_page_entry(page) for page in pages if page.position == 1]
+        here = [page for page in visible if page.section == key]
+        before = [_page_entry(page) for page in here if page.position == 0]
+        after = [_page_entry(page) for page in here if page.position == 1]
         entries = [entry for entry in [*before, *entries, *after] if entry]
         if not entries:
             continue

@@ -41,12 +41,9 @@ def translated_fields(model):
 
 
 def is_translatable(obj):
-    """Whether `obj`'s texts may be translated: never the page in Leichte Sprache, which
-    is German by nature."""
-    if not translated_fields(type(obj)):
-        return False
-    easy_language_page = type(obj).__name__ == "Page" and obj.slug == "leichte-sprache"
-    return not easy_language_page
+    """Whether `obj`'s texts may be translated: only registered models; the pages in
+    Leichte Sprache (`EasyReadPage`, German by nature) are not registered."""
+    return bool(translated_fields(type(obj)))
 
 
 def value(obj, name, language):

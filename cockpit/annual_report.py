@@ -6,7 +6,7 @@ from cockpit.models import Mailing
 from finances.reports import figures
 
 
-@figures.register
+@figures.register()
 def mailings_sent(year):
     sent = Mailing.objects.filter(sent_at__year=year)
     return [(_("Rundmails an die Partner versandt"), sent.count())]

@@ -18,7 +18,7 @@ def contents(alliance):
     Rundmails are not counted: each is written once, for one sending."""
     return [
         ("Bündnisprofil", [alliance]),
-        ("Inhaltsseiten", Page.objects.exclude(slug=Page.Slug.EASY_LANGUAGE)),
+        ("Inhaltsseiten", Page.objects.all()),
         ("Chronik", Milestone.objects.all()),
         ("Bündniserklärung", Declaration.objects.filter(is_current=True)),
         ("Handlungsfelder", FieldOfAction.objects.all()),

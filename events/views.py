@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import ListView
 
 from arbeitsgruppen.models import WorkingGroup
-from buendnis.lib.paging import LenientPaginationMixin
+from buendnis.lib.paging import LenientPaginationMixin, paginate
 from buendnis.lib.pdf import pdf_response
 from buendnis.models import Alliance
 from buendnis.ratelimit import ratelimit
@@ -322,6 +321,6 @@ def suggestions(request):
             _("Vielen Dank! Ihre Anregung ist bei uns angekommen. Die Koordination kümmert sich darum."),
         )
         return redirect("events:suggestions")
-    answers = Paginator(Suggestion.objects.public(), ANSWERS_PER_PAGE).get_page(request.GET.get("seite"))
+    answers = paginate(Suggestion.objects.public(), ANSWERS_PER_PAGE, request.GET.get("seite"))
     context = {"form": form, "working_group": group, "answers": answers}
     return render(request, "events/suggestions.html", context, status=400 if form.errors else 200)

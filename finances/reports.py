@@ -3,7 +3,7 @@ finances, as a PDF (`templates/pdf/annual_report.html`).
 
 The apps below this one (partners, working groups, events) are read directly. The
 mailings belong to the cockpit, one layer above: it registers its figures with
-`@figures.register` (`cockpit/annual_report.py`), the way higher apps add sections to
+`@figures.register()` (`cockpit/annual_report.py`), the way higher apps add sections to
 lower pages (`buendnis/sections.py`), so this module never imports it. Composing the
 report in the cockpit instead would have put the steering group's finances above
 the cockpit's import of them; the registry keeps both where the layers put them.
@@ -16,28 +16,15 @@ from django.utils import timezone
 
 from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis.lib.pdf import render_pdf
+from buendnis.lib.registry import Registry
 from buendnis.models import Alliance
 from events.models import Event, Suggestion
 from finances.figures import year_figures
 from partners.models import Signature
 
-
-class Figures:
-    """Further lines of the report from higher apps: each provider takes the year and
-    returns a list of (label, number)."""
-
-    def __init__(self):
-        self._providers = []
-
-    def register(self, func):
-        self._providers.append(func)
-        return func
-
-    def collect(self, year):
-        return [line for provider in self._providers for line in provider(year)]
-
-
-figures = Figures()
+# Further lines of the report from higher apps: each registered function takes the year
+# and returns a list of (label, number).
+figures = Registry()
 
 
 def _year_bounds(year):
@@ -70,7 +57,7 @@ def activity(year):
         "suggestions": Suggestion.objects.filter(**within("settled_at")).aggregate(
             answered=Count("pk"), done=Count("pk", filter=Q(status=Suggestion.Status.DONE))
         ),
-        "more": figures.collect(year),
+        "more": [line for _key, lines in figures.results(year) for line in lines],
     }
 
 

@@ -29,6 +29,10 @@ class Registry:
 
         return decorator
 
+    def keys(self):
+        """The keys registered so far, in order."""
+        return [key for _order, key, _func in self._entries]
+
     def results(self, *args):
         """(key, result) of every registered function, called with `args`, in order."""
         return [(key, func(*args)) for _order, key, func in self._entries]

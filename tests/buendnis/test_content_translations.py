@@ -12,8 +12,8 @@ from django.utils import translation
 
 from buendnis import translations
 from buendnis.machine_translation import Dummy, machine_translate
-from buendnis.models import Alliance, Page
-from tests.factories import FieldOfActionFactory, PageFactory
+from buendnis.models import Alliance
+from tests.factories import EasyReadPageFactory, FieldOfActionFactory
 from tests.support.admin_forms import change_form_data
 
 NOTE = Template(
@@ -115,9 +115,11 @@ def test_the_admin_marks_an_outdated_translation(coordinator_client, field):
 
 
 def test_the_page_in_leichte_sprache_gets_no_translation_sections(coordinator_client, alliance):
-    page = PageFactory(slug=Page.Slug.EASY_LANGUAGE, title="Leichte Sprache", body="<p>Wir helfen.</p>")
-    html = coordinator_client.get(reverse("admin:buendnis_page_change", args=[page.pk])).content.decode()
+    page = EasyReadPageFactory(title="Das Bündnis", body="<p>Wir helfen.</p>")
+    url = reverse("admin:buendnis_easyreadpage_change", args=[page.pk])
+    html = coordinator_client.get(url).content.decode()
     assert "Übersetzung:" not in html and "title_en" not in html
+    assert not translations.is_translatable(page)
 
 
 def test_the_alliance_chooses_its_languages_with_german_always_on(coordinator_client, alliance):
@@ -166,11 +168,10 @@ def test_machine_translation_fills_the_gaps_marked_as_such(client, field, dummy_
 
 def test_machine_translation_never_touches_leichte_sprache(alliance, dummy_backend):
     alliance.machine_translation = True
-    page = PageFactory(slug=Page.Slug.EASY_LANGUAGE, title="Leichte Sprache", body="<p>Wir helfen.</p>")
+    page = EasyReadPageFactory(title="Das Bündnis", body="<p>Wir helfen.</p>")
     assert machine_translate(page, "en", alliance) is False
-    page.save()
     page.refresh_from_db()
-    assert page.title_en is None and page.body_en is None and page.translation_state == {}
+    assert page.title == "Das Bündnis" and not hasattr(page, "title_en")
 
 
 def test_the_dummy_makes_no_request(monkeypatch):

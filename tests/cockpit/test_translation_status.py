@@ -9,7 +9,12 @@ from buendnis import translations
 from buendnis.models import Milestone, Page
 from buendnis.tenancy import activate
 from cockpit import translation_status
-from tests.factories import AllianceFactory, FieldOfActionFactory, PageFactory, UserFactory
+from tests.factories import (
+    AllianceFactory,
+    EasyReadPageFactory,
+    FieldOfActionFactory,
+    UserFactory,
+)
 
 PAGE = reverse("cockpit:translations")
 DASHBOARD = reverse("cockpit:dashboard")
@@ -30,7 +35,7 @@ def content(alliance):
     translations.mark_translated(old, "en")
     old.summary = "Angehörige pflegen"
     old.save()
-    PageFactory(slug=Page.Slug.EASY_LANGUAGE, title="Leichte Sprache", body="<p>Hallo</p>")  # not counted
+    EasyReadPageFactory(title="Das Bündnis", body="<p>Hallo</p>")  # Leichte Sprache: not counted
     return {"done": done, "old": old, "missing": FieldOfActionFactory(name="Zeit", summary="Zeitpolitik")}
 
 
