@@ -57,6 +57,18 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _german_to_begin_with(settings):
+    """Each test begins in German, as every request without a language prefix does. A
+    request to /en/… activates English in the test's thread (Django's LocaleMiddleware
+    leaves it active), and the next test's `reverse()` would otherwise come out as /en/…."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_the_second_factor(monkeypatch):
     """`client.force_login(user)` (and so pytest-django's `admin_client`) means "completely
     logged in": it also marks the session as verified by the second factor, which the
