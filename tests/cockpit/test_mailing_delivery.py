@@ -13,6 +13,7 @@ from django.utils import timezone
 from cockpit.models import Delivery, Mailing
 from events import services as event_services
 from events.models import Invitation
+from partners.models import Partner
 from tests.factories import EventFactory, PartnerFactory
 
 ADD = reverse("admin:cockpit_mailing_add")
@@ -128,9 +129,12 @@ def test_one_click_post_without_cookie_or_csrf_ends_mass_mails(coordinator_clien
     assert "Apotheke – hat Rundmails abbestellt" in content
 
 
-def test_a_forged_unsubscribe_link_is_refused(client):
-    response = client.post("/partner/rundmails-abbestellen/falsch/")
-    assert response.status_code == 400
+def test_a_forged_unsubscribe_link_is_refused(visitor):
+    PartnerFactory(contact_email="kita@example.org")
+    for method in (visitor.get, visitor.post):
+        response = method("/partner/rundmails-abbestellen/falsch/")
+        assert response.status_code == 400
+    assert not Partner.objects.filter(mailings_unsubscribed_at__isnull=False).exists()
 
 
 def test_invitations_carry_no_list_headers(declaration):
