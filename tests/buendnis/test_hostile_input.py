@@ -55,11 +55,11 @@ def check(response, where):
 @pytest.fixture
 def site(demo_data, client, settings):
     settings.RATELIMIT_ENABLED = False
-    pages, forms = crawl(client)
+    pages, forms = crawl(client, other_languages=40)
     return pages, forms
 
 
-def test_crawler_finds_every_public_form(site):
+def test_crawler_finds_every_public_form(site, settings):
     _pages, forms = site
     actions = {(form.action.split("?")[0], form.method) for form in forms}
     assert ("/buendniserklaerung/unterzeichnen/", "post") in actions
@@ -67,6 +67,9 @@ def test_crawler_finds_every_public_form(site):
     assert ("/anregungen/", "post") in actions
     assert any(action.endswith("/anmelden/") and method == "post" for action, method in actions)
     assert ("/partner/", "get") in actions
+    # The same forms in the other languages, reached through the language switch.
+    for code in [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]:
+        assert (f"/{code}/buendniserklaerung/unterzeichnen/", "post") in actions, code
 
 
 def test_hostile_text_in_every_form_field(site, client):

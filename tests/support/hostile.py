@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from django.utils import translation
+
 from tests.support.responses import streamed_body
 
 SCRIPT = '<script>alert("xss")</script>'
@@ -153,11 +155,26 @@ class PageParser(HTMLParser):
 SKIPPED_PREFIXES = ("/verwaltung/", "/media/", "/static/")
 
 
-def crawl(client, start="/", limit=80):
-    """Every internal page reachable from `start` by GET (HTML only), with its forms."""
-    seen, queue, pages, forms = set(), [start], {}, {}
-    while queue and len(pages) < limit:
-        path = queue.pop(0)
+def crawl(client, start="/", limit=80, other_languages=0):
+    """Every internal page reachable from `start` by GET (HTML only), with its forms.
+
+    The German pages (no language prefix) come first, up to `limit`; the language switch
+    links every page's copies under /en/, /tr/ …, and those are visited after them, up to
+    `other_languages` more, in the order they were found. The language active before stays
+    active after (a request under /uk/ leaves Ukrainian active in the test's thread)."""
+    with translation.override(translation.get_language()):
+        return _crawl(client, start, limit, other_languages)
+
+
+def _crawl(client, start, limit, other_languages):
+    seen, queue, deferred, pages, forms = set(), [start], [], {}, {}
+    while True:
+        if queue and len(pages) < limit:
+            path = queue.pop(0)
+        elif deferred and len(pages) < limit + other_languages:
+            path = deferred.pop(0)
+        else:
+            break
         if path in seen:
             continue
         seen.add(path)
@@ -178,8 +195,16 @@ def crawl(client, start="/", limit=80):
         for link in parser.links:
             local = _local(link)
             if local and local not in seen and not local.startswith(SKIPPED_PREFIXES):
-                queue.append(local)
+                (deferred if _language_prefixed(local) else queue).append(local)
     return pages, list(forms.values())
+
+
+def _language_prefixed(path):
+    """True for a page under another language's prefix (/en/…, /tr/…)."""
+    from django.conf import settings
+
+    others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return any(path.startswith(f"/{code}/") for code in others)
 
 
 def _local(url):
