@@ -65,7 +65,11 @@ def test_suggestion_form_shows_errors_and_keeps_the_text(page, alliance, axe):
 
 
 def test_project_filters_work_without_javascript(browser, live_server, demo_data):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    # A German visitor's browser, as the `page` fixture's: Chromium's own Accept-Language
+    # (en-US) would send the first visit on to /en/.
+    context = browser.new_context(
+        java_script_enabled=False, locale="de-DE", base_url=live_server.url
+    )
     page = context.new_page()
     page.goto("/projekte/")
     page.get_by_label("Status").select_option(label="laufend")

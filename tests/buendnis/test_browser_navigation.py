@@ -31,7 +31,11 @@ def test_skip_link_moves_focus_to_main_content(page, alliance):
 
 
 def test_small_screen_shows_navigation_without_javascript(browser, live_server, alliance):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    # A German visitor's browser, as the `page` fixture's: Chromium's own Accept-Language
+    # (en-US) would send the first visit on to /en/.
+    context = browser.new_context(
+        java_script_enabled=False, locale="de-DE", viewport={"width": 375, "height": 800}
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/")
     assert page.get_by_role("navigation", name="Hauptnavigation").is_visible()

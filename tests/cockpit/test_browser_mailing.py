@@ -26,8 +26,9 @@ def test_coordinator_sends_a_mailing_to_one_working_group(page, coordinator, axe
     axe(page)
 
     page.get_by_role("link", name="Neue Rundmail schreiben").click()
-    page.get_by_label("Betreff").fill("Nächstes Treffen der AG Pflege")
-    page.get_by_label("Nachricht").fill("Wir treffen uns am 3. März im Rathaus.")
+    # The German fields; their translations wait in the collapsed "Übersetzung: …" sections.
+    page.locator("#id_subject").fill("Nächstes Treffen der AG Pflege")
+    page.locator("#id_body").fill("Wir treffen uns am 3. März im Rathaus.")
     page.get_by_label("Empfänger").select_option("working_group")
     page.get_by_label("Arbeitsgruppe").select_option(label="AG Pflege")
     page.get_by_role("button", name="Sichern", exact=True).click()

@@ -168,8 +168,10 @@ def easy_read(page, clicks):
 
 
 def declaration(page, clicks):
-    page.locator(".prose-editor [contenteditable]").wait_for()
-    double_click_word(page, clicks, ".prose-editor [contenteditable]", "[Ort]")  # selects "Ort"
+    # The German text's editor; the translations' editors wait in collapsed sections.
+    editor = ".prose-editor:has(#id_text) [contenteditable]"
+    page.locator(editor).wait_for()
+    double_click_word(page, clicks, editor, "[Ort]")  # selects "Ort"
     page.keyboard.press("ArrowRight")  # after "Ort", before "]"
     page.keyboard.press("Delete")
     for _letter in "[Ort":
@@ -195,7 +197,8 @@ def partner(page, clicks):
 
 
 def meeting(page, clicks):
-    page.get_by_label("Titel").press_sequentially("Erstes Bündnistreffen")  # fills in the address
+    # The German title; its translations wait in the collapsed "Übersetzung: …" sections.
+    page.locator("#id_title").press_sequentially("Erstes Bündnistreffen")  # fills in the address
     page.locator("#id_starts_at_0").fill("14.01.2027")
     page.locator("#id_starts_at_1").fill("18:00")
     page.locator("#id_ends_at_0").fill("14.01.2027")
