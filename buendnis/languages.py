@@ -18,7 +18,7 @@ path, keeps the languages apart). What this module adds:
   `<link rel="alternate" hreflang>`.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -135,7 +135,10 @@ def alternates(request):
     if len(alliance.offered_languages) < 2:
         return []  # German only: no switch, no alternates
     current = translation.get_language()
-    path = request.get_full_path()
+    # The page's address in each language: its path and the page of a list (`seite`);
+    # other parameters are not echoed (a filter the page ignored would reappear in them).
+    page = request.GET.get("seite", "")
+    path = request.path + (f"?seite={quote(page)}" if page.isdigit() else "")
     links = []
     for code in alliance.offered_languages:
         url = translate_url(path, code)

@@ -1,5 +1,7 @@
 """A Rundmail in each partner's language: the version in that language, or the German
-(issue 24). The mails render each message under `translation.override(<language>)`."""
+(issue 24). Each partner's message is rendered by `mailings.mailing_message` inside
+`in_language(partner.language)`; a bare `translation.override` does not change an e-mail's
+language (buendnis.emails: e-mails not addressed in a recipient's language are German)."""
 
 from django.urls import reverse
 from django.utils import translation
@@ -10,31 +12,41 @@ from tests.factories import MailingFactory, PartnerFactory
 from tests.support.admin_forms import change_form_data
 
 
+def _message(mailing, language):
+    partner = PartnerFactory(
+        name=f"Apotheke {language}", contact_email="apotheke@example.org", language=language
+    )
+    return mailings.mailing_message(mailing, partner, "apotheke@example.org")
+
+
 def test_a_mailing_renders_in_turkish_and_falls_back_to_german(alliance):
-    partner = PartnerFactory(name="Apotheke", contact_email="apotheke@example.org")
     mailing = MailingFactory(subject="Sommerfest", body="Wir feiern am **1. Juli**.")
     mailing.subject_tr, mailing.body_tr = "Yaz şenliği", "**1 Temmuz**'da kutluyoruz."
     mailing.save()
 
-    with translation.override("tr"):
-        turkish = render_templated(
-            "mailing", mailings.mailing_context(mailing, partner), ["apotheke@example.org"]
-        )
+    turkish = _message(mailing, "tr")
+    assert turkish.extra_headers["Content-Language"] == "tr"
     assert turkish.subject == "Yaz şenliği"
     assert "<strong>1 Temmuz</strong>" in turkish.alternatives[0][0]
     assert "1 Temmuz" in turkish.body and "Juli" not in turkish.body
 
-    with translation.override("uk"):
-        ukrainian = render_templated(
-            "mailing", mailings.mailing_context(mailing, partner), ["apotheke@example.org"]
-        )
+    ukrainian = _message(mailing, "uk")
     assert ukrainian.subject == "Sommerfest" and "1. Juli" in ukrainian.body
 
-    with translation.override("de"):
-        german = render_templated(
+    german = _message(mailing, "de")
+    assert german.subject == "Sommerfest"
+
+
+def test_an_email_outside_in_language_stays_german_whatever_is_active(alliance):
+    partner = PartnerFactory(name="Apotheke", contact_email="apotheke@example.org")
+    mailing = MailingFactory(subject="Sommerfest", body="Wir feiern.")
+    mailing.subject_tr = "Yaz şenliği"
+    mailing.save()
+    with translation.override("tr"):
+        message = render_templated(
             "mailing", mailings.mailing_context(mailing, partner), ["apotheke@example.org"]
         )
-    assert german.subject == "Sommerfest"
+    assert message.subject == "Sommerfest" and message.extra_headers["Content-Language"] == "de"
 
 
 def test_the_coordinator_writes_the_turkish_version_in_the_mailings_form(coordinator_client):

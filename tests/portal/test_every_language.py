@@ -27,7 +27,7 @@ def check(client, language, limit=60):
         assert path.startswith(f"/{language}/")
         assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in body, path
         assert response["Content-Language"] == language, path
-        if words := german_words(body, pieces):
+        if words := german_words(body, pieces, language):
             german[path] = words
     return pages, german
 

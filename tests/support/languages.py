@@ -25,6 +25,12 @@ WORDS = [
     "Unterzeichnen", "Mitglied", "Vorname", "Nachname", "Nachricht", "Ihre", "Bitte",
     "Mehr", "mehr", "Sprache", "Kästen zum Einbetten", "Arbeitsgruppen", "Bündniserklärung",
 ]
+# Words that are spelt the same in the target language: not German there. Turkish for
+# "phone" is "Telefon" (the tr catalogue rightly has msgstr "Telefon").
+SAME_IN = {"tr": {"Telefon"}}
+# German names the catalogues keep on purpose, in brackets after the translation: the
+# German offer and the legal page ("Easy Read (Leichte Sprache)", "Künye (Impressum)").
+KEPT_IN_BRACKETS = ("(Leichte Sprache)", "(Impressum)")
 CONTENT_APPS = ("buendnis", "partners", "arbeitsgruppen", "events", "finances")
 _WORDS = re.compile(r"(?<![\w-])(" + "|".join(re.escape(word) for word in WORDS) + r")(?![\w-])")
 _ATTRIBUTES = re.compile(r'\s(?:aria-label|title|placeholder|alt)="([^"]*)"')
@@ -54,7 +60,9 @@ def content_pieces():
     pieces = set()
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model.__name__.startswith("Historical"):
+            # The pages in Leichte Sprache are German pages of their own, never content of
+            # a page in another language; their titles ("Termine") would hide those words.
+            if model.__name__.startswith("Historical") or model.__name__ == "EasyReadPage":
                 continue
             columns = [field.name for field in model._meta.concrete_fields
                        if isinstance(field, (models.CharField, models.TextField))]
@@ -76,10 +84,16 @@ def without_content(text, pieces):
     return text
 
 
-def german_words(page, pieces=()):
+def german_words(page, pieces=(), language=None):
     """The German interface words of WORDS on an HTML page, each once, in order; the
-    content `pieces` (content_pieces()) taken out first."""
-    return list(dict.fromkeys(_WORDS.findall(without_content(readable_text(page), pieces))))
+    content `pieces` (content_pieces()) taken out first, and the words spelt the same in
+    `language` (SAME_IN) left out."""
+    same = SAME_IN.get(language, set())
+    text = without_content(readable_text(page), pieces)
+    for name in KEPT_IN_BRACKETS:
+        text = re.sub(r"(?<=\w) " + re.escape(name), " ", text)
+    found = _WORDS.findall(text)
+    return [word for word in dict.fromkeys(found) if word not in same]
 
 
 # Where the walk starts besides the home page: the forms and the pages few links lead to.
