@@ -5,9 +5,9 @@ publishing is refused while a required part is empty or a [Platzhalter] remains.
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from buendnis.admin_pages import PublishedStateColumns
 from buendnis.lib.richtext import RichTextAdminMixin
 from buendnis.models import EasyReadPage
 
@@ -45,7 +45,7 @@ class EasyReadPageForm(forms.ModelForm):
 
 
 @admin.register(EasyReadPage)
-class EasyReadPageAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class EasyReadPageAdmin(PublishedStateColumns, RichTextAdminMixin, admin.ModelAdmin):
     form = EasyReadPageForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     rich_text_fields = ["main_contents", "navigation", "accessibility", "other_pages", "body"]
@@ -56,14 +56,6 @@ class EasyReadPageAdmin(RichTextAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("Seite"), ordering="topic")
     def page(self, obj):
         return obj.get_topic_display()
-
-    @admin.display(description=_("Stand"), ordering="published")
-    def state(self, obj):
-        return _("veröffentlicht") if obj.published else _("Entwurf")
-
-    @admin.display(description=_("geändert am"), ordering="updated_at")
-    def changed(self, obj):
-        return date_format(obj.updated_at, "j. F Y")
 
     def get_readonly_fields(self, request, obj=None):
         return ["topic"] if obj else []

@@ -50,13 +50,9 @@ class PageForm(forms.ModelForm):
                     self.initial[name] = page.profile_value(name)
 
 
-@admin.register(Page)
-class PageAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
-    form = PageForm
-    rich_text_fields = ["body"]
-    list_display = ["title", "state", "changed"]
-    list_filter = ["published"]
-    search_fields = ["title", "body"]
+class PublishedStateColumns:
+    """The list's columns of a page the coordinator writes and publishes: its state and
+    when it was last changed (here and on the pages in Leichte Sprache)."""
 
     @admin.display(description=_("Stand"), ordering="published")
     def state(self, obj):
@@ -65,6 +61,15 @@ class PageAdmin(TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
     @admin.display(description=_("geändert am"), ordering="updated_at")
     def changed(self, obj):
         return date_format(obj.updated_at, "j. F Y")
+
+
+@admin.register(Page)
+class PageAdmin(PublishedStateColumns, TranslationsAdminMixin, RichTextAdminMixin, HistoryAdmin):
+    form = PageForm
+    rich_text_fields = ["body"]
+    list_display = ["title", "state", "changed"]
+    list_filter = ["published"]
+    search_fields = ["title", "body"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["slug"] if obj else []

@@ -103,11 +103,3 @@ class AllianceMiddleware:
             # the scope: each chunk is made in the alliance's scope again.
             response.streaming_content = tenancy.each_in_scope(alliance, response.streaming_content)
         return response
-        request.alliance = alliance
-        with tenancy.activate(alliance):
-            response = self.get_response(request)
-        if response.streaming and not isinstance(response, FileResponse):
-            # The server reads a streamed body after this method has returned, outside
-            # the scope: each chunk is made in the alliance's scope again.
-            response.streaming_content = tenancy.each_in_scope(alliance, response.streaming_content)
-        return response
