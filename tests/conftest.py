@@ -35,6 +35,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, each test process starts from a copy of one migrated template
+    (tests/support/template_db.py) instead of running every migration itself."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        from tests.support.template_db import copy_migrated_database
+
+        copy_migrated_database(database["TEST"]["NAME"])
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """Keep (use) the copied template on SQLite; Django still runs `migrate`, which then
+    finds nothing to do. Elsewhere as pytest-django decides (`--reuse-db`)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        return True
+    return request.config.getvalue("reuse_db")
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
