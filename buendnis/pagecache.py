@@ -56,8 +56,6 @@ _memo = {}
 
 
 def _state():
-    from buendnis.models import ContentVersion
-
     alliance_id = tenancy.current_alliance_id()
     if alliance_id is None:
         raise tenancy.ScopeError("Der Inhaltsstand gehört zu einem Bündnis: keines ist aktiv.")
@@ -65,6 +63,8 @@ def _state():
     memo = _memo.get(alliance_id)
     if memo is not None and now - memo[2] < settings.PAGE_CACHE_VERSION_CHECK:
         return memo
+    from buendnis.models import ContentVersion  # here, not above the memo: every request asks
+
     version, changed_at = ContentVersion.objects.values_list("version", "changed_at").first() or (0, None)
     memo = _memo[alliance_id] = (version, changed_at, now)
     return memo
