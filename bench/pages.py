@@ -31,7 +31,9 @@ def warm(port, paths, workers, times=3):
     with ThreadPoolExecutor(workers) as pool:
         for path in paths:
             for _ in range(times):
-                list(pool.map(lambda _: fetch(port, path, host, accept_encoding="gzip, br"), range(workers)))
+                at_once = [pool.submit(fetch, port, path, host, "gzip, br") for _ in range(workers)]
+                for request in at_once:
+                    request.result()
 
 
 class LinkParser(HTMLParser):
