@@ -84,9 +84,7 @@ def run_phase(title, versions, page_cache, fragment_cache):
             targets.update(pages.in_languages(first.port, targets))
         targets.update(pages.yardsticks(first.port))
         for server in servers.values():
-            for path in targets.values():
-                for _ in range(3 * WORKERS):  # every worker and its caches
-                    pages.fetch(server.port, path, accept_encoding="gzip, br")
+            pages.warm(server.port, targets.values(), WORKERS)  # every worker and its caches
         runs = {name: {label: [] for label in targets} for name in servers}
         order = list(servers)
         for round_number in range(ROUNDS):

@@ -35,16 +35,34 @@ NAMES = dict(settings.LANGUAGES)
 
 
 def prefixed_language(path):
-    """The language of an address's prefix (/en/… -> "en"), None without one."""
-    language = translation.get_language_from_path(path)
-    if language and language != settings.LANGUAGE_CODE and path.startswith(f"/{language}/"):
-        return language
+    """The language of an address's prefix (/en/… -> "en"), None without one.
+
+    What Django's `get_language_from_path` finds there, if the address starts with
+    exactly that code: a language of the installation (of any case) whose catalogue
+    exists. Written out, as every request asks (issue 24): Django's lookup costs ten
+    times as much, and for an address without a language (/partner/…) raises and
+    catches an exception.
+    """
+    segment, slash, _rest = path[1:].partition("/")
+    if (
+        slash
+        and path.startswith("/")
+        and segment != settings.LANGUAGE_CODE
+        and segment.lower() in trans_real.get_languages()
+        and translation.check_for_language(segment)
+    ):
+        return segment
     return None
 
 
-def unprefixed(path):
-    language = prefixed_language(path)
-    return path[len(language) + 1:] if language else path
+def path_language(request):
+    """`prefixed_language` of the request's address, worked out once per request (the
+    language middleware and the page cache's key both ask on every request)."""
+    try:
+        return request.path_language
+    except AttributeError:
+        request.path_language = prefixed_language(request.path_info)
+        return request.path_language
 
 
 def preferred_language(header, offered):
@@ -103,11 +121,13 @@ class LanguageMiddleware:
         alliance = getattr(request, "alliance", None)
         if alliance is None:
             return self.get_response(request)  # the installation's own pages: German
-        language = prefixed_language(request.path_info)
+        language = path_language(request)
         if language is not None:
-            if language not in alliance.offered_languages:
+            # `alliance.offered_languages` without building the list on each request:
+            # the prefix is a language of the installation, and not German.
+            if language not in (alliance.languages or ()):
                 raise Http404("Diese Sprache bietet das Bündnis nicht an.")
-            if unprefixed(request.path_info).startswith(GERMAN_ONLY_PREFIXES):
+            if request.path_info[len(language) + 1:].startswith(GERMAN_ONLY_PREFIXES):
                 raise Http404("Die Verwaltung gibt es nur auf Deutsch.")
             return self.get_response(request)
         return first_visit_redirect(request, alliance) or self.get_response(request)

@@ -63,7 +63,9 @@ class AllianceMiddleware:
         # Django's own check first: a host not in ALLOWED_HOSTS raises DisallowedHost,
         # which Django answers with 400 (and logs); an allowed host of no alliance
         # gets the neutral 404 below.
-        host, port = split_host(request.get_host())
+        # Kept for the page cache's key: Django checks the host anew on each get_host().
+        request.validated_host = request.get_host()
+        host, port = split_host(request.validated_host)
         if settings.SERVICE_DOMAIN and host == settings.SERVICE_DOMAIN:
             return self.service_desk(request)
         try:

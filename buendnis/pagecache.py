@@ -56,8 +56,6 @@ _memo = {}
 
 
 def _state():
-    from buendnis.models import ContentVersion
-
     alliance_id = tenancy.current_alliance_id()
     if alliance_id is None:
         raise tenancy.ScopeError("Der Inhaltsstand gehört zu einem Bündnis: keines ist aktiv.")
@@ -65,6 +63,8 @@ def _state():
     memo = _memo.get(alliance_id)
     if memo is not None and now - memo[2] < settings.PAGE_CACHE_VERSION_CHECK:
         return memo
+    from buendnis.models import ContentVersion  # here, not above the memo: every request asks
+
     version, changed_at = ContentVersion.objects.values_list("version", "changed_at").first() or (0, None)
     memo = _memo[alliance_id] = (version, changed_at, now)
     return memo
@@ -139,14 +139,20 @@ def _cache_key(request, version):
     # The alliance's id as well as the host: a domain that passes to a new alliance
     # (the old one deleted) never serves the old one's pages. The language is the
     # address's (/en/…; none: German), named in the key too (buendnis.languages).
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    language = languages.prefixed_language(request.path_info) or settings.LANGUAGE_CODE
-    digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"page:{tenancy.current_alliance_id()}:{version}:{language}:{digest}"
+    # "page2": the entries' layout (their headers final, see `_entry`); an older
+    # version's entries in a shared cache are never read.
+    host = getattr(request, "validated_host", None) or request.get_host()
+    raw = f"{request.scheme}://{host}{request.get_full_path()}"
+    language = languages.path_language(request) or settings.LANGUAGE_CODE
+    # 128 bits: the cache checks a key character by character on every request.
+    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return f"page2:{tenancy.current_alliance_id()}:{version}:{language}:{digest}"
 
 
 def _entry(response):
     body = response.content
+    # Every answer from the cache varies by the encoding it is sent in.
+    patch_vary_headers(response, ("Accept-Encoding",))
     headers = {
         name: value
         for name, value in response.items()
@@ -162,22 +168,20 @@ def _entry(response):
 
 
 def _response(entry, request, state):
+    """The answer from an entry: its headers are final but for the encoding, the
+    length and X-Page-Cache, so a hit sets them all at once (issue 24)."""
     accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    headers = {**entry["headers"], "X-Page-Cache": state}
     if re_accepts_br.search(accepted):
-        body, encoding = entry["br"], "br"
+        body = entry["br"]
+        headers["Content-Encoding"] = "br"
     elif re_accepts_gzip.search(accepted):
-        body, encoding = entry["gzip"], "gzip"
+        body = entry["gzip"]
+        headers["Content-Encoding"] = "gzip"
     else:
-        body, encoding = gzip.decompress(entry["gzip"]), None
-    response = HttpResponse(body)
-    for name, value in entry["headers"].items():
-        response[name] = value
-    if encoding:
-        response["Content-Encoding"] = encoding
-    response["Content-Length"] = str(len(body))
-    response["X-Page-Cache"] = state
-    patch_vary_headers(response, ("Accept-Encoding",))
-    return response
+        body = gzip.decompress(entry["gzip"])
+    headers["Content-Length"] = str(len(body))
+    return HttpResponse(body, headers=headers)
 
 
 class PageCacheMiddleware:

@@ -125,10 +125,17 @@ class RejectNullBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        values = (value for _key, items in request.GET.lists() for value in [_key, *items])
-        if "\x00" in request.path or any("\x00" in value for value in values):
+        if "\x00" in request.path or self._query_has_null_byte(request):
             return render(request, "security/bad_request.html", status=400)
         return self.get_response(request)
+
+    @staticmethod
+    def _query_has_null_byte(request):
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" not in query and "\x00" not in query:
+            return False  # no NUL in any name or value: the query is not parsed (issue 24)
+        values = (value for _key, items in request.GET.lists() for value in [_key, *items])
+        return any("\x00" in value for value in values)
 
 
 class CrossOriginResourcePolicyMiddleware:

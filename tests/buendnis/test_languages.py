@@ -6,9 +6,11 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 
-from buendnis import pagecache
+from buendnis import languages, pagecache
 from buendnis.models import Alliance
 from tests.factories import PartnerFactory
 from tests.support.structured_data import json_ld
@@ -156,6 +158,36 @@ def test_a_page_in_two_languages_comes_back_in_each_from_the_page_cache(client, 
 def test_the_page_cache_key_names_the_language(rf, alliance):
     assert ":en:" in pagecache._cache_key(rf.get("/en/partner/"), 1)
     assert ":de:" in pagecache._cache_key(rf.get("/partner/"), 1)
+
+
+def test_a_hit_in_another_language_answers_with_the_headers_of_the_miss(client, cached):
+    for path in ("/en/partner/", "/partner/"):
+        miss = client.get(path, HTTP_ACCEPT_ENCODING="gzip, br")
+        hit = client.get(path, HTTP_ACCEPT_ENCODING="gzip, br")
+        assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+        assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == {
+            name: value for name, value in miss.items() if name != "X-Page-Cache"
+        }
+        assert hit.content == miss.content
+    assert hit["Content-Language"] == "de"
+    assert hit["Vary"] == "Accept-Language, Cookie, Accept-Encoding"  # German: the first-visit redirect
+    assert client.get("/en/partner/")["Vary"] == "Cookie, Accept-Encoding"
+
+
+def _djangos_prefix(path):
+    """The definition `prefixed_language` writes out (buendnis/languages.py)."""
+    language = translation.get_language_from_path(path)
+    if language and language != django_settings.LANGUAGE_CODE and path.startswith(f"/{language}/"):
+        return language
+    return None
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/en/", "/en", "/EN/partner/", "/en-gb/", "/en-GB/x", "/de/", "/DE/", "/partner/", "/uk/",
+    "/ar/partner/x/", "//en/", "/en@x/", "/zh-hans/", "/xx/", "/en/en/", "en/", "", "/ukk/", "/verwaltung/",
+])
+def test_the_language_of_an_address_is_djangos(path):
+    assert languages.prefixed_language(path) == _djangos_prefix(path)
 
 
 def test_json_ld_says_the_language(client):

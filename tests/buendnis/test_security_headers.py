@@ -105,7 +105,7 @@ def test_long_unusual_password_is_accepted(db):
     validate_password("Wiesen-Pfad 17 zum Rathaus")
 
 
-@pytest.mark.parametrize("url", ["/?q=%00", "/buendnis/?seite=1%00", "/%00/"])
+@pytest.mark.parametrize("url", ["/?q=%00", "/buendnis/?seite=1%00", "/%00/", "/?%00=1", "/partner/?q=a&%00"])
 def test_nul_bytes_are_refused_with_400(client, alliance, url):
     response = client.get(url)
     assert response.status_code == 400
