@@ -52,11 +52,30 @@ def check(response, where):
         assert_escaped(response.content.decode(), where)
 
 
+# The crawl of the demo alliance, kept per process for the tests of this file that find the
+# same rows under the same ids (SQLite rolls its ids back with each test; on PostgreSQL they
+# differ, and each test crawls for itself).
+_crawled = {}
+
+
+def rows_fingerprint():
+    return tuple(
+        (model._meta.label_lower, model._base_manager.count(), model._base_manager.order_by("-pk")
+         .values_list("pk", flat=True).first())
+        for model in apps.get_models()
+        if model._meta.label_lower not in VOLATILE and model._meta.managed
+    )
+
+
 @pytest.fixture
 def site(demo_data, client, settings):
     settings.RATELIMIT_ENABLED = False
-    pages, forms = crawl(client, other_languages=40)
-    return pages, forms
+    key = rows_fingerprint()
+    if key not in _crawled:
+        _crawled.clear()
+        _crawled[key] = crawl(client, other_languages=40)
+    pages, forms = _crawled[key]
+    return dict(pages), list(forms)
 
 
 def test_crawler_finds_every_public_form(site, settings):
@@ -96,8 +115,9 @@ def test_hostile_text_in_every_form_field(site, client):
     assert_mail_safe()
 
 
-def test_hostile_partner_entry_is_escaped_everywhere_after_confirmation(site, client):
-    _pages, forms = site
+def test_hostile_partner_entry_is_escaped_everywhere_after_confirmation(demo_data, client, settings):
+    settings.RATELIMIT_ENABLED = False
+    _page, forms = crawl(client, start="/buendniserklaerung/unterzeichnen/", limit=1)
     sign = next(form for form in forms if form.action == "/buendniserklaerung/unterzeichnen/")
     names = ("script", "attribute", "sql", "unicode", "template")
     for name in names:
@@ -144,7 +164,8 @@ def test_hostile_query_strings_on_every_page(site, client):
             check(client.get(f"{base}?{query}"), f"{base}?… [{name}]")
 
 
-def test_forged_tokens_are_refused_without_error(site, client):
+def test_forged_tokens_are_refused_without_error(demo_data, client, settings):
+    settings.RATELIMIT_ENABLED = False
     patterns = token_url_patterns()
     assert any("bestaetigen" in pattern for pattern in patterns)
     for pattern in patterns:
