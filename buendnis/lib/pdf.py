@@ -164,7 +164,7 @@ tinyhtml5.inputstream.characters_until_regex = _CharacterRegexes()
 
 class _OpenArrayFFI:
     """WeasyPrint 70 subsets each font with arrays typed `hb_codepoint_t[<length>]`: cffi
-    parses every new length as a new C type (about 5 ms each, four per font and document,
+    parses every new length as a new C type (milliseconds each, four per font and document,
     and keeps them all). `hb_codepoint_t[]` with the same values is the same array, and
     its type is parsed once."""
 
