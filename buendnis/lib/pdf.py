@@ -15,9 +15,12 @@ Rendering never touches the network: the URL fetcher only reads the portal's own
 static and media files from disk.
 """
 
+import datetime
 import functools
+import gc
 import hashlib
 import hmac
+import mimetypes
 import os
 import re
 import tempfile
@@ -29,13 +32,15 @@ from urllib.parse import unquote, urlsplit
 import pyphen
 import tinyhtml5.inputstream
 import weasyprint
+import weasyprint.pdf.fonts
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.templatetags.static import static
+from django.utils import formats, translation
 from django.utils.http import content_disposition_header, http_date, quote_etag
 from PIL import Image
 from weasyprint.urls import URLFetcherResponse
@@ -53,7 +58,11 @@ class PortalURLFetcher(weasyprint.URLFetcher):
         path = local_file(url)
         if path is None:
             raise ValueError(f"Nur eigene Dateien des Portals werden geladen: {url}")
-        return URLFetcherResponse(url, path.read_bytes())
+        # With its type WeasyPrint reads an SVG (the emblem) as SVG at once, instead of
+        # first letting Pillow try each of its image formats on it.
+        content_type = mimetypes.guess_type(path.name)[0]
+        headers = {"Content-Type": content_type} if content_type else None
+        return URLFetcherResponse(url, path.read_bytes(), headers=headers)
 
 
 def _inside(root, relative):
@@ -153,18 +162,58 @@ class _CharacterRegexes(dict):
 tinyhtml5.inputstream.characters_until_regex = _CharacterRegexes()
 
 
+class _OpenArrayFFI:
+    """WeasyPrint 70 subsets each font with arrays typed `hb_codepoint_t[<length>]`: cffi
+    parses every new length as a new C type (milliseconds each, four per font and document,
+    and keeps them all). `hb_codepoint_t[]` with the same values is the same array, and
+    its type is parsed once."""
+
+    def __init__(self, ffi):
+        self._ffi = ffi
+
+    def new(self, cdecl, init=None):
+        if init is not None and cdecl.endswith("]") and not cdecl.endswith("[]"):
+            cdecl = cdecl[: cdecl.rindex("[")] + "[]"
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name):
+        return getattr(self._ffi, name)
+
+
+if not isinstance(weasyprint.pdf.fonts.ffi, _OpenArrayFFI):
+    weasyprint.pdf.fonts.ffi = _OpenArrayFFI(weasyprint.pdf.fonts.ffi)
+
+
 def _write_pdf(html, stylesheet):
     _load_hyphenation_patterns()
-    document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=PortalURLFetcher())
-    css = _parsed_stylesheet(stylesheet, base_url())
-    return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1")
+    # WeasyPrint makes some hundred thousand objects for a long document; the garbage
+    # collector would walk the whole heap a few times meanwhile (up to a fifth of the
+    # minutes' time). It runs again afterwards and frees what the document left.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=PortalURLFetcher())
+        css = _parsed_stylesheet(stylesheet, base_url())
+        return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1")
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def warm_renderer():
     """Render a small document with the print stylesheet: fonts, hyphenation patterns and
     the parsed stylesheet are loaded, so the first real document of a process (a worker's)
-    is no slower than the others. Returns the seconds it took."""
+    is no slower than the others. Also loaded: the template engine with every app's tags
+    (`pdf/base.html`), Pillow's image formats (a logo) and the emblem. Returns the seconds
+    it took."""
     started = time.perf_counter()
+    with translation.override(settings.LANGUAGE_CODE):
+        alliance = {"name": "Bündnisportal", "display_name": "Bündnisportal", "address_lines": []}
+        render_to_string(
+            "pdf/base.html", {"alliance": alliance, "document_title": "Vorwärmen", "draft": False}
+        )
+        formats.date_format(datetime.date.today(), "DATE_FORMAT")
+    Image.init()
     # The fonts and kinds of layout the documents use: DejaVu Sans and Serif, bold and
     # italic, a hyphenated paragraph, floats, a grid, a running header and page numbers.
     html = (
@@ -172,6 +221,8 @@ def warm_renderer():
         '<body><div class="running-header"><span class="alliance-name">Bündnis</span>'
         '<span class="document-title">Vorwärmen</span></div>'
         '<div class="running-footer">Bündnisportal</div>'
+        f'<header class="letterhead"><img class="logo" src="{static("pdf/emblem.svg")}" alt="Zeichen">'
+        '<p class="sender"><strong>Bündnis</strong>Marktplatz 1</p></header>'
         '<p class="kicker">Protokoll</p><h1>Bündnisportal</h1>'
         '<dl class="facts"><dt>Datum</dt><dd>7. Dezember 2026</dd></dl>'
         "<h2>Familienfreundlichkeit</h2><h3>Tagesordnung</h3>"

@@ -1,0 +1,79 @@
+"""What keeps a long PDF fast (issue 22, bench/README.md "PDF: Protokoll ohne Müllsammler"):
+no garbage collection while WeasyPrint renders, SVGs fetched with their type, font subsets
+without a new C type per document, and a warm-up that loads what the first document would."""
+
+import gc
+from unittest import mock
+
+import pytest
+import weasyprint
+import weasyprint.pdf.fonts
+from PIL import Image
+
+from buendnis.lib import pdf
+from tests.support.pdfs import pdf_text
+
+HTML = '<!DOCTYPE html><html lang="de"><head><title>Test</title></head><body><p>Tempo</p></body></html>'
+
+
+def test_the_garbage_collector_rests_while_rendering_and_runs_again_after(db):
+    seen = []
+    original = weasyprint.Document.write_pdf
+
+    def write_pdf(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(weasyprint.Document, "write_pdf", write_pdf)
+        content = pdf._write_pdf(HTML, pdf._stylesheet_text())
+    assert seen == [False]
+    assert gc.isenabled()
+    assert "Tempo" in pdf_text(content)
+
+
+def test_the_garbage_collector_runs_again_when_rendering_fails(db, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("kaputt")
+
+    monkeypatch.setattr(weasyprint, "HTML", broken)
+    with pytest.raises(ValueError):
+        pdf._write_pdf(HTML, pdf._stylesheet_text())
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_stays_off(db):
+    gc.disable()
+    try:
+        pdf._write_pdf(HTML, pdf._stylesheet_text())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_emblem_comes_with_its_type(settings):
+    response = pdf.PortalURLFetcher().fetch(f"{settings.SITE_URL}/static/pdf/emblem.svg")
+    assert response.content_type == "image/svg+xml"
+    stylesheet = pdf.PortalURLFetcher().fetch(f"{settings.SITE_URL}/static/pdf/print.css")
+    assert stylesheet.content_type == "text/css"
+
+
+def test_font_subsets_reuse_one_array_type():
+    ffi = weasyprint.pdf.fonts.ffi
+    assert isinstance(ffi, pdf._OpenArrayFFI)
+    parsed = ffi._parsed_types
+    array = ffi.new("hb_codepoint_t[3]", [7, 8, 9])
+    assert list(array) == [7, 8, 9]
+    size = len(parsed)
+    ffi.new("hb_codepoint_t[1234]", tuple(range(1234)))
+    assert len(parsed) == size
+    assert ffi.sizeof("hb_codepoint_t") == 4  # everything else passes through
+
+
+def test_the_warm_up_loads_the_image_formats_and_the_base_template(db, monkeypatch):
+    monkeypatch.setattr(Image, "_initialized", 0)
+    with mock.patch.object(pdf, "render_to_string", wraps=pdf.render_to_string) as render:
+        pdf.warm_renderer()
+    assert Image._initialized == 2
+    [call] = render.call_args_list
+    assert call.args[0] == "pdf/base.html"
