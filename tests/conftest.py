@@ -36,6 +36,37 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """With several processes, pytest-xdist hands each an equal, contiguous share of the
+    collection, and an idle one takes tests from the end of another's. So each share
+    begins with its part of the long tests (tests/support/durations.json: the tests of 4
+    seconds or more in a full run, longest first, each to the share with the least
+    time so far), and the short tests come after them. The processes then end together
+    instead of one walking every admin page alone at the end. A test missing from the
+    file only counts as short; `python -m tests.support.durations` writes it anew."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers < 2:
+        return
+    from tests.support.durations import recorded
+
+    seconds = recorded()
+    long_ones = sorted((item for item in items if item.nodeid in seconds), key=lambda item: -seconds[item.nodeid])
+    rest = [item for item in items if item.nodeid not in seconds]
+    shares, totals = [[] for _ in range(workers)], [0.0] * workers
+    for item in long_ones:
+        least = totals.index(min(totals))
+        shares[least].append(item)
+        totals[least] += seconds[item.nodeid]
+    remaining = len(items)
+    for number, share in enumerate(shares[:-1]):
+        take = max(remaining // (workers - number) - len(share), 0)  # as xdist splits
+        share.extend(rest[:take])
+        del rest[:take]
+        remaining -= len(share)
+    shares[-1].extend(rest)
+    items[:] = [item for share in shares for item in share]
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fewer_garbage_collections():
     """Django, the apps and the packages loaded before the first test are kept out of the
