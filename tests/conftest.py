@@ -50,7 +50,8 @@ def pytest_collection_modifyitems(config, items):
     from tests.support.durations import recorded
 
     seconds = recorded()
-    long_ones = sorted((item for item in items if item.nodeid in seconds), key=lambda item: -seconds[item.nodeid])
+    long_ones = [item for item in items if item.nodeid in seconds]
+    long_ones.sort(key=lambda item: -seconds[item.nodeid])
     rest = [item for item in items if item.nodeid not in seconds]
     shares, totals = [[] for _ in range(workers)], [0.0] * workers
     for item in long_ones:
