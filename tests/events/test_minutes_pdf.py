@@ -228,3 +228,29 @@ def test_building_it_costs_the_same_queries_for_5_or_500_items(
     minutes.partners_present.add(*[PartnerFactory() for _ in range(50)])
 
     assert queries(client, url) == few
+
+
+def test_labels_run_in_and_votes_stay_with_their_item(client, alliance, full_minutes):
+    """The labels lead their block ("Diskussion: …"), "TOP n" leads the heading; the vote
+    of one item never shows under the next (the template keeps it in a variable)."""
+    minutes = full_minutes(items=0)
+    voted = AgendaItem.objects.create(
+        minutes=minutes, position=1, title="Haushalt", discussion="Kurze Aussprache.\n\nZweiter Absatz <b>fett</b>?",
+        decisions="Haushalt beschlossen.", votes_yes=9, votes_no=0, votes_abstain=1,
+    )
+    Task.objects.create(agenda_item=voted, description="Haushalt veröffentlichen", responsible="Vorstand")
+    AgendaItem.objects.create(minutes=minutes, position=2, title="Verschiedenes", decisions="Kein Beschluss nötig.")
+
+    text = squeeze(pdf_text(client.get(URL).content))
+
+    for expected in (
+        "TOP 1 – Haushalt",
+        "Diskussion: Kurze Aussprache.",
+        "Zweiter Absatz <b>fett</b>?",
+        "Beschlüsse: Haushalt beschlossen. Abstimmung: 9 Ja, 0 Nein, 1 Enthaltungen",
+        "Aufgaben: Haushalt veröffentlichen – wer: Vorstand · bis wann: –",
+        "TOP 2 – Verschiedenes",
+    ):
+        assert squeeze(expected) in text, expected
+    assert text.count("Abstimmung") == 1
+    assert text.index("Kein Beschluss nötig.") > text.index("Abstimmung")
