@@ -17,6 +17,9 @@ def log_in(page, coordinator):
     page.get_by_role("button", name="Anmelden").click()
     pass_second_factor(page, coordinator)
     page.get_by_role("heading", name="Auf einen Blick").wait_for()
+    # Measured once the page and its stylesheets have loaded (on a busy machine the heading
+    # is there before the phone layout applies).
+    page.wait_for_load_state("load")
 
 
 @pytest.fixture
