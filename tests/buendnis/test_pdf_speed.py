@@ -77,3 +77,13 @@ def test_the_warm_up_loads_the_image_formats_and_the_base_template(db, monkeypat
     assert Image._initialized == 2
     [call] = render.call_args_list
     assert call.args[0] == "pdf/base.html"
+
+
+def test_the_warm_up_leaves_what_it_loaded_out_of_later_collections(db):
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    try:
+        pdf.warm_renderer()
+        assert gc.get_freeze_count() > 100_000  # Django, WeasyPrint, fonts, the stylesheet
+    finally:
+        gc.freeze()  # as the test process had it (tests/conftest.py)
