@@ -49,8 +49,10 @@ def editor_buttons_show_icons(page):
     """The editor's buttons show their icons (the package's icon font, from our own static
     files), not the font's ligature names ("format_bold") as text; German names for
     screen readers and as tooltips."""
+    # A function, not an expression: Playwright evaluates an expression that is not yet
+    # true again with `eval`, which the Content-Security-Policy refuses (failed when slow).
     page.wait_for_function(
-        "[...document.fonts].some(f => f.family.includes('Material Icons') && f.status === 'loaded')"
+        "() => [...document.fonts].some(f => f.family.includes('Material Icons') && f.status === 'loaded')"
     )
     bold = page.locator(".prose-menubar [data-name=bold]")
     assert bold.get_attribute("aria-label") == "Fett" and bold.get_attribute("title") == "Fett"
