@@ -31,7 +31,7 @@ def test_approved_minutes_as_pdf(client, alliance, full_minutes, tmp_path):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == ('inline; filename="Protokoll-buendnistreffen-2025.pdf"')
+    assert response["Content-Disposition"] == 'inline; filename="Protokoll-buendnistreffen-2025.pdf"'
     content = response.content
     assert content.startswith(b"%PDF-")
     assert_a4(content)
