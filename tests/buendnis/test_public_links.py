@@ -11,8 +11,9 @@ from cockpit import alliances
 HREF = re.compile(r'href="([^"#]*)')
 
 
-def crawl(client, host, start="/", limit=300):
-    """Every page reachable from `start` by the links on the alliance's host: {path: status}."""
+def crawl(client, host, start="/", limit=300, pages=None):
+    """Every page reachable from `start` by the links on the alliance's host: {path: status}.
+    `pages`, a dict, receives the text of each HTML page that answered 200."""
     seen, queue = {}, [start]
     while queue and len(seen) < limit:
         path = queue.pop(0)
@@ -23,7 +24,10 @@ def crawl(client, host, start="/", limit=300):
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        for href in HREF.findall(body.decode()):
+        text = body.decode()
+        if pages is not None:
+            pages[path] = text
+        for href in HREF.findall(text):
             url = urlsplit(urljoin(f"http://{host}{path}", href.replace("&amp;", "&")))
             if url.path.startswith("/static/"):
                 continue  # style sheets and icons, no pages
