@@ -250,15 +250,16 @@ def load_profile(stdout):
             setattr(alliance, field, value)
         alliance.save()
 
+    # What is there already, in one query per kind (the tests load the profile 600 times).
+    have = set(Milestone.objects.values_list("title", flat=True))
     for date, label, title, text in MILESTONES:
-        Milestone.objects.get_or_create(
-            title=title, defaults={"date": date, "date_label": label, "text": text}
-        )
+        if title not in have:
+            Milestone.objects.create(title=title, date=date, date_label=label, text=text)
 
+    have = set(Page.objects.values_list("slug", flat=True))
     for slug, (title, body) in PAGES.items():
-        Page.objects.get_or_create(
-            slug=slug, defaults={"title": title, "body": body, **LEGAL_FACTS.get(slug, {})}
-        )
+        if slug not in have:
+            Page.objects.create(slug=slug, title=title, body=body, **LEGAL_FACTS.get(slug, {}))
     easy_read.load()
     stdout.write("Bündnisprofil, Geschichte, Inhaltsseiten und Leichte Sprache: vorhanden.")
 

@@ -173,6 +173,7 @@ PAGES = {
 
 def load():
     """The six pages, once; later edits by the coordinator are kept."""
-    EasyReadPage.objects.get_or_create(topic=Topic.HOME, defaults={**HOME, "published": True})
-    for topic, fields in PAGES.items():
-        EasyReadPage.objects.get_or_create(topic=topic, defaults={**fields, "published": True})
+    have = set(EasyReadPage.objects.values_list("topic", flat=True))
+    for topic, fields in {Topic.HOME: HOME, **PAGES}.items():
+        if topic not in have:
+            EasyReadPage.objects.create(topic=topic, **fields, published=True)
