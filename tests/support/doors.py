@@ -332,6 +332,7 @@ class Walk:
     problems: list = field(default_factory=list)
     paths: set = field(default_factory=set)
     models: set = field(default_factory=set)
+    walked: set = field(default_factory=set)  # (method, path, data, with_id)
 
     def request(self, door):
         with outside_any_scope():
@@ -369,10 +370,22 @@ class Walk:
                 return b"".join(response.streaming_content).decode(errors="replace")
         return response.content.decode(errors="replace")
 
-    def walk(self, door):
-        self.paths.add((door.method, door.path, door.data))
+    def record(self, door):
+        """Counts `door`'s path and model; False when the same request was walked before
+        (a model's door and its change list's, say), unless this one must be refused and
+        that one needed not."""
+        request = (door.method, door.path, door.data)
+        self.paths.add(request)
         if door.model is not None:
             self.models.add(door.model)
+        if (*request, True) in self.walked or (*request, door.with_id) in self.walked:
+            return False
+        self.walked.add((*request, door.with_id))
+        return True
+
+    def walk(self, door):
+        if not self.record(door):
+            return None
         try:
             response = self.request(door)
             if response.status_code == 405 and door.method == "GET":
