@@ -178,7 +178,9 @@ class PartnerAdmin(
         return self.paper_signature_view(request)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_partner_since().with_status()
+        # Ordered here: with the annotations' GROUP BY, Django leaves out the model's
+        # ordering, and the partner search of the admin's select boxes paged an unordered list.
+        return super().get_queryset(request).with_partner_since().with_status().order_by("name", "pk")
 
     @admin.display(description=_("Status"), ordering="membership")
     def status_display(self, obj):

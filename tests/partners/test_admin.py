@@ -1,8 +1,10 @@
 import csv
 import io
+import warnings
 
 import pytest
 from django.core import mail
+from django.core.paginator import UnorderedObjectListWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -218,3 +220,19 @@ def test_make_current_action(admin_client, declaration):
     })
     assert Declaration.objects.current() == older
     assert Declaration.objects.filter(is_current=True).count() == 1
+
+
+def test_the_partner_search_of_a_select_box_is_alphabetical(coordinator_client, declaration):
+    """The admin's select boxes search partners page by page (autocomplete): in order
+    of the name, so that paging neither repeats nor skips one."""
+    for name in ("Zimmerei Holz", "Apotheke am Markt", "Musikschule"):
+        PartnerFactory(name=name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = coordinator_client.get(
+            "/verwaltung/autocomplete/",
+            {"app_label": "partners", "model_name": "signature", "field_name": "partner", "term": ""},
+        )
+    assert response.status_code == 200
+    names = [result["text"] for result in response.json()["results"]]
+    assert names == sorted(names) and len(names) == 3
