@@ -19,8 +19,13 @@ from django.utils.html import conditional_escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.fields import TranslationField
+from simple_history import utils as simple_history_utils
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalRecords
+from simple_history.signals import (
+    post_create_historical_m2m_records,
+    pre_create_historical_m2m_records,
+)
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from buendnis.lib.translation_state import TranslationStateField
@@ -63,6 +68,29 @@ class History(HistoricalRecords):
         # A translated field reads the active language: the record keeps the German.
         with translation.override(settings.LANGUAGE_CODE):
             super().create_historical_record(*args, **kwargs)
+
+    def create_historical_record_m2ms(self, history_instance, instance):
+        """The rows of each many-to-many field, as django-simple-history 3.13 writes them,
+        read as plain ids. The library rebuilds the recorded object only to find the
+        table, then reads the rows with every column of both sides joined in (a column
+        per language each); that was most of the time of saving a partner or a group."""
+        for field in history_instance._history_m2m_fields:
+            m2m_history_model = self.m2m_models[field]
+            through_model = field.remote_field.through
+            columns = [column.attname for column in through_model._meta.fields]
+            rows = through_model._default_manager.filter(
+                **{simple_history_utils.get_m2m_field_name(field): instance}
+            ).values(*columns)
+            insert_rows = [m2m_history_model(history=history_instance, **row) for row in rows]
+            pre_create_historical_m2m_records.send(
+                sender=m2m_history_model, rows=insert_rows, history_instance=history_instance,
+                instance=instance, field=field,
+            )
+            created_rows = m2m_history_model.objects.bulk_create(insert_rows)
+            post_create_historical_m2m_records.send(
+                sender=m2m_history_model, created_rows=created_rows,
+                history_instance=history_instance, instance=instance, field=field,
+            )
 
     def post_save(self, *args, **kwargs):
         if not _quiet.get():
