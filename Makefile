@@ -44,10 +44,13 @@ system-test-deps:
 # Two processes (pytest-xdist), each with its own test database (test-db.sqlite3_gw0, …);
 # worksteal: a process that runs out of tests takes some of the other's, so long files spread;
 # `make test TEST_WORKERS=0` runs in one. Prints how long the whole run took.
+# Python keeps the compiled modules (__pycache__, ignored by git) even where the environment
+# says PYTHONDONTWRITEBYTECODE: else each process compiles the portal and the tests again,
+# about 5 seconds per process.
 TEST_WORKERS ?= 2
 test: install system-test-deps
 	@start=$$(date +%s); \
-	  $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS); status=$$?; \
+	  PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS); status=$$?; \
 	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # ruff (with complexity over 15 and too many statements), missing migrations, the layers of

@@ -424,6 +424,7 @@ def page(browser, live_server, settings):
     settings.SITE_URL = live_server.url
     context = browser.new_context(locale="de-DE", base_url=live_server.url)
     page = context.new_page()
+    page.base_url = live_server.url
     page.foreign_requests = ForeignRequests()
 
     def record(request):

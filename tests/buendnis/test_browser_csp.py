@@ -5,9 +5,9 @@ Chromium reports every refused image, style, font, script, frame or request as a
 """
 
 import pytest
-from django.test import Client
 
 from partners.models import Partner
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,16 +43,9 @@ def test_public_pages_break_no_rule_of_the_policy(page, demo_data):
     assert found == {path: [] for path in paths}
 
 
-def test_admin_breaks_no_rule_of_the_policy(
-    page, demo_data, django_user_model, live_server, settings
-):
+def test_admin_breaks_no_rule_of_the_policy(page, demo_data, django_user_model, live_server):
     admin = django_user_model.objects.create_superuser("chefin", "c@example.org", "x" * 20)
-    client = Client()
-    client.force_login(admin)  # with the second factor confirmed (conftest.py)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
+    sign_in(page, admin, live_server.url)
     page.add_init_script(RECORD_VIOLATIONS)
     partner = Partner.objects.first()
     paths = [

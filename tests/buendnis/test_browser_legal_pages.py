@@ -7,7 +7,7 @@ import os
 import pytest
 
 from buendnis.models import Alliance, Page
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,7 +47,7 @@ def console_errors(page):
 
 def test_the_coordinator_fills_in_the_impressum_publishes_it_and_sees_it(page, coordinator, draft_impressum):
     page.set_viewport_size({"width": 1366, "height": 900})
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/buendnis/page/{draft_impressum.pk}/change/")
     # The profile's address is already there.
     assert page.get_by_label("Straße und Hausnummer").input_value() == Alliance.current().street
@@ -69,7 +69,7 @@ def test_the_coordinator_fills_in_the_impressum_publishes_it_and_sees_it(page, c
 
 
 def test_publishing_with_gaps_is_refused_in_the_browser(page, coordinator, draft_impressum):
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/buendnis/page/{draft_impressum.pk}/change/")
     page.get_by_label("veröffentlicht").check()
     page.get_by_role("button", name="Sichern", exact=True).click()
@@ -82,7 +82,7 @@ def test_the_editor_loads_under_the_strict_csp_and_saves_formatted_text(page, co
     easy = Page.objects.get(slug=Page.Slug.ABOUT)
     page.add_init_script(RECORD_VIOLATIONS)
     errors = console_errors(page)
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/buendnis/page/{easy.pk}/change/")
     editor = page.get_by_role("textbox", name="Inhalt")
     editor.wait_for()
@@ -108,7 +108,7 @@ def test_the_editor_loads_under_the_strict_csp_and_saves_formatted_text(page, co
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_legal_page_forms_pass_axe(page, coordinator, alliance, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     for slug in (Page.Slug.LEGAL_NOTICE, Page.Slug.PRIVACY, Page.Slug.ACCESSIBILITY):
         legal = Page.objects.get(slug=slug)
         page.goto(f"/verwaltung/buendnis/page/{legal.pk}/change/")

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_the_profile_in_sections_with_the_logo_as_a_picture(page, coordinator, a
     Image.new("RGB", (240, 120), "#336699").save(image, format="PNG")
     alliance.logo.save("logo.png", ContentFile(image.getvalue()))
     page.set_viewport_size({"width": width, "height": 900})
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/buendnis/alliance/{alliance.pk}/change/")
     page.get_by_role("heading", name="Anschrift und Kontakt").wait_for()
     thumbnail = page.get_by_role("img", name="Bisheriges Bild")

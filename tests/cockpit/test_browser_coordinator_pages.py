@@ -10,7 +10,7 @@ import pytest
 from buendnis.models import Page
 from partners.models import Partner
 from tests.factories import EventFactory, FieldOfActionFactory, PartnerFactory
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +62,7 @@ def editor_buttons_show_icons(page):
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_coordinators_pages_pass_axe_and_fit(page, coordinator, first_weeks, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     for number, path in enumerate(pages(first_weeks)):
         page.goto(path)
         page.locator("#content").wait_for()

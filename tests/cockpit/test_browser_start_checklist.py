@@ -6,11 +6,11 @@ from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from buendnis.models import Page
 from buendnis.tenancy import activate
 from cockpit import alliances
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,12 +32,9 @@ def new_coordinator(role_groups, alliance):
 
 
 @pytest.mark.parametrize("width", [1366, 390])
-def test_the_new_coordinator_sees_her_checklist(page, live_server, settings, new_coordinator, axe, width):
+def test_the_new_coordinator_sees_her_checklist(page, live_server, new_coordinator, axe, width):
     base = f"http://nordheim.localhost:{urlparse(live_server.url).port}"
-    client = Client()
-    client.force_login(new_coordinator)  # with the second factor confirmed (conftest.py)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}])
+    sign_in(page, new_coordinator, base)
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{base}/verwaltung/")
     checklist = page.locator("#start-checklist")

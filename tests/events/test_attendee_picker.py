@@ -11,7 +11,7 @@ from buendnis.tenancy import activate
 from events.models import Minutes
 from tests.factories import EventFactory, InvitationFactory, PartnerFactory
 from tests.support.admin_forms import change_form_data
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 from tests.support.two_alliances import second_alliance
 
 
@@ -113,7 +113,7 @@ def test_picking_attendees_on_a_phone(page, coordinator, declaration, live_serve
     for name in ("Kita Sonnenschein", "Kita Regenbogen", "Familienzentrum am Markt", "Autohaus Beispiel"):
         PartnerFactory(name=name)
     minutes = Minutes.objects.create(event=event)
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(_change_url(minutes))
 

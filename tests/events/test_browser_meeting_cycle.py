@@ -13,7 +13,7 @@ from events import reminders
 from events.models import Event, Minutes, Task
 from partners import services as partner_services
 from tests.factories import PartnerFactory
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 from tests.support.pdfs import pdf_text, squeeze
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -136,7 +136,7 @@ def _approve_and_publish(page, click, event, minutes):
 def test_a_meeting_from_draft_to_published_minutes(page, coordinator, declaration, live_server):
     stadtwerke = PartnerFactory(name="Stadtwerke Musterhausen", contact_email="info@stadtwerke.example")
     PartnerFactory(name="Kita ohne E-Mail", contact_email="")
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     click = Clicks(page)
 
     event = _new_meeting(page, click)

@@ -10,7 +10,7 @@ import pytest
 from buendnis.roles import STEERING_GROUP
 from finances.models import Entry
 from tests.factories import CategoryFactory, UserFactory
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 from tests.support.pdfs import pdf_text, squeeze
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +43,7 @@ def totals(page):
 def test_book_approve_report_and_reverse(page, browser, live_server, coordinator, axe, tmp_path):
     CategoryFactory(name="Veranstaltungen", slug="veranstaltungen")
     steering = UserFactory(username="steuerung", first_name="Stefan", roles=[STEERING_GROUP])
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
 
     page.goto("/verwaltung/finances/grant/add/")
     page.get_by_label("Zuwendungsgeber").fill("Landkreis Musterhausen")
@@ -66,7 +66,7 @@ def test_book_approve_report_and_reverse(page, browser, live_server, coordinator
 
     other = browser.new_context(locale="de-DE", base_url=live_server.url)
     steering_page = other.new_page()
-    log_in_to_admin(steering_page, steering)
+    sign_in(steering_page, steering, live_server.url)
     steering_page.goto("/verwaltung/finanzen/?jahr=2026")
     steering_page.get_by_role("link", name="Freigeben …").click()
     steering_page.get_by_role("button", name="Ja, Ausgabe freigeben").click()

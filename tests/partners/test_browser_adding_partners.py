@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 
 from partners.models import Partner
 from tests.factories import DeclarationFactory, FieldOfActionFactory, PartnerFactory
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,7 +67,7 @@ def test_the_coordinator_adds_a_partner_from_paper_then_records_its_withdrawal(
 ):
     PartnerFactory(name="Stadtwerke Musterhausen", town="Musterhausen")
     page.set_viewport_size({"width": 1366, "height": 900})
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     partner = _add_on_paper(page, axe)
 
     entered = f"erfasst von Maria Beispiel am {_today()}"
@@ -111,7 +111,7 @@ def test_the_partner_list_fits_a_laptop_and_a_phone(page, coordinator, declarati
             town="Musterhausen-Nord", kind=Partner.Kind.YOUTH_WELFARE,
         )
     PartnerFactory(name="Ausgetreten AG", withdrawn=True, listed=False)
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto("/verwaltung/partners/partner/")
@@ -132,7 +132,7 @@ def test_the_partner_list_fits_a_laptop_and_a_phone(page, coordinator, declarati
 def test_a_signed_declaration_version_cannot_be_edited(page, coordinator, declaration):
     PartnerFactory(declaration=declaration)
     unsigned = DeclarationFactory(version="2027", valid_from=timezone.localdate())
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/partners/declaration/{declaration.pk}/change/")
     page.get_by_text("Partner haben diese Fassung unterzeichnet.").wait_for()
     assert page.locator("textarea[name=text]").count() == 0
@@ -149,7 +149,7 @@ def test_fields_of_action_are_ticked_by_touch_on_a_phone(page, coordinator, decl
     field = FieldOfActionFactory(name="Vereinbarkeit von Familie und Beruf")
     partner = PartnerFactory(name="Stadtwerke Musterhausen")
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/partners/partner/{partner.pk}/change/")
     box = page.get_by_label("Vereinbarkeit von Familie und Beruf")
     assert box.get_attribute("type") == "checkbox"

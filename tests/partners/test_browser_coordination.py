@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from partners.models import Partner, SigningSession
 from tests.factories import PartnerFactory
-from tests.support.otp import log_in_to_admin
+from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_paper_signature_from_the_founding_event_then_a_withdrawal_by_letter(
     page, coordinator, declaration, axe
 ):
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto("/verwaltung/partners/partner/papier/")
     page.get_by_label("Name der Organisation").fill("Kirchengemeinde St. Marien")
     page.get_by_label("Art der Organisation").select_option(label="Kirche/Religionsgemeinschaft")
@@ -44,7 +44,7 @@ def test_deciding_that_a_sign_up_continues_an_existing_record(page, coordinator,
         name="tischlerei holzwurm", slug="tischlerei-holzwurm-2", possible_duplicate=former, listed=False
     )
 
-    log_in_to_admin(page, coordinator)
+    sign_in(page, coordinator)
     page.goto(f"/verwaltung/partners/partner/{new.pk}/change/")
     page.get_by_text("möglicherweise dieselbe Organisation wie „Tischlerei Holzwurm“").wait_for()
     page.get_by_role("link", name="Entscheiden").click()

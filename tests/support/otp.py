@@ -1,4 +1,5 @@
-"""Log a test client in as an admin user whose session passed the second factor."""
+"""Log a test client (or a browser) in as an admin user whose session passed the second
+factor."""
 
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -54,3 +55,20 @@ def log_in_to_admin(page, user, password="ein-langes-passwort-123"):
     if requires_second_factor(user):
         pass_second_factor(page, user)
     page.locator("#site-name").wait_for()
+
+
+def sign_in(page, user, base_url=None):
+    """Browser tests in which logging in is not the subject: the session that a completed
+    login (password and second factor) leaves, handed to the browser as its cookie for
+    `base_url` (by default the live server's), instead of the three pages of
+    `log_in_to_admin` (about two seconds each time here). The login itself is clicked
+    through in test_browser_two_factor.py, test_first_day.py, test_browser_team.py and
+    test_browser_dashboard.py."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)  # with the second factor confirmed (tests/conftest.py)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url or page.base_url}
+    page.context.add_cookies([cookie])
