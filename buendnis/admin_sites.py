@@ -96,9 +96,13 @@ class AllianceAdminSite(OwnObjectsOnSite, admin.AdminSite):
 
     def get_app_list(self, request, app_label=None):
         """The index and the side menu in the sections of her work (`buendnis.admin_menu`);
-        one app's own page (/verwaltung/<app>/) stays as Django makes it."""
-        app_list = super().get_app_list(request, app_label)
-        return app_list if app_label else admin_menu.by_work(app_list, request)
+        one app's own page (/verwaltung/<app>/) stays as Django makes it. Made once per
+        request: the dashboard and its side menu both show it."""
+        made = request.__dict__.setdefault("_admin_app_lists", {})
+        if app_label not in made:
+            app_list = super().get_app_list(request, app_label)
+            made[app_label] = app_list if app_label else admin_menu.by_work(app_list, request)
+        return made[app_label]
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin

@@ -19,19 +19,19 @@ STEERING_GROUP = "Steuerungsgruppe"
 WORKING_GROUP_LEAD = "AG-Leitung"
 
 
-def _role_names(user):
-    # Cached on the user object for the request.
+def role_names(user):
+    """The names of the user's groups; cached on the user object, which lives one request."""
     if not hasattr(user, "_role_names"):
         user._role_names = set(user.groups.values_list("name", flat=True))
     return user._role_names
 
 
 def edits_everything(user):
-    return user.is_active and (user.is_superuser or COORDINATION in _role_names(user))
+    return user.is_active and (user.is_superuser or COORDINATION in role_names(user))
 
 
 def sees_everything(user):
-    return edits_everything(user) or (user.is_active and STEERING_GROUP in _role_names(user))
+    return edits_everything(user) or (user.is_active and STEERING_GROUP in role_names(user))
 
 
 def changes_only_led_groups(user):
@@ -86,5 +86,5 @@ ROLE_DESCRIPTIONS = {
 
 def role_name(user):
     """The user's role (the first of `ROLES` it has), or "" without one."""
-    names = _role_names(user)
+    names = role_names(user)
     return next((role for role in ROLES if role in names), "")

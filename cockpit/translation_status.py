@@ -1,6 +1,6 @@
 """How much of the alliance's content is translated, per language it offers: the
 dashboard's figures and the list of what is missing or outdated (one query per kind of
-content, whatever the amount)."""
+content, whatever the amount and the number of languages)."""
 
 from dataclasses import dataclass
 
@@ -40,25 +40,33 @@ class Entry:
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.obj.pk])
 
 
-def entries(alliance, language):
-    """Every item with a German text, with its status in `language`."""
-    found = []
-    for kind, items in contents(alliance):
-        for obj in items:
-            if translations.source_fields(obj):
-                found.append(Entry(kind, obj, translations.status(obj, language)))
-    return found
+def sources(alliance):
+    """(kind, item) of every item with a German text: what needs a translation."""
+    return [
+        (kind, obj)
+        for kind, items in contents(alliance)
+        for obj in items
+        if translations.source_fields(obj)
+    ]
 
 
-def overview(alliance=None):
+def entries(alliance, language, found=None):
+    """Every item with a German text, with its status in `language`; `found`: the items
+    of `sources()` when they are read already (one reading for every language)."""
+    found = sources(alliance) if found is None else found
+    return [Entry(kind, obj, translations.status(obj, language)) for kind, obj in found]
+
+
+def overview(alliance=None, found=None):
     """Per language the alliance offers besides German: how many items are translated,
-    outdated and missing."""
+    outdated and missing (`found` as for `entries`)."""
     alliance = alliance or Alliance.current()
+    items = sources(alliance) if found is None else found
     rows = []
     for language in alliance.offered_languages:
         if language == translations.SOURCE:
             continue
-        found = entries(alliance, language)
+        found = entries(alliance, language, items)
         counted = {status: sum(1 for entry in found if entry.status == status) for status in (
             translations.Status.CURRENT, translations.Status.OUTDATED, translations.Status.MISSING,
         )}

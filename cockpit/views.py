@@ -114,11 +114,12 @@ def translations(request):
     language = request.GET.get("sprache") or (languages[0] if languages else None)
     if language not in languages:
         raise Http404("Diese Sprache bietet das Bündnis nicht an.")
-    entries = translation_status.entries(alliance, language)
+    found = translation_status.sources(alliance)
+    entries = translation_status.entries(alliance, language, found)
     context = {
         **admin.site.each_context(request),
         "title": "Übersetzungen",
-        "overview": translation_status.overview(alliance),
+        "overview": translation_status.overview(alliance, found),
         "language_name": translation_status.translations.LANGUAGE_NAMES[language],
         "missing": [entry for entry in entries if entry.status == "missing"],
         "outdated": [entry for entry in entries if entry.status == "outdated"],

@@ -3,6 +3,8 @@ offers, how much is translated, outdated, missing; the list of what is missing; 
 alliance's own content, only for those who see everything."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from buendnis import translations
@@ -47,6 +49,20 @@ def test_the_figures_per_offered_language(content):
         "total": 4, "translated": 2, "outdated": 1, "missing": 2, "percent": 25,
     }
     assert (rows["tr"]["translated"], rows["tr"]["missing"]) == (0, 4)
+
+
+def test_the_content_is_read_once_whatever_the_number_of_languages(content, alliance):
+    """One query per kind of content for all languages: the dashboard shows the figures
+    on every visit."""
+    with CaptureQueriesContext(connection) as two:
+        translation_status.overview()
+    alliance.languages = ["de", "en", "tr", "ar", "uk"]
+    alliance.save()
+    with CaptureQueriesContext(connection) as four:
+        rows = translation_status.overview()
+    assert len(rows) == 4
+    kinds = len(translation_status.contents(alliance))
+    assert len(four.captured_queries) == len(two.captured_queries) <= kinds
 
 
 def test_the_dashboard_shows_them_with_a_link_to_what_is_missing(coordinator_client, content):
