@@ -12,6 +12,10 @@ Model permissions say *what kind* of object a role may touch; the scoped admins
 narrow it to *which* objects, so a changed URL does not get around them.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+
 from buendnis.lib.registry import Registry
 
 COORDINATION = "Koordination"
@@ -24,6 +28,13 @@ def role_names(user):
     if not hasattr(user, "_role_names"):
         user._role_names = set(user.groups.values_list("name", flat=True))
     return user._role_names
+
+
+@receiver(m2m_changed, dispatch_uid="buendnis.roles.forget_role_names")
+def forget_role_names(sender, instance, **kwargs):
+    """`user.groups.add(…)` and the like: the user object reads its roles anew."""
+    if sender is get_user_model().groups.through:
+        instance.__dict__.pop("_role_names", None)
 
 
 def edits_everything(user):

@@ -409,3 +409,17 @@ def test_lead_in_the_steering_group_sees_all_but_changes_only_its_groups(client,
         "aussen@example.org"
         in client.get(url("partners_partner_change", world["outsider"].pk)).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_changed_role_counts_at_once_on_the_same_user_object(make_user):
+    """The role names are cached on the user object; giving or taking a role through it
+    forgets them, so the second factor and the rights follow the new role."""
+    from buendnis.security import requires_second_factor
+
+    user = make_user("wechsel", roles.WORKING_GROUP_LEAD)
+    assert not requires_second_factor(user) and not roles.sees_everything(user)
+    user.groups.add(Group.objects.get(name=roles.STEERING_GROUP))
+    assert requires_second_factor(user) and roles.sees_everything(user)
+    user.groups.clear()
+    assert not requires_second_factor(user) and roles.role_name(user) == ""
