@@ -24,7 +24,7 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.http import Http404, HttpResponseRedirect
 from django.middleware import locale
-from django.urls import get_script_prefix, is_valid_path, translate_url
+from django.urls import NoReverseMatch, get_script_prefix, is_valid_path, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import trans_real
@@ -158,12 +158,25 @@ def alternates(request):
     # The page's address in each language: its path and the page of a list (`seite`);
     # other parameters are not echoed (a filter the page ignored would reappear in them).
     page = request.GET.get("seite", "")
-    path = request.path + (f"?seite={quote(page)}" if page.isdigit() else "")
+    query = f"?seite={quote(page)}" if page.isdigit() else ""
     links = []
     for code in alliance.offered_languages:
-        url = translate_url(path, code)
-        if code != current and url == path:
+        url = in_language(match, code, request.path) + query
+        if code != current and url == request.path + query:
             return []  # not a page in every language
         links.append({"code": code, "name": NAMES[code], "url": request.build_absolute_uri(url),
                       "path": url, "current": code == current})
     return links
+
+
+def in_language(match, code, path):
+    """The path of the page `match` in language `code` (`path` where it has none), as
+    Django's translate_url makes it, without resolving the path again for each language."""
+    if match.url_name is None:
+        return path
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(code):
+        try:
+            return reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
