@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.fields import TranslationField
 from simple_history import utils as simple_history_utils
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import HistoryDescriptor
 from simple_history.models import HistoricalRecords
 from simple_history.signals import (
     post_create_historical_m2m_records,
@@ -45,6 +46,18 @@ def no_history():
         _quiet.reset(token)
 
 
+class HistoryManagerMadeOnce(HistoryDescriptor):
+    """`obj.history`: django-simple-history 3.13 makes the manager's class anew on every
+    access (`from_queryset` builds a new type), and every change record asks for it;
+    here it is made once per model."""
+
+    def __get__(self, instance, owner):
+        made = self.__dict__.get("_made")
+        if made is None:
+            made = self._made = self.manager_class.from_queryset(self.queryset_class)
+        return made(self.model, instance)
+
+
 class History(HistoricalRecords):
     """`HistoricalRecords` that the model remembers, so that one record can be written
     at a moment of the caller's choice (`record`), and that `no_history()` silences."""
@@ -53,6 +66,11 @@ class History(HistoricalRecords):
         super().finalize(sender, **kwargs)
         if sender is self.cls:
             sender._history_records = self
+            made = sender.__dict__.get(self.manager_name)
+            if type(made) is HistoryDescriptor:
+                setattr(sender, self.manager_name, HistoryManagerMadeOnce(
+                    made.model, manager=made.manager_class, queryset=made.queryset_class,
+                ))
 
     def fields_included(self, model):
         """The history records the German text (the source, in the original column);
