@@ -66,7 +66,6 @@ def _set_role(user, role, working_groups):
     user.groups.remove(*role_groups)
     user.groups.add(Group.objects.get_or_create(name=role)[0])
     user.led_working_groups.set(working_groups if role == roles.WORKING_GROUP_LEAD else [])
-    user._role_names = {role}  # the cache of buendnis.roles
 
 
 def _mail(name, user, by, **context):
