@@ -29,6 +29,9 @@ def bench_env(checkout, page_cache_seconds, fragment_cache_seconds=300, database
         SESSION_COOKIE_SECURE="false",
         CSRF_COOKIE_SECURE="false",
         SECURE_HSTS_SECONDS="0",
+        # The bench's URLs (bench/settings.py). A checkout from before them (BENCH_COMPARE)
+        # switched its minimal views on with BENCH_MINIMAL_VIEW.
+        DJANGO_SETTINGS_MODULE="bench.settings" if (bench / "settings.py").exists() else "portal.settings",
         BENCH_MINIMAL_VIEW="1",
         RATELIMIT_ENABLED="false",
         PAGE_CACHE_SECONDS=str(page_cache_seconds),

@@ -1,4 +1,4 @@
-"""The smallest Django view, as the yardstick for `make bench` (BENCH_MINIMAL_VIEW=1 only)."""
+"""The smallest Django view, as the yardstick for `make bench` (bench/urls.py)."""
 
 from django.http import HttpResponse
 

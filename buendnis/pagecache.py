@@ -37,8 +37,6 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 from buendnis import languages, tenancy
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# /bench/: the minimal views of `make bench` measure Django without the page cache.
-NEVER_CACHED_PREFIXES = ("/verwaltung/", "/media/", "/static/", "/bench/")
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Pages, the calendar files that calendar apps fetch again and again (the feed of a
 # year's dates takes 50 ms to build at national scale), and the open data that other
@@ -110,7 +108,7 @@ def _is_cacheable_request(request):
         return False
     if tenancy.current_alliance_id() is None:
         return False  # the installation's own pages (finder, Servicestelle)
-    if request.path.startswith(NEVER_CACHED_PREFIXES):
+    if request.path.startswith(settings.PAGE_CACHE_NEVER):
         return False
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return False

@@ -365,12 +365,11 @@ PAGE_CACHE_VERSION_CHECK = float(env("PAGE_CACHE_VERSION_CHECK", "2"))
 # The entries of the public lists are cached as HTML (buendnis/fragments.py), with
 # the same invalidation as the pages; 0 switches it off, again the default with DEBUG on.
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "300"))
-# Only for `make bench`: a view that does nothing, to compare the pages against.
-BENCH_MINIMAL_VIEW = env_bool("BENCH_MINIMAL_VIEW", False)
+# Addresses the page cache never answers: the admin, the uploads and the static files.
+PAGE_CACHE_NEVER = ("/verwaltung/", "/media/", "/static/")
 # Answered for the installation on every host, in no alliance's scope: the load
-# balancer's health check (and, for `make bench`, the minimal view without the
-# alliance's lookup, to measure what the lookup costs).
-TENANCY_EXEMPT_PATHS = {"/healthz", *(["/bench/minimal-raw/"] if BENCH_MINIMAL_VIEW else [])}
+# balancer's health check.
+TENANCY_EXEMPT_PATHS = {"/healthz"}
 
 # Under HTTPS the cookies carry the __Host- prefix: the browser then accepts them only
 # from this host, over TLS, for the whole site.

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -36,11 +35,6 @@ urlpatterns = [
     path("verwaltung/zugang/fertig/", accounts.PasswordSetView.as_view(), name="account_ready"),
     path("verwaltung/", admin.site.urls),
 ]
-
-if settings.BENCH_MINIMAL_VIEW:
-    from bench.views import minimal
-
-    urlpatterns += [path("bench/minimal/", minimal), path("bench/minimal-raw/", minimal)]
 
 # Uploaded logos and pictures. A proxy in front may serve /media/ itself instead.
 # Only an alliance's own folder; stored PDFs (pdf-cache/) are served only through their

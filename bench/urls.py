@@ -1,0 +1,12 @@
+"""The portal's URLs and the two minimal views the pages are compared against."""
+
+from django.urls import path
+
+from bench.views import minimal
+from portal.urls import urlpatterns as portal_urlpatterns
+
+urlpatterns = [
+    path("bench/minimal/", minimal),
+    path("bench/minimal-raw/", minimal),
+    *portal_urlpatterns,
+]
