@@ -87,11 +87,9 @@ ACROSS_ALLIANCES = {
     "cockpit.finder:national_figures": (
         "The public finder counts listed partners and published projects nationwide."
     ),
-    "cockpit.servicestelle:_count": (
-        "The Servicestelle's list shows each alliance's counts (numbers, no rows)."
-    ),
     "cockpit.servicestelle:ServiceAllianceAdmin.get_queryset": (
-        "The Servicestelle's list shows when each alliance's content last changed."
+        "The Servicestelle's list shows each alliance's counts (numbers, no rows) and when "
+        "its content last changed."
     ),
     "cockpit.management.commands.restore:Command.handle": (
         "Restores a backup: an installation's or an alliance's."

@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from arbeitsgruppen.models import Project
 from buendnis.admin_sites import OwnObjectsOnSite
 from buendnis.models import Alliance, ContentVersion, Domain
+from buendnis.tenancy import scopes_disabled
 from cockpit import alliances
 from events.models import Event
 from partners.models import Partner
@@ -48,10 +49,10 @@ service_site = ServiceAdminSite(name="admin")
 service_site.register(DBTaskResult, DBTaskResultAdmin)
 
 
-def _count(model, **conditions):
-    """The number of an alliance's rows, as a subquery (outside any alliance's scope)."""
+def _count(rows):
+    """The number of an alliance's `rows` (made outside any alliance's scope), as a subquery."""
     rows = (
-        model._base_manager.filter(alliance=OuterRef("pk"), **conditions)
+        rows.filter(alliance=OuterRef("pk"))
         .order_by()
         .values("alliance")
         .annotate(number=Count("pk"))
@@ -114,16 +115,19 @@ class ServiceAllianceAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         last_change = ContentVersion._base_manager.filter(alliance=OuterRef("pk")).values("changed_at")[:1]
+        # Each alliance's figures, counted as on its own pages (active partners, the
+        # projects the public sees).
+        with scopes_disabled():
+            figures = {
+                "partners": _count(Partner.objects.active()),
+                "projects": _count(Project.objects.public()),
+                "events": _count(Event.objects.all()),
+            }
         return (
             super()
             .get_queryset(request)
             .prefetch_related("domains")
-            .annotate(
-                partners=_count(Partner, is_member=True),
-                projects=_count(Project, published=True),
-                events=_count(Event),
-                changed=Subquery(last_change),
-            )
+            .annotate(**figures, changed=Subquery(last_change))
         )
 
     @admin.display(description=_("Hauptdomain"))

@@ -60,14 +60,9 @@ class NewPartnersFeed(AllianceFeed):
         return reverse("partners:list")
 
     def items(self):
-        # The newest open membership periods by the date signed (as "Partner seit"), read
-        # from their index instead of aggregating every partner's signatures, as the home
-        # page does. A partner with an open period is a member, so with `listed` these
-        # are exactly the public partners; none has two open periods.
-        newest = (
-            Signature.objects.active().filter(partner__listed=True)
-            .select_related("partner").order_by("-signed_at")[:ITEMS]
-        )
+        # The public partners' open membership periods (one each), newest signed first
+        # (as "Partner seit"), as the home page reads them.
+        newest = Signature.objects.public().select_related("partner").order_by("-signed_at")[:ITEMS]
         partners = []
         for signature in newest:
             signature.partner.partner_since = signature.signed_at

@@ -15,8 +15,7 @@ def newest_partners(request):
     # the signature, not the partner's name: sorting by name would make SQLite, once it
     # has statistics (analyze_database), read and sort every signature (6 ms).
     newest = (
-        Signature.objects.active()
-        .filter(partner__listed=True)
+        Signature.objects.public()
         .select_related("partner")
         .order_by("-confirmed_at", "-pk")[:NEWEST_COUNT]
     )

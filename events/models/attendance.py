@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buendnis.lib.languages import language_field
 from buendnis.tenancy import AllianceOwned, scoped_manager
+from partners.models import open_period
 
 
 def new_token():
@@ -19,7 +20,7 @@ class InvitationQuerySet(models.QuerySet):
     def current(self):
         """Invitations of the partners' present membership periods: the replies that count.
         A partner that withdrew and joined again starts afresh, with new links."""
-        return self.filter(membership__withdrawn_at__isnull=True)
+        return self.filter(open_period("membership__"))
 
     def accepted(self):
         return self.current().filter(reply=Invitation.Reply.ACCEPTED)

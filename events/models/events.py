@@ -20,10 +20,16 @@ from events.models.attendance import Invitation, Registration
 from events.models.minutes import Minutes
 
 
+def public_event(prefix=""):
+    """What the public sees of an event (published, not invitation-only): a condition on
+    an event, or with `prefix` ("event__") on a row linked to one."""
+    return Q(**{f"{prefix}is_public": True, f"{prefix}published": True})
+
+
 class EventQuerySet(models.QuerySet):
     def public(self):
         """What the public sees: published events that are not invitation-only."""
-        return self.filter(is_public=True, published=True)
+        return self.filter(public_event())
 
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")

@@ -13,10 +13,11 @@ class MinutesQuerySet(models.QuerySet):
         return self.filter(status=Minutes.Status.APPROVED)
 
     def public(self):
-        """What the public sees: approved, public minutes of public events."""
+        """What the public sees: approved, public minutes of events the public sees."""
+        from events.models.events import public_event  # that module imports this one
+
         return self.approved().filter(
-            published_at__isnull=False,
-            visibility=Minutes.Visibility.PUBLIC, event__is_public=True, event__published=True
+            public_event("event__"), published_at__isnull=False, visibility=Minutes.Visibility.PUBLIC
         )
 
 

@@ -20,6 +20,19 @@ from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
 MAX_REMINDERS = 2
 
 
+def open_period(prefix=""):
+    """What an open signature is (its membership period has not ended): a condition on a
+    signature, or with `prefix` ("signatures__", "membership__") on a row linked to one.
+    `Signature.objects.open()` and the rule of one open period per partner use it too."""
+    return Q(**{f"{prefix}withdrawn_at__isnull": True})
+
+
+def public_partner(prefix=""):
+    """What the public sees of a partner (an active member shown in the directory): a
+    condition on a partner, or with `prefix` ("partner__") on a row linked to one."""
+    return Q(**{f"{prefix}is_member": True, f"{prefix}listed": True})
+
+
 class PartnerQuerySet(models.QuerySet):
     def _signatures(self):
         return Signature.objects.filter(partner=OuterRef("pk"))
@@ -51,7 +64,7 @@ class PartnerQuerySet(models.QuerySet):
 
     def public(self):
         """What the public sees: active partners shown in the directory."""
-        return self.active().filter(listed=True)
+        return self.filter(public_partner())
 
     def with_partner_since(self):
         """Annotate `partner_since`: when the current membership period began, that is, when
@@ -60,9 +73,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.annotate(
             partner_since=Max(
                 "signatures__signed_at",
-                filter=Q(
-                    signatures__confirmed_at__isnull=False, signatures__withdrawn_at__isnull=True
-                ),
+                filter=Q(signatures__confirmed_at__isnull=False) & open_period("signatures__"),
             ),
             first_signed=Min("signatures__signed_at"),
         )
@@ -207,12 +218,12 @@ class Partner(AllianceOwned):
             # With the id, any page's ids come from the index alone (paging.paginate).
             models.Index(
                 fields=["alliance", "name", "id"],
-                condition=Q(is_member=True, listed=True),
+                condition=public_partner(),
                 name="partner_directory_idx",
             ),
             models.Index(
                 fields=["alliance", "kind", "name", "id"],
-                condition=Q(is_member=True, listed=True),
+                condition=public_partner(),
                 name="partner_directory_kind_idx",
             ),
         ]
@@ -257,13 +268,19 @@ class SignatureQuerySet(models.QuerySet):
     def open(self):
         """Open signatures: the membership period has not ended (confirmed or waiting).
         A partner has at most one (`signature_one_open_period`)."""
-        return self.filter(withdrawn_at__isnull=True)
+        return self.filter(open_period())
 
     def unconfirmed(self):
         return self.open().filter(confirmed_at__isnull=True)
 
     def active(self):
         return self.open().filter(confirmed_at__isnull=False)
+
+    def public(self):
+        """The open periods of the partners the public sees, one each: the newest of
+        them are read from the signatures' index (home page, feed) instead of from every
+        partner's signatures."""
+        return self.active().filter(public_partner("partner__"))
 
 
 class Signature(AllianceOwned):
@@ -342,7 +359,7 @@ class Signature(AllianceOwned):
             # At most one open membership period per partner.
             models.UniqueConstraint(
                 fields=["partner"],
-                condition=Q(withdrawn_at__isnull=True),
+                condition=open_period(),
                 name="signature_one_open_period",
             ),
         ]

@@ -113,6 +113,9 @@ def test_the_list_shows_each_alliances_figures_but_no_personal_data(operator_cli
         PartnerFactory(
             name="Familienzentrum", contact_email="geheim@example.org", contact_name="Erika Geheim"
         )
+        # Counted as on the alliance's pages: not a draft, nor a project in a hidden field.
+        ProjectFactory(title="Entwurf", published=False)
+        ProjectFactory(title="Verborgen", field_of_action=FieldOfActionFactory(published=False))
     page = operator_client.get(reverse("admin:buendnis_alliance_changelist", urlconf="cockpit.urls_service"))
     content = page.content.decode()
     assert page.status_code == 200
