@@ -1,4 +1,5 @@
-"""Ten printable one-time backup codes for the second factor (django-otp's static device).
+"""The second factor's devices: the authenticator app being set up and confirmed, and ten
+printable one-time backup codes (django-otp's static device).
 
 A person who loses the phone with the authenticator app logs in with one of them instead
 of the app's code; each code works once. New codes void the old ones. Without codes, a
@@ -9,6 +10,9 @@ second coordinator (the Team page) or the Servicestelle resets the second factor
 from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from buendnis import emails
+from buendnis.tenancy import current_alliance_id
 
 BACKUP_CODE_COUNT = 10
 DEVICE_NAME = "Ersatzcodes"
@@ -52,6 +56,31 @@ def use_backup_code(user, code):
         if device.verify_token(code):
             return device
     return None
+
+
+def renew_backup_codes(user):
+    """New codes for `user` (the old ones void), who is told by e-mail. On the
+    installation's own domain (the Servicestelle) there is no alliance to write in the
+    name of: the new codes are on the page, no mail goes out."""
+    codes = new_backup_codes(user)
+    if user.email and current_alliance_id() is not None:
+        emails.send_templated("backup_codes_renewed", {"user": user}, [user.email])
+    return codes
+
+
+def app_to_set_up(user):
+    """The authenticator app `user` is setting up (its QR code), made on the first visit."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=False)
+
+
+def confirm_app(device, token):
+    """Whether `token` is the app's current code; if so the app is confirmed."""
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return True
 
 
 def has_app(user):

@@ -25,9 +25,8 @@ from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
-from buendnis import backup_codes, emails
+from buendnis import backup_codes
 from buendnis.admin_sites import current_admin_site
-from buendnis.tenancy import current_alliance_id
 
 app_name = "twofactor"
 # The session key of the backup codes made a moment ago: shown once, then gone.
@@ -82,14 +81,10 @@ def setup(request):
     user = request.user
     if backup_codes.has_app(user) or (backup_codes.has_second_factor(user) and not user.is_verified()):
         return redirect(f"{reverse('twofactor:verify')}?{urlencode({'next': _next_url(request)})}")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Authenticator-App", confirmed=False)
+    device = backup_codes.app_to_set_up(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if backup_codes.confirm_app(device, form.cleaned_data["token"]):
             otp_login(request, device)
             request.session[NEW_CODES] = backup_codes.new_backup_codes(request.user)
             return redirect(f"{reverse('twofactor:backup_codes')}?{urlencode({'next': _next_url(request)})}")
@@ -194,11 +189,7 @@ def renew_codes(request):
     refused = _refuse_unverified(request)
     if refused:
         return refused
-    request.session[NEW_CODES] = backup_codes.new_backup_codes(request.user)
-    # On the installation's own domain (the Servicestelle) there is no alliance to write
-    # in the name of: the new codes are on the page, no mail goes out.
-    if request.user.email and current_alliance_id() is not None:
-        emails.send_templated("backup_codes_renewed", {"user": request.user}, [request.user.email])
+    request.session[NEW_CODES] = backup_codes.renew_backup_codes(request.user)
     return redirect(f"{reverse('twofactor:backup_codes')}?{urlencode({'next': _next_url(request)})}")
 
 

@@ -18,12 +18,7 @@ from buendnis.lib.translation_state import TranslationStateField
 from buendnis.tenancy import AllianceOwned, scoped_manager
 from events.models.attendance import Invitation, Registration
 from events.models.minutes import Minutes
-
-
-def public_event(prefix=""):
-    """What the public sees of an event (published, not invitation-only): a condition on
-    an event, or with `prefix` ("event__") on a row linked to one."""
-    return Q(**{f"{prefix}is_public": True, f"{prefix}published": True})
+from events.models.visibility import public_event
 
 
 class EventQuerySet(models.QuerySet):

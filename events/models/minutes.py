@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buendnis.history import History
 from buendnis.tenancy import AllianceOwned, alliance_accounts, scoped_manager
+from events.models.visibility import public_event
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -14,8 +15,6 @@ class MinutesQuerySet(models.QuerySet):
 
     def public(self):
         """What the public sees: approved, public minutes of events the public sees."""
-        from events.models.events import public_event  # that module imports this one
-
         return self.approved().filter(
             public_event("event__"), published_at__isnull=False, visibility=Minutes.Visibility.PUBLIC
         )
