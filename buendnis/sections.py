@@ -24,5 +24,6 @@ home = Sections()
 # A partner's public page: each provider takes the partner.
 partner_page = Sections()
 # The dates page in Leichte Sprache: each provider takes the request and returns a list
-# of {"date", "place", "sentence"} (the upcoming public dates, said simply).
-easy_read_dates = Sections()
+# of {"date", "place", "sentence"} (the upcoming public dates, said simply). No section
+# with a template of its own: a plain `Registry`, read with `.results()`.
+easy_read_dates = Registry()
