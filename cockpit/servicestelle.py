@@ -43,7 +43,7 @@ class ServiceAdminSite(OwnObjectsOnSite, admin.AdminSite):
 
 
 # Named "admin" like every admin site: the login, the second factor and the templates
-# find it by that name in the Servicestelle's URLs (cockpit/urls_service.py).
+# find it by that name in the Servicestelle's URLs (portal/urls_service.py).
 service_site = ServiceAdminSite(name="admin")
 # The background tasks of every alliance (mailings, invitations, reminders).
 service_site.register(DBTaskResult, DBTaskResultAdmin)

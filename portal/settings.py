@@ -49,7 +49,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # installation's own domain: the alliance finder and the Servicestelle (superusers).
 # Empty: no finder; with a single alliance every allowed host serves it.
 SERVICE_DOMAIN = env("SERVICE_DOMAIN").strip().lower()
-SERVICE_URLCONF = "cockpit.urls_service"
+SERVICE_URLCONF = "portal.urls_service"
 # How often each worker reloads the map of hosts (seconds): a new alliance or
 # domain is served after at most this long, without a restart.
 TENANCY_REFRESH_SECONDS = float(env("TENANCY_REFRESH_SECONDS", "5"))

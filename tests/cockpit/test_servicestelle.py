@@ -116,7 +116,7 @@ def test_the_list_shows_each_alliances_figures_but_no_personal_data(operator_cli
         # Counted as on the alliance's pages: not a draft, nor a project in a hidden field.
         ProjectFactory(title="Entwurf", published=False)
         ProjectFactory(title="Verborgen", field_of_action=FieldOfActionFactory(published=False))
-    page = operator_client.get(reverse("admin:buendnis_alliance_changelist", urlconf="cockpit.urls_service"))
+    page = operator_client.get(reverse("admin:buendnis_alliance_changelist", urlconf="portal.urls_service"))
     content = page.content.decode()
     assert page.status_code == 200
     assert "Bündnis für Familie Nordheim" in content and "nordheim.localhost" in content
@@ -128,7 +128,7 @@ def test_the_list_shows_each_alliances_figures_but_no_personal_data(operator_cli
 
 
 def test_creating_an_alliance_in_the_servicestelle(operator_client, service):
-    url = reverse("admin:buendnis_alliance_add", urlconf="cockpit.urls_service")
+    url = reverse("admin:buendnis_alliance_add", urlconf="portal.urls_service")
     response = operator_client.post(url, {
         "name": "Bündnis für Familie Nordheim", "domain": "nordheim.localhost",
         "admin_email": "koordination@nordheim.example.org", "slug": "",
@@ -142,7 +142,7 @@ def test_creating_an_alliance_in_the_servicestelle(operator_client, service):
 
 
 def test_a_taken_domain_is_refused_in_german(operator_client, service):
-    url = reverse("admin:buendnis_alliance_add", urlconf="cockpit.urls_service")
+    url = reverse("admin:buendnis_alliance_add", urlconf="portal.urls_service")
     response = operator_client.post(url, {
         "name": "Zweites Musterhausen", "domain": "testserver",
         "admin_email": "z@example.org", "slug": "zwei",
@@ -153,7 +153,7 @@ def test_a_taken_domain_is_refused_in_german(operator_client, service):
 
 
 def test_suspending_and_resuming(operator_client, client, landscape):
-    url = reverse("admin:buendnis_alliance_changelist", urlconf="cockpit.urls_service")
+    url = reverse("admin:buendnis_alliance_changelist", urlconf="portal.urls_service")
     operator_client.post(url, {"action": "suspend_selected", "_selected_action": [landscape.pk]})
     assert client.get("/", HTTP_HOST="nordheim.localhost").status_code == 503
     operator_client.post(url, {"action": "resume_selected", "_selected_action": [landscape.pk]})
@@ -172,7 +172,7 @@ def test_deleting_an_alliance_removes_everything_it_holds_and_nothing_else(
     folder = settings.MEDIA_ROOT / "alliances" / str(landscape.pk)
     assert folder.is_dir()
     mine = Partner.objects.count()
-    url = reverse("admin:buendnis_alliance_delete", args=[landscape.pk], urlconf="cockpit.urls_service")
+    url = reverse("admin:buendnis_alliance_delete", args=[landscape.pk], urlconf="portal.urls_service")
     confirmation = operator_client.get(url).content.decode()
     assert "Mit Logo" not in confirmation  # figures, not records
     operator_client.post(url, {"post": "yes"})
