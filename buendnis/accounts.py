@@ -18,7 +18,7 @@ PASSWORD_SET_FOR = "accounts:password_set_for"
 
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):
-    template_name = "accounts/set_password.html"
+    template_name = "admin/accounts/set_password.html"
     success_url = reverse_lazy("account_ready")
     reset_url_token = "passwort-festlegen"
 
@@ -37,7 +37,7 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordSetView(auth_views.PasswordResetCompleteView):
-    template_name = "accounts/password_set.html"
+    template_name = "admin/accounts/password_set.html"
 
     def get_context_data(self, **kwargs):
         person_id = self.request.session.get(PASSWORD_SET_FOR)

@@ -84,7 +84,7 @@ class AdminSecurityMiddleware:
         if in_admin and request.method == "POST" and request.path == reverse("admin:login"):
             if not login_allowed(request):
                 context = {**current_admin_site().each_context(request), "title": "Zu viele Anmeldeversuche"}
-                return render(request, "security/login_throttled.html", context, status=429)
+                return render(request, "admin/security/login_throttled.html", context, status=429)
 
         user = request.user
         if user.is_authenticated:
@@ -128,7 +128,7 @@ class RejectNullBytesMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or self._query_has_null_byte(request):
-            return render(request, "security/bad_request.html", status=400)
+            return render(request, "400.html", status=400)
         return self.get_response(request)
 
     @staticmethod

@@ -97,7 +97,7 @@ def setup(request):
         "next": _next_url(request),
         "title": "Zwei-Faktor-Anmeldung einrichten",
     }
-    return render(request, "security/twofactor_setup.html", context)
+    return render(request, "admin/security/twofactor_setup.html", context)
 
 
 def _verify_page(request, form, backup_form):
@@ -108,7 +108,7 @@ def _verify_page(request, form, backup_form):
         "next": _next_url(request),
         "title": "Anmeldung bestätigen",
     }
-    return render(request, "security/twofactor_verify.html", context)
+    return render(request, "admin/security/twofactor_verify.html", context)
 
 
 @never_cache
@@ -179,7 +179,7 @@ def codes(request):
         "next": _next_url(request),
         "title": "Ersatzcodes für die Zwei-Faktor-Anmeldung",
     }
-    return render(request, "security/backup_codes.html", context)
+    return render(request, "admin/security/backup_codes.html", context)
 
 
 @never_cache

@@ -190,7 +190,7 @@ class ServiceAllianceAdmin(admin.ModelAdmin):
             "title": _("Neues Bündnis anlegen"),
             "form": form,
         }
-        return TemplateResponse(request, "servicestelle/alliance_add.html", context)
+        return TemplateResponse(request, "admin/servicestelle/alliance_add.html", context)
 
     def get_deleted_objects(self, objs, request):
         # Not every partner and minute of the alliance by name: the figures only.
