@@ -1,4 +1,5 @@
-"""`make lint` fails on a module over 400 lines and on a view over 30 (portal/sizes.py)."""
+"""`make lint` fails on a module over 400 lines, on a view over 30 (portal/sizes.py) and on
+a function with a cyclomatic complexity over 15 (ruff, C901, pyproject.toml)."""
 
 import subprocess
 import sys
@@ -72,3 +73,27 @@ def test_a_function_that_answers_a_request_counts_in_any_module(tmp_path):
 def test_the_checkout_keeps_its_sizes():
     result = check_sizes(CHECKOUT)
     assert result.returncode == 0, result.stdout
+
+
+def ruff(path):
+    """ruff with the project's settings (pyproject.toml), as `make lint` runs it."""
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("ruff")), "check", "--config", str(CHECKOUT / "pyproject.toml"),
+         "--select", "C901", "--no-cache", str(path)],
+        cwd=CHECKOUT, capture_output=True, text=True, check=False,
+    )
+
+
+def branching(name, branches):
+    """A function whose cyclomatic complexity is `branches` + 1."""
+    body = "".join(f"    if x == {number}:\n        return {number}\n" for number in range(branches))
+    return f"def {name}(x):\n{body}    return None\n"
+
+
+def test_a_function_with_complexity_16_fails_and_15_passes(tmp_path):
+    (tmp_path / "tangled.py").write_text(branching("tangled", 15))
+    (tmp_path / "fine.py").write_text(branching("fine", 14))
+    result = ruff(tmp_path)
+    assert result.returncode == 1
+    assert "`tangled` is too complex (16 > 15)" in result.stdout
+    assert "fine" not in result.stdout
