@@ -1,9 +1,9 @@
 import pytest
 from django.core import mail
 
-from arbeitsgruppen.models import WorkingGroup
-from buendnis.models import Alliance, FieldOfAction
+from buendnis.models import Alliance
 from events.models import Suggestion
+from tests.factories import FieldOfActionFactory, WorkingGroupFactory
 
 
 @pytest.fixture(autouse=True)
@@ -13,12 +13,12 @@ def _alliance(alliance):
 
 @pytest.fixture
 def field(db):
-    return FieldOfAction.objects.create(name="Vereinbarkeit von Beruf und Pflege", slug="pflege")
+    return FieldOfActionFactory(name="Vereinbarkeit von Beruf und Pflege", slug="pflege")
 
 
 @pytest.fixture
 def group(field):
-    return WorkingGroup.objects.create(
+    return WorkingGroupFactory(
         name="AG Beruf und Pflege", slug="ag-pflege", field_of_action=field, mandate="Helfen."
     )
 

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from arbeitsgruppen.models import WorkingGroup
-from buendnis.models import FieldOfAction
 from events.models import Event, Suggestion
+from tests.factories import EventFactory, FieldOfActionFactory, SuggestionFactory, WorkingGroupFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,9 +14,9 @@ def _alliance(alliance):
 
 
 def test_changelist_counts_new_suggestions_and_filters_by_status(admin_client):
-    Suggestion.objects.create(text="Erste neue")
-    Suggestion.objects.create(text="Zweite neue")
-    Suggestion.objects.create(text="Erledigt", status=Suggestion.Status.DONE)
+    SuggestionFactory(text="Erste neue")
+    SuggestionFactory(text="Zweite neue")
+    SuggestionFactory(text="Erledigt", status=Suggestion.Status.DONE)
     url = reverse("admin:events_suggestion_changelist")
 
     response = admin_client.get(url)
@@ -30,18 +29,18 @@ def test_changelist_counts_new_suggestions_and_filters_by_status(admin_client):
 
 
 def test_changelist_title_without_new_suggestions(admin_client):
-    Suggestion.objects.create(text="Erledigt", status=Suggestion.Status.DONE)
+    SuggestionFactory(text="Erledigt", status=Suggestion.Status.DONE)
     content = admin_client.get(reverse("admin:events_suggestion_changelist")).content.decode()
     assert "(0 neu)" not in content
     assert "Wünsche und Anregungen" in content
 
 
 def test_coordinator_assigns_answers_and_the_answer_appears_publicly(admin_client, client):
-    field = FieldOfAction.objects.create(name="Kindertagesbetreuung", slug="kita")
-    group = WorkingGroup.objects.create(
+    field = FieldOfActionFactory(name="Kindertagesbetreuung", slug="kita")
+    group = WorkingGroupFactory(
         name="AG Randzeiten", slug="ag-randzeiten", field_of_action=field, mandate="x"
     )
-    suggestion = Suggestion.objects.create(
+    suggestion = SuggestionFactory(
         text="Kita schon um 6 Uhr öffnen?", name="Jana Muster", email="jana@example.org"
     )
     assert "Kita schon um 6 Uhr" not in client.get("/anregungen/").content.decode()
@@ -68,7 +67,7 @@ def test_coordinator_assigns_answers_and_the_answer_appears_publicly(admin_clien
 
 
 def test_suggestion_collected_at_an_event_can_be_recorded(admin_client):
-    event = Event.objects.create(
+    event = EventFactory(
         title="Gründungsveranstaltung", slug="gruendung", kind=Event.Kind.FOUNDING,
         starts_at=timezone.now(), ends_at=timezone.now(),
     )
@@ -81,7 +80,7 @@ def test_suggestion_collected_at_an_event_can_be_recorded(admin_client):
 
 
 def test_change_form_uses_autocomplete_for_field_and_group(admin_client):
-    suggestion = Suggestion.objects.create(text="Hallo")
+    suggestion = SuggestionFactory(text="Hallo")
     content = admin_client.get(
         reverse("admin:events_suggestion_change", args=[suggestion.pk])
     ).content.decode()
@@ -90,9 +89,9 @@ def test_change_form_uses_autocomplete_for_field_and_group(admin_client):
 
 
 def test_actions_set_the_status_of_several_suggestions(admin_client):
-    first = Suggestion.objects.create(text="Eins")
-    second = Suggestion.objects.create(text="Zwei")
-    untouched = Suggestion.objects.create(text="Drei")
+    first = SuggestionFactory(text="Eins")
+    second = SuggestionFactory(text="Zwei")
+    untouched = SuggestionFactory(text="Drei")
     url = reverse("admin:events_suggestion_changelist")
 
     response = admin_client.post(

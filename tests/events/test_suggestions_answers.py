@@ -2,9 +2,9 @@
 
 import pytest
 
-from buendnis.models import FieldOfAction
 from events.models import Suggestion
 from events.views import ANSWERS_PER_PAGE
+from tests.factories import FieldOfActionFactory, SuggestionFactory
 
 
 @pytest.fixture(autouse=True)
@@ -13,13 +13,13 @@ def _alliance(alliance):
 
 
 def test_lists_answered_suggestions_without_personal_data(client):
-    field = FieldOfAction.objects.create(name="Kindertagesbetreuung", slug="kita")
-    Suggestion.objects.create(
+    field = FieldOfActionFactory(name="Kindertagesbetreuung", slug="kita")
+    SuggestionFactory(
         text="Ferienbetreuung auch im Herbst?", name="Jana Muster", email="jana@example.org",
         field_of_action=field, status=Suggestion.Status.DONE,
         public_answer="Ja, <strong>ab 2023</strong>.<script>alert(1)</script>",
     )
-    Suggestion.objects.create(text="Noch unbeantwortet", status=Suggestion.Status.IN_PROGRESS)
+    SuggestionFactory(text="Noch unbeantwortet", status=Suggestion.Status.IN_PROGRESS)
 
     content = client.get("/anregungen/").content.decode()
 
@@ -34,7 +34,7 @@ def test_lists_answered_suggestions_without_personal_data(client):
 
 
 def test_without_answers_says_so(client):
-    Suggestion.objects.create(text="Neu und unbeantwortet")
+    SuggestionFactory(text="Neu und unbeantwortet")
     content = client.get("/anregungen/").content.decode()
     assert "Noch keine veröffentlichten Antworten." in content
     assert "Neu und unbeantwortet" not in content
@@ -42,7 +42,7 @@ def test_without_answers_says_so(client):
 
 def test_answers_are_paginated(client):
     for number in range(ANSWERS_PER_PAGE + 2):
-        Suggestion.objects.create(text=f"Anregung {number:02}", public_answer="Danke!")
+        SuggestionFactory(text=f"Anregung {number:02}", public_answer="Danke!")
 
     first = client.get("/anregungen/").content.decode()
     second = client.get("/anregungen/?seite=2").content.decode()
@@ -53,9 +53,9 @@ def test_answers_are_paginated(client):
 
 
 def test_query_count_does_not_grow_with_answers(client, django_assert_max_num_queries):
-    field = FieldOfAction.objects.create(name="Kita", slug="kita")
+    field = FieldOfActionFactory(name="Kita", slug="kita")
     for number in range(ANSWERS_PER_PAGE):
-        Suggestion.objects.create(text=f"A{number}", public_answer="Danke!", field_of_action=field)
+        SuggestionFactory(text=f"A{number}", public_answer="Danke!", field_of_action=field)
     with django_assert_max_num_queries(6):
         response = client.get("/anregungen/")
     assert response.content.decode().count("Danke!") == ANSWERS_PER_PAGE
