@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partners.models import Declaration, Partner, Signature
-from tests.factories import PartnerFactory
+from tests.factories import DeclarationFactory, PartnerFactory
 from tests.partners.conftest import links_in
 from tests.support.accounts import staff_account
 from tests.support.responses import streamed_body
@@ -214,7 +214,7 @@ def test_exactly_one_declaration_is_current(admin_client, declaration):
 
 
 def test_make_current_action(admin_client, declaration):
-    older = Declaration.objects.create(version="2017", text="alt")
+    older = DeclarationFactory(version="2017", text="alt")
     admin_client.post("/verwaltung/partners/declaration/", {
         "action": "make_current_action", "_selected_action": [older.pk]
     })

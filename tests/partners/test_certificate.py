@@ -7,8 +7,8 @@ from django.utils import timezone
 from PIL import Image
 
 from partners.documents import NoCertificate, certificate_filename, partner_certificate_file
-from partners.models import Declaration, Signature
-from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory
+from partners.models import Signature
+from tests.factories import AT_FOUNDING, DeclarationFactory, PartnerFactory, SignatureFactory
 from tests.support.pdfs import (
     assert_a4,
     assert_edges_clear,
@@ -56,11 +56,11 @@ def test_certificate_names_partner_date_declaration_and_coordinator(alliance, tm
 def test_date_and_version_of_the_current_membership_period(alliance):
     partner = PartnerFactory(name="Wiederkehrer e. V.", **AT_FOUNDING)
     partner.signatures.update(withdrawn_at=timezone.now())
-    newer = Declaration.objects.create(
+    newer = DeclarationFactory(
         version="2024", text="<p>Neu</p>", valid_from=datetime.date(2024, 1, 1)
     )
     signed = timezone.make_aware(datetime.datetime(2024, 6, 3, 9))
-    Signature.objects.create(
+    SignatureFactory(
         partner=partner,
         declaration=newer,
         signed_at=signed,

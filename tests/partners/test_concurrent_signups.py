@@ -5,7 +5,8 @@ import re
 import pytest
 from django.core import mail
 
-from partners.models import Declaration, Partner, Signature
+from partners.models import Partner, Signature
+from tests.factories import DeclarationFactory
 from tests.support.concurrent import run_concurrently
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +20,7 @@ def _no_rate_limits(settings):
 
 @pytest.fixture
 def declaration(alliance):
-    return Declaration.objects.create(version="2024", text="<p>Wir machen mit.</p>", is_current=True)
+    return DeclarationFactory(version="2024", text="<p>Wir machen mit.</p>", is_current=True)
 
 
 def sign_data(number, email=None):

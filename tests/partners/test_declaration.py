@@ -1,8 +1,8 @@
-from partners.models import Declaration
+from tests.factories import DeclarationFactory
 
 
 def test_declaration_page_shows_current_version(client, declaration):
-    Declaration.objects.create(version="2017", text="<p>Alte Fassung</p>")
+    DeclarationFactory(version="2017", text="<p>Alte Fassung</p>")
     response = client.get("/buendniserklaerung/")
     assert response.status_code == 200
     content = response.content.decode()

@@ -5,10 +5,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from arbeitsgruppen.models import Project, WorkingGroup
-from buendnis.models import FieldOfAction
-from partners.models import Declaration, Partner, Signature
-from tests.factories import PartnerFactory
+from partners.models import Partner, Signature
+from tests.factories import (
+    DeclarationFactory,
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    SignatureFactory,
+    WorkingGroupFactory,
+)
 from tests.partners.conftest import png_upload
 
 
@@ -57,7 +62,7 @@ def test_list_is_alphabetical_and_paginated(client, declaration):
 
 
 def test_list_filters_by_kind_field_and_name(client, declaration):
-    field = FieldOfAction.objects.create(name="Pflege", slug="pflege")
+    field = FieldOfActionFactory(name="Pflege", slug="pflege")
     church = PartnerFactory(name="Kirchengemeinde Süd", kind=Partner.Kind.CHURCH)
     company = PartnerFactory(name="Pflegedienst Sonne", kind=Partner.Kind.HEALTH)
     company.fields_of_action.add(field)
@@ -128,7 +133,7 @@ def test_partner_since_counts_the_current_period(client, declaration):
         confirmed_at=timezone.make_aware(timezone.datetime(2018, 1, 1)),
     )
     rejoined = timezone.make_aware(timezone.datetime(2024, 6, 1, 12))
-    Signature.objects.create(
+    SignatureFactory(
         partner=partner, declaration=declaration, signed_at=rejoined, confirmed_at=rejoined
     )
     content = client.get(partner.get_absolute_url()).content.decode()
@@ -145,16 +150,16 @@ def test_detail_of_hidden_partner_is_404(client, declaration, status, listed):
 
 def test_detail_shows_only_published_groups_and_projects(client, declaration):
     partner = PartnerFactory(name="Bäckerei Korn")
-    field = FieldOfAction.objects.create(name="Beruf", slug="beruf")
-    group = WorkingGroup.objects.create(
+    field = FieldOfActionFactory(name="Beruf", slug="beruf")
+    group = WorkingGroupFactory(
         name="AG Betriebe", slug="ag-betriebe", field_of_action=field, mandate="x"
     )
-    hidden_group = WorkingGroup.objects.create(
+    hidden_group = WorkingGroupFactory(
         name="AG Geheim", slug="ag-geheim", field_of_action=field, mandate="x", published=False
     )
-    project = Project.objects.create(title="Ferienbetreuung", slug="ferien", field_of_action=field)
-    hidden_project = Project.objects.create(title="Entwurf", slug="entwurf", field_of_action=field,
-                                            published=False)
+    project = ProjectFactory(title="Ferienbetreuung", slug="ferien", field_of_action=field)
+    hidden_project = ProjectFactory(title="Entwurf", slug="entwurf", field_of_action=field,
+                                    published=False)
     group.members.add(partner)
     hidden_group.members.add(partner)
     project.partners.add(partner)
@@ -193,18 +198,18 @@ def _count_queries(client, url):
 
 
 def _enrich(partner, field, number):
-    group = WorkingGroup.objects.create(
+    group = WorkingGroupFactory(
         name=f"AG {number}", slug=f"ag-{number}", field_of_action=field, mandate="x"
     )
     group.members.add(partner)
-    project = Project.objects.create(title=f"Projekt {number}", slug=f"projekt-{number}",
-                                     field_of_action=field)
+    project = ProjectFactory(title=f"Projekt {number}", slug=f"projekt-{number}",
+                             field_of_action=field)
     project.partners.add(partner)
     partner.logo.save("logo.png", png_upload(size=(20, 20)))
 
 
 def test_query_counts_do_not_grow_with_partners(client, declaration):
-    field = FieldOfAction.objects.create(name="Beruf", slug="beruf")
+    field = FieldOfActionFactory(name="Beruf", slug="beruf")
     partners = _create_listed(5, declaration, field)
     for number, partner in enumerate(partners[:2]):
         _enrich(partner, field, number)
@@ -252,12 +257,13 @@ def test_a_search_with_more_matches_than_the_limit_asks_to_narrow_it(client, dec
 
 
 def test_partner_list_links_a_few_pages_not_all(client, alliance):
-    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    declaration = DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
     for number in range(24 * 12):
-        partner = Partner.objects.create(
-            name=f"Partner {number:03}", slug=f"partner-{number:03}", kind=Partner.Kind.COMPANY
+        partner = PartnerFactory(
+            name=f"Partner {number:03}", slug=f"partner-{number:03}", kind=Partner.Kind.COMPANY,
+            signature=None,
         )
-        Signature.objects.create(partner=partner, declaration=declaration, confirmed_at=timezone.now())
+        SignatureFactory(partner=partner, declaration=declaration, confirmed_at=timezone.now())
     html = client.get("/partner/?seite=6").content.decode()
     for linked in (1, 4, 5, 6, 7, 8, 12):
         assert f"seite={linked}\"" in html, linked

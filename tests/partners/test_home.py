@@ -2,8 +2,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from partners.models import Declaration, Partner, Signature
-from tests.factories import PartnerFactory
+from partners.models import Partner
+from tests.factories import DeclarationFactory, PartnerFactory, SignatureFactory
 
 
 def test_home_shows_newest_listed_partners_and_count(client, declaration):
@@ -30,19 +30,18 @@ def test_home_without_partners_has_no_section(client, db):
 
 
 def test_home_names_the_newest_listed_partners_in_order(client, alliance):
-    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    declaration = DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
     now = timezone.now()
     for number in range(10):
-        partner = Partner.objects.create(
+        partner = PartnerFactory(
             name=f"Partner {number}", slug=f"partner-{number}", kind=Partner.Kind.COMPANY,
-            listed=number != 9,
+            listed=number != 9, signature=None,
         )
-        Signature.objects.create(
+        SignatureFactory(
             partner=partner, declaration=declaration, confirmed_at=now - timedelta(days=10 - number)
         )
-    withdrawn = Partner.objects.create(name="Ehemalig", slug="ehemalig", kind=Partner.Kind.OTHER)
-    Signature.objects.create(partner=withdrawn, declaration=declaration, confirmed_at=now,
-                             withdrawn_at=now)
+    withdrawn = PartnerFactory(name="Ehemalig", slug="ehemalig", kind=Partner.Kind.OTHER, signature=None)
+    SignatureFactory(partner=withdrawn, declaration=declaration, confirmed_at=now, withdrawn_at=now)
     html = client.get("/").content.decode()
     shown = [f"Partner {number}" for number in range(10) if f">Partner {number}<" in html]
     assert shown == [f"Partner {number}" for number in range(3, 9)]

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cockpit import mailings
-from cockpit.models import Mailing
 from partners.models import Partner
+from tests.factories import MailingFactory
 from tests.partners.conftest import links_in, sign_data
 from tests.support.tasks import run_background_tasks
 
@@ -33,7 +33,7 @@ def test_a_dump_of_the_whole_database_finds_neither_address_nor_name(
     run_background_tasks()
     partner = Partner.objects.get()
     # A mailing reached the contact person: its delivery log holds the address.
-    mailing = Mailing.objects.create(subject="Einladung", body="Hallo")
+    mailing = MailingFactory(subject="Einladung", body="Hallo")
     mailings.send(mailing)
     # The coordinator looked at the entry and changed something (history, admin log).
     url = reverse("admin:partners_partner_change", args=[partner.pk])

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 
 from cockpit import mailings
-from cockpit.models import Mailing
 from tests.factories import (
     EventFactory,
     InvitationFactory,
+    MailingFactory,
     PartnerFactory,
     ProjectFactory,
     RegistrationFactory,
@@ -25,7 +25,7 @@ def partner(declaration):
     WorkingGroupFactory(name="AG Betreuung", members=[partner])
     ProjectFactory(title="Ferienprogramm", partners=[partner])
     InvitationFactory(event=EventFactory(title="Bündnistreffen"), partner=partner, reply="accepted")
-    mailings.send(Mailing.objects.create(subject="Neuigkeiten", body="…"))
+    mailings.send(MailingFactory(subject="Neuigkeiten", body="…"))
     return partner
 
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from partners import coordination
-from partners.models import Partner, Signature
-from tests.factories import PartnerFactory
+from partners.models import Partner
+from tests.factories import PartnerFactory, SignatureFactory
 from tests.partners.conftest import png_upload
 
 
@@ -37,8 +37,8 @@ def test_purges_stale_unconfirmed_signatures_only(declaration):
 
 def test_former_partner_keeps_history_but_loses_the_contact_data(declaration):
     partner = PartnerFactory(name="Rückkehrer", withdrawn=True, contact_email="")
-    Signature.objects.create(partner=partner, declaration=declaration,
-                             signed_at=timezone.now() - timedelta(days=20))
+    SignatureFactory(partner=partner, declaration=declaration,
+                     signed_at=timezone.now() - timedelta(days=20), confirmed_at=None)
     Partner.objects.filter(pk=partner.pk).update(contact_name="Neu", contact_email="neu@example.org")
     coordination.purge_unconfirmed()
     partner.refresh_from_db()

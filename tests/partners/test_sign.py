@@ -3,9 +3,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from buendnis.models import FieldOfAction
 from partners.models import Partner, Signature
-from tests.factories import PartnerFactory
+from tests.factories import FieldOfActionFactory, PartnerFactory
 from tests.partners.conftest import links_in, png_upload, sign_data
 
 SIGN_URL = "/buendniserklaerung/unterzeichnen/"
@@ -29,8 +28,8 @@ def test_form_shows_every_field_and_the_declaration(client, declaration):
 
 
 def test_fields_of_action_appear_once_published(client, declaration):
-    FieldOfAction.objects.create(name="Familie und Beruf", slug="beruf")
-    FieldOfAction.objects.create(name="Versteckt", slug="versteckt", published=False)
+    FieldOfActionFactory(name="Familie und Beruf", slug="beruf")
+    FieldOfActionFactory(name="Versteckt", slug="versteckt", published=False)
     content = client.get(SIGN_URL).content.decode()
     assert "Handlungsfelder von Interesse" in content
     assert "Familie und Beruf" in content
@@ -38,7 +37,7 @@ def test_fields_of_action_appear_once_published(client, declaration):
 
 
 def test_signing_creates_unconfirmed_partner_and_sends_link(client, sign, declaration):
-    field = FieldOfAction.objects.create(name="Familie und Beruf", slug="beruf")
+    field = FieldOfActionFactory(name="Familie und Beruf", slug="beruf")
     response = sign(fields_of_action=[field.pk])
     assert response.status_code == 302
     assert response["Location"] == "/buendniserklaerung/gesendet/"

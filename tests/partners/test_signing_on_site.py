@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import Partner, SigningSession
+from tests.factories import SigningSessionFactory
 from tests.partners.conftest import sign_data
 from tests.support.pdfs import pdf_text
 
@@ -43,7 +44,7 @@ def test_a_higher_cap_on_all_submissions_keeps_bots_out(client, declaration, set
 @pytest.fixture
 def session(db):
     now = timezone.now()
-    return SigningSession.objects.create(
+    return SigningSessionFactory(
         title="Bündnistreffen 2026", starts_at=now - datetime.timedelta(hours=1),
         ends_at=now + datetime.timedelta(hours=2),
     )
