@@ -6,13 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import AgendaItem, Event, Minutes, Suggestion
+from events.models import Event, Minutes
 from tests.factories import (
+    AgendaItemFactory,
     EventFactory,
     InvitationFactory,
     MinutesFactory,
     PartnerFactory,
     RegistrationFactory,
+    SuggestionFactory,
 )
 from tests.support.accounts import staff_account
 from tests.support.responses import assert_admin_page, streamed_body
@@ -130,7 +132,7 @@ def test_status_cannot_be_set_through_the_form(admin_client):
 def test_approval_is_recorded_and_shows_minutes(admin_client, client, coordinator):
     event = EventFactory(starts_in=datetime.timedelta(days=-2))
     minutes = MinutesFactory(event=event, approved=False)
-    AgendaItem.objects.create(minutes=minutes, position=1, title="Ferienbetreuung")
+    AgendaItemFactory(minutes=minutes, position=1, title="Ferienbetreuung")
     assert "Ferienbetreuung" not in client.get(event.get_absolute_url()).content.decode()
 
     approve = {"action": "approve", "_selected_action": [minutes.pk]}
@@ -162,8 +164,8 @@ def test_approval_is_recorded_and_shows_minutes(admin_client, client, coordinato
 def test_minutes_admin_lists_suggestions_from_the_event(admin_client):
     event = EventFactory(starts_in=datetime.timedelta(days=-2))
     minutes = MinutesFactory(event=event, approved=False)
-    Suggestion.objects.create(text="Wickeltisch im Rathaus", event=event)
-    Suggestion.objects.create(text="Andere Anregung")
+    SuggestionFactory(text="Wickeltisch im Rathaus", event=event)
+    SuggestionFactory(text="Andere Anregung")
 
     content = admin_client.get(
         reverse("admin:events_minutes_change", args=[minutes.pk])
@@ -178,7 +180,7 @@ def test_agenda_item_admin_edits_tasks(admin_client):
         event=EventFactory(starts_in=datetime.timedelta(days=-2)),
         approved=False,
     )
-    item = AgendaItem.objects.create(minutes=minutes, position=1, title="Ferien")
+    item = AgendaItemFactory(minutes=minutes, position=1, title="Ferien")
     url = reverse("admin:events_agendaitem_change", args=[item.pk])
 
     response = admin_client.post(url, {
@@ -253,7 +255,7 @@ def test_admin_pages_render(admin_client, plenary):
     RegistrationFactory(event=plenary)
     InvitationFactory(event=plenary)
     minutes = MinutesFactory(event=EventFactory(starts_in=datetime.timedelta(days=-3)))
-    item = AgendaItem.objects.create(minutes=minutes, title="Punkt")
+    item = AgendaItemFactory(minutes=minutes, title="Punkt")
     for url in (
         reverse("admin:events_event_changelist"),
         reverse("admin:events_event_change", args=[plenary.pk]),

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from buendnis.tenancy import activate
-from events.models import Minutes
-from tests.factories import EventFactory, InvitationFactory, PartnerFactory
+from tests.factories import EventFactory, InvitationFactory, MinutesFactory, PartnerFactory
 from tests.support.admin_forms import change_form_data
 from tests.support.otp import sign_in
 from tests.support.two_alliances import second_alliance
@@ -29,7 +28,7 @@ def meeting():
     InvitationFactory(event=event, partner=PartnerFactory(name="Abgesagt GmbH"), reply="declined")
     PartnerFactory(name="Unbestätigt e. V.", pending=True)
     PartnerFactory(name="Ausgetreten AG", withdrawn=True)
-    minutes = Minutes.objects.create(event=event)
+    minutes = MinutesFactory(event=event, approved=False)
     return minutes, accepted
 
 
@@ -112,7 +111,7 @@ def test_picking_attendees_on_a_phone(page, coordinator, declaration, live_serve
     InvitationFactory(event=event, partner=stadtwerke, reply="accepted")
     for name in ("Kita Sonnenschein", "Kita Regenbogen", "Familienzentrum am Markt", "Autohaus Beispiel"):
         PartnerFactory(name=name)
-    minutes = Minutes.objects.create(event=event)
+    minutes = MinutesFactory(event=event, approved=False)
     sign_in(page, coordinator)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(_change_url(minutes))

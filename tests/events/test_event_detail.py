@@ -2,13 +2,18 @@ import datetime
 
 from django.urls import reverse
 
-from events.models import AgendaItem, Minutes, Suggestion, Task
+from events.models import Minutes
 from tests.factories import (
+    AgendaItemFactory,
     EventFactory,
+    FieldOfActionFactory,
     InvitationFactory,
     MinutesFactory,
     PartnerFactory,
     RegistrationFactory,
+    SuggestionFactory,
+    TaskFactory,
+    WorkingGroupFactory,
 )
 from tests.support.responses import assert_not_found
 
@@ -31,11 +36,9 @@ def test_detail_shows_date_place_description_and_calendar_link(client, plenary):
 
 
 def test_detail_links_working_group(client):
-    from arbeitsgruppen.models import WorkingGroup
-    from buendnis.models import FieldOfAction
 
-    field = FieldOfAction.objects.create(name="Beruf und Familie", slug="beruf")
-    group = WorkingGroup.objects.create(
+    field = FieldOfActionFactory(name="Beruf und Familie", slug="beruf")
+    group = WorkingGroupFactory(
         name="AG Ferien", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
     )
     event = EventFactory(kind="working_group", working_group=group)
@@ -77,12 +80,12 @@ def _minutes_with_content(event, **fields):
         number_of_guests=12,
         **fields,
     )
-    second = AgendaItem.objects.create(minutes=minutes, position=2, title="Zweiter Punkt")
-    first = AgendaItem.objects.create(
+    second = AgendaItemFactory(minutes=minutes, position=2, title="Zweiter Punkt")
+    first = AgendaItemFactory(
         minutes=minutes, position=1, title="Erster Punkt", decisions="Wir gründen eine AG."
     )
-    Task.objects.create(agenda_item=first, description="Raum buchen", responsible="Frau Berg")
-    Suggestion.objects.create(text="Mehr Spielplätze am Stadtrand", event=event)
+    TaskFactory(agenda_item=first, description="Raum buchen", responsible="Frau Berg")
+    SuggestionFactory(text="Mehr Spielplätze am Stadtrand", event=event)
     return minutes, first, second
 
 

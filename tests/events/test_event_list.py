@@ -88,7 +88,7 @@ def test_upcoming_dates_are_paginated(client, alliance):
 
     start = timezone.now() + timedelta(days=1)
     for number in range(25):
-        Event.objects.create(
+        EventFactory(
             title=f"Termin {number:02}", slug=f"termin-{number:02}", kind=Event.Kind.PUBLIC,
             starts_at=start + timedelta(days=number), ends_at=start + timedelta(days=number, hours=2),
         )

@@ -3,15 +3,13 @@ import datetime
 import pytest
 from django.template import Context, Template
 
-from arbeitsgruppen.models import WorkingGroup
-from buendnis.models import FieldOfAction
-from tests.factories import EventFactory
+from tests.factories import EventFactory, FieldOfActionFactory, WorkingGroupFactory
 
 
 @pytest.fixture
 def group(db):
-    field = FieldOfAction.objects.create(name="Beruf und Familie", slug="beruf-und-familie")
-    return WorkingGroup.objects.create(
+    field = FieldOfActionFactory(name="Beruf und Familie", slug="beruf-und-familie")
+    return WorkingGroupFactory(
         name="AG Ferienbetreuung", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
     )
 

@@ -4,14 +4,14 @@ import datetime
 
 from django.urls import reverse
 
-from events.models import AgendaItem, Minutes, Suggestion, Task
-from tests.factories import EventFactory, MinutesFactory, SuggestionFactory
+from events.models import Suggestion, Task
+from tests.factories import AgendaItemFactory, EventFactory, MinutesFactory, SuggestionFactory
 from tests.support.admin_forms import changes, edit
 
 
 def test_minutes_changes_are_recorded(coordinator_client, coordinator):
     event = EventFactory(title="Plenum", starts_in=datetime.timedelta(days=-3))
-    minutes = Minutes.objects.create(event=event)
+    minutes = MinutesFactory(event=event, approved=False)
     edit(coordinator_client, "events_minutes", minutes, summary="Beschlüsse gefasst")
     latest = minutes.history.latest()
     assert latest.history_user == coordinator and latest.summary == "Beschlüsse gefasst"
@@ -29,7 +29,7 @@ def test_event_changes_are_recorded(coordinator_client, coordinator):
 
 def test_agenda_items_their_decisions_and_tasks_are_recorded(coordinator_client, coordinator):
     minutes = MinutesFactory(approved=False)
-    item = AgendaItem.objects.create(minutes=minutes, title="Ferienbetreuung", position=1)
+    item = AgendaItemFactory(minutes=minutes, title="Ferienbetreuung", position=1)
     edit(coordinator_client, "events_agendaitem", item, decisions="Wir starten im Sommer.",
          **{"tasks-0-description": "Träger anfragen", "tasks-0-responsible": "Frau Berg"})
     latest = item.history.latest()

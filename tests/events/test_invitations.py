@@ -6,11 +6,9 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
-from arbeitsgruppen.models import WorkingGroup
-from buendnis.models import FieldOfAction
 from events import services, tasks
 from events.models import Invitation
-from tests.factories import EventFactory, PartnerFactory
+from tests.factories import EventFactory, FieldOfActionFactory, PartnerFactory, WorkingGroupFactory
 
 
 @pytest.fixture
@@ -88,8 +86,8 @@ def test_second_run_reaches_only_new_partners(admin_client, plenary):
 
 
 def test_working_group_members_only(admin_client):
-    field = FieldOfAction.objects.create(name="Betreuung", slug="betreuung")
-    group = WorkingGroup.objects.create(
+    field = FieldOfActionFactory(name="Betreuung", slug="betreuung")
+    group = WorkingGroupFactory(
         name="AG Ferien", slug="ag-ferien", field_of_action=field, mandate="Ferien planen"
     )
     member = PartnerFactory(name="Mitglied")

@@ -22,7 +22,14 @@ from buendnis.emails import absolute_url
 from buendnis.templatetags.buendnis_tags import when
 from events import documents, emails, reminders, services
 from events.models import Registration, Suggestion
-from tests.factories import EventFactory, InvitationFactory, MinutesFactory, PartnerFactory, UserFactory
+from tests.factories import (
+    EventFactory,
+    InvitationFactory,
+    MinutesFactory,
+    PartnerFactory,
+    SuggestionFactory,
+    UserFactory,
+)
 from tests.support.pdfs import pdf_text, read_pdf, squeeze
 
 
@@ -196,7 +203,7 @@ def test_invitation_letters_each_in_the_partners_language():
 def test_the_coordination_sees_in_german_which_language_a_suggestion_was_written_in(
     coordinator_client,
 ):
-    suggestion = Suggestion.objects.create(text="Mehr Spielplätze", language="tr")
+    suggestion = SuggestionFactory(text="Mehr Spielplätze", language="tr")
     page = coordinator_client.get(reverse("admin:events_suggestion_change", args=[suggestion.pk]))
     content = page.content.decode()
     assert "Geschrieben auf" in content and "Türkisch" in content

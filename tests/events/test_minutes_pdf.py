@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import AgendaItem, Event, Minutes, Task
-from tests.factories import InvitationFactory, PartnerFactory
+from events.models import AgendaItem, Minutes, Task
+from tests.factories import AgendaItemFactory, EventFactory, InvitationFactory, PartnerFactory, TaskFactory
 from tests.support.pdfs import (
     assert_a4,
     assert_edges_clear,
@@ -94,7 +94,7 @@ def test_long_text_and_names_stay_on_the_page(client, alliance, full_minutes, tm
     minutes = full_minutes(items=1)
     endless = "Vereinbarkeitsberatungsstellenkoordination" * 5
     minutes.partners_present.add(PartnerFactory(name=endless[:200]))
-    AgendaItem.objects.create(minutes=minutes, position=9, title=endless, discussion=endless * 3)
+    AgendaItemFactory(minutes=minutes, position=9, title=endless, discussion=endless * 3)
 
     content = client.get(URL).content
 
@@ -108,7 +108,7 @@ def test_long_text_and_names_stay_on_the_page(client, alliance, full_minutes, tm
 
 def test_html_and_script_from_the_admin_appear_as_text(client, alliance, full_minutes):
     minutes = full_minutes(items=0)
-    AgendaItem.objects.create(
+    AgendaItemFactory(
         minutes=minutes,
         position=1,
         title="<h1>Groß</h1>",
@@ -151,7 +151,7 @@ def test_event_without_minutes_or_unknown_event(client, past_plenary):
 
 def test_minutes_of_another_event_are_their_own(client, alliance, full_minutes):
     start = timezone.make_aware(datetime.datetime(2024, 3, 1, 18))
-    other = Event.objects.create(
+    other = EventFactory(
         title="AG Familie und Beruf", slug="ag-beruf", starts_at=start, ends_at=start
     )
     full_minutes(event=other)
@@ -235,7 +235,7 @@ def test_labels_run_in_and_votes_stay_with_their_item(client, alliance, full_min
     """The labels lead their block ("Diskussion: …"), "TOP n" leads the heading; the vote
     of one item never shows under the next (the template keeps it in a variable)."""
     minutes = full_minutes(items=0)
-    voted = AgendaItem.objects.create(
+    voted = AgendaItemFactory(
         minutes=minutes,
         position=1,
         title="Haushalt",
@@ -245,8 +245,8 @@ def test_labels_run_in_and_votes_stay_with_their_item(client, alliance, full_min
         votes_no=0,
         votes_abstain=1,
     )
-    Task.objects.create(agenda_item=voted, description="Haushalt veröffentlichen", responsible="Vorstand")
-    AgendaItem.objects.create(
+    TaskFactory(agenda_item=voted, description="Haushalt veröffentlichen", responsible="Vorstand")
+    AgendaItemFactory(
         minutes=minutes, position=2, title="Verschiedenes", decisions="Kein Beschluss nötig."
     )
 

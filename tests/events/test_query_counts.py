@@ -3,13 +3,15 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import AgendaItem, Suggestion, Task
 from tests.factories import (
+    AgendaItemFactory,
     EventFactory,
     InvitationFactory,
     MinutesFactory,
     PartnerFactory,
     RegistrationFactory,
+    SuggestionFactory,
+    TaskFactory,
 )
 
 
@@ -63,9 +65,9 @@ def test_event_page_queries_do_not_grow(client):
                 number_of_people=1,
             )
             minutes.partners_present.add(partner)
-            item = AgendaItem.objects.create(minutes=minutes, title="Punkt")
-            Task.objects.create(agenda_item=item, description="Aufgabe")
-            Suggestion.objects.create(text="Idee", event=past)
+            item = AgendaItemFactory(minutes=minutes, title="Punkt")
+            TaskFactory(agenda_item=item, description="Aufgabe")
+            SuggestionFactory(text="Idee", event=past)
 
     add_rows(5)
     few_upcoming = _queries(client, upcoming.get_absolute_url())
