@@ -9,35 +9,43 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from arbeitsgruppen.models import Project
-from buendnis.models import Alliance, FieldOfAction
+from buendnis.models import Alliance
 from cockpit import roles as cockpit_roles
-from partners.models import Declaration, Partner, Signature
+from partners.models import Partner
+from tests.factories import (
+    DeclarationFactory,
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    SignatureFactory,
+    TOTPDeviceFactory,
+)
 
 
 def make_alliance_data(django_user_model):
-    declaration = Declaration.objects.create(version="2020", text="<p>Text</p>", is_current=True)
-    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    declaration = DeclarationFactory(version="2020", text="<p>Text</p>", is_current=True)
+    field = FieldOfActionFactory(name="Beruf und Pflege", slug="beruf-und-pflege")
     for number in range(25):
-        partner = Partner.objects.create(
+        partner = PartnerFactory(
             name=f"Partner {number} – „Bäckerei“ & Söhne",
             slug=f"partner-{number}",
             kind=Partner.Kind.COMPANY,
             contact_email=f"p{number}@example.org",
+            signature=None,
         )
         partner.fields_of_action.add(field)
-        Signature.objects.create(
+        SignatureFactory(
             partner=partner, declaration=declaration, confirmed_at=timezone.now()
         )
     with_logo = Partner.objects.get(slug="partner-3")
     with_logo.logo.save("logo.png", ContentFile(b"\x89PNG fake logo bytes"))
-    project = Project.objects.create(title="Pflege-Lotsen", slug="pflege-lotsen", field_of_action=field)
+    project = ProjectFactory(title="Pflege-Lotsen", slug="pflege-lotsen", field_of_action=field)
     project.partners.add(with_logo)
     user = django_user_model.objects.create_superuser(
         "koordination", "k@example.org", "ein-langes-passwort-1"
     )
     user.groups.add(Group.objects.get_or_create(name="Koordination")[0])
-    TOTPDevice.objects.create(user=user, name="App", confirmed=True)
+    TOTPDeviceFactory(user=user, name="App", confirmed=True)
     Alliance.current()
     return with_logo.logo.name
 

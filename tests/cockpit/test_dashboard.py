@@ -6,9 +6,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from buendnis.models import Alliance
-from events.models import Invitation, Minutes, Registration, Suggestion
 from partners.models import Partner
-from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.factories import (
+    EventFactory,
+    InvitationFactory,
+    MinutesFactory,
+    PartnerFactory,
+    ProjectFactory,
+    RegistrationFactory,
+    SuggestionFactory,
+    WorkingGroupFactory,
+)
 from tests.support.accounts import staff_account
 
 DASHBOARD = "/verwaltung/"
@@ -57,21 +65,21 @@ def known_data(field):
     ProjectFactory(title="Ferienbetreuung", status="running", field_of_action=field)
     ProjectFactory(title="Pflegelotsen", status="planned", field_of_action=field)
     event = EventFactory(title="Plenum 2027")
-    Invitation.objects.create(event=event, partner=old, reply="accepted", number_of_people=3)
-    Invitation.objects.create(event=event, partner=first, reply="accepted", number_of_people=2)
-    Invitation.objects.create(event=event, partner=second, reply="declined")
-    Registration.objects.create(event=event, name="A", email="a@example.org", number_of_people=1)
-    Registration.objects.create(
+    InvitationFactory(event=event, partner=old, reply="accepted", number_of_people=3)
+    InvitationFactory(event=event, partner=first, reply="accepted", number_of_people=2)
+    InvitationFactory(event=event, partner=second, reply="declined")
+    RegistrationFactory(event=event, name="A", email="a@example.org", number_of_people=1)
+    RegistrationFactory(
         event=event, name="B", email="b@example.org", number_of_people=4, childcare_needed=True
     )
-    Registration.objects.create(
+    RegistrationFactory(
         event=event, name="C", email="c@example.org", number_of_people=9, cancelled_at=timezone.now()
     )
     past = EventFactory(title="AG-Treffen im Mai", starts_in=datetime.timedelta(days=-30))
-    Minutes.objects.create(event=past)
-    Suggestion.objects.create(text="Mehr Spielplätze")
-    Suggestion.objects.create(text="Längere Öffnungszeiten")
-    Suggestion.objects.create(text="Erledigt", status="done")
+    MinutesFactory(event=past, approved=False)
+    SuggestionFactory(text="Mehr Spielplätze")
+    SuggestionFactory(text="Längere Öffnungszeiten")
+    SuggestionFactory(text="Erledigt", status="done")
     return event
 
 
@@ -156,7 +164,7 @@ def test_query_count_does_not_grow_with_rows(coordinator_client, known_data):
             name=f'Mehr {number}',
             confirmed_at=last_year() - datetime.timedelta(days=number * 20),
         )
-        Invitation.objects.create(event=known_data, partner=partner)
+        InvitationFactory(event=known_data, partner=partner)
     for number in range(5):
         EventFactory(
             title=f'Termin {number}',

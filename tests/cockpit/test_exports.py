@@ -5,8 +5,14 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from events.models import Invitation, Registration
-from tests.factories import EventFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.factories import (
+    EventFactory,
+    InvitationFactory,
+    PartnerFactory,
+    ProjectFactory,
+    RegistrationFactory,
+    WorkingGroupFactory,
+)
 from tests.support.accounts import staff_account
 from tests.support.cursors import no_open_cursors
 from tests.support.responses import assert_login_required, assert_not_found, streamed_body
@@ -72,9 +78,9 @@ def test_unknown_format_is_not_found(coordinator_client):
 
 def test_event_export_lists_replies_and_registrations(coordinator_client, partners):
     event = EventFactory(title="Plenum")
-    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
-    Invitation.objects.create(event=event, partner=partners[2], reply="declined")
-    Registration.objects.create(
+    InvitationFactory(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    InvitationFactory(event=event, partner=partners[2], reply="declined")
+    RegistrationFactory(
         event=event,
         name="Familie Lang",
         email="lang@example.org",
@@ -83,11 +89,11 @@ def test_event_export_lists_replies_and_registrations(coordinator_client, partne
         number_of_children=2,
         children_ages="3, 5",
     )
-    Registration.objects.create(
+    RegistrationFactory(
         event=event, name="Storniert", email="s@example.org", cancelled_at=event.starts_at
     )
     other = EventFactory(title="Anderer Termin")
-    Invitation.objects.create(event=other, partner=partners[1])
+    InvitationFactory(event=other, partner=partners[1])
 
     rows = read_csv(coordinator_client.get(reverse("cockpit:export_event", args=[event.pk, "csv"])))
     # The coordination sees the contact addresses of invited partners and registrants;
@@ -132,8 +138,8 @@ def test_partner_export_streams_in_chunks(coordinator_client, django_assert_max_
 def test_no_export_keeps_a_cursor_open(coordinator_client, partners, field):
     ProjectFactory(title="Elterncafé", field_of_action=field, partners=[partners[0]])
     event = EventFactory(title="Plenum")
-    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
-    Registration.objects.create(event=event, name="Familie Lang", email="lang@example.org")
+    InvitationFactory(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    RegistrationFactory(event=event, name="Familie Lang", email="lang@example.org")
     rows = {  # a header and the rows
         reverse("cockpit:export_partners", args=["csv"]): 1 + 3,
         reverse("cockpit:export_projects", args=["csv"]): 1 + 1,
@@ -154,7 +160,7 @@ def test_admin_actions_export_selected_projects_and_one_events_replies(coordinat
     assert [row[0] for row in read_xlsx(response)] == ["Titel", "Elterncafé"]
 
     event = EventFactory(title="Plenum")
-    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    InvitationFactory(event=event, partner=partners[0], reply="accepted", number_of_people=2)
     changelist = reverse("admin:events_event_changelist")
     response = coordinator_client.post(
         changelist, {"action": "export_replies_action", "_selected_action": [event.pk]}
@@ -171,8 +177,8 @@ def test_admin_actions_export_selected_projects_and_one_events_replies(coordinat
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_steering_group_gets_replies_without_anything_about_persons(client, steering_member, partners, fmt):
     event = EventFactory(title="Plenum")
-    Invitation.objects.create(event=event, partner=partners[0], reply="accepted", number_of_people=2)
-    Registration.objects.create(
+    InvitationFactory(event=event, partner=partners[0], reply="accepted", number_of_people=2)
+    RegistrationFactory(
         event=event, name="Familie Lang", email="lang@example.org", number_of_people=3,
         childcare_needed=True, number_of_children=2, children_ages="3, 5",
         accessibility_needs="Rollstuhlplatz",

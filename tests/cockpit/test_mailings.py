@@ -5,8 +5,7 @@ from django_tasks import default_task_backend
 
 from cockpit.models import Delivery, Mailing
 from cockpit.tasks import send_mailing
-from events.models import Invitation
-from tests.factories import EventFactory, PartnerFactory, WorkingGroupFactory
+from tests.factories import EventFactory, InvitationFactory, PartnerFactory, WorkingGroupFactory
 from tests.support.accounts import staff_account
 from tests.support.admin_forms import assert_management_link
 from tests.support.cursors import no_open_cursors
@@ -88,8 +87,8 @@ def test_mailing_to_a_working_group_reaches_only_its_members(coordinator_client,
 
 def test_mailing_to_an_events_invitees(coordinator_client, partners):
     event = EventFactory(title="Plenum")
-    Invitation.objects.create(event=event, partner=partners["a"])
-    Invitation.objects.create(event=event, partner=partners["c"])
+    InvitationFactory(event=event, partner=partners["a"])
+    InvitationFactory(event=event, partner=partners["c"])
     EventFactory(title="Anderes").invitations.create(partner=partners["b"])
     coordinator_client.post(ADD, mailing_data(audience="event", event=event.pk))
     send(coordinator_client, Mailing.objects.get())
@@ -189,7 +188,7 @@ def test_mailing_without_recipients_is_not_sent(coordinator_client, field):
 
 def test_dashboard_offers_a_mailing_to_an_events_invitees(coordinator_client, partners):
     event = EventFactory(title="Plenum")
-    Invitation.objects.create(event=event, partner=partners["a"])
+    InvitationFactory(event=event, partner=partners["a"])
     html = coordinator_client.get("/verwaltung/").content.decode()
     link = f"{ADD}?audience=event&amp;event={event.pk}"
     assert link in html

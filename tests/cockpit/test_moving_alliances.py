@@ -22,7 +22,7 @@ from cockpit.backups import owned_models
 from demo import alliances as demo_alliances
 from events.models import AgendaItem, Event, Minutes, Suggestion
 from partners.models import Partner, Signature
-from tests.factories import UserFactory
+from tests.factories import TOTPDeviceFactory, UserFactory
 from tests.support.pdfs import pdf_text, squeeze
 
 FORMAT_1 = Path(__file__).with_name("data") / "backup-format-1.tar.gz"
@@ -66,7 +66,7 @@ def demo_and_nordheim(demo_data, role_groups, _alliance_scope):
     musterhausen = _alliance_scope
     demo_alliances.demo_domains(musterhausen)
     coordinator = UserFactory(username="koordination-musterhausen", roles=["Koordination"])
-    TOTPDevice.objects.create(user=coordinator, name="Telefon", confirmed=True)
+    TOTPDeviceFactory(user=coordinator, name="Telefon", confirmed=True)
     backup_codes.new_backup_codes(coordinator)
     call_command("load_demo", "--no-admin", "--alliances", "2", stdout=open(os.devnull, "w"))
     return Alliance.objects.get(pk=musterhausen.pk), Alliance.objects.get(slug="nordheim")

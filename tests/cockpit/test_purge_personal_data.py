@@ -11,7 +11,13 @@ from cockpit import mailings
 from cockpit.models import Delivery, Mailing
 from events.models import Registration, Suggestion
 from partners.models import Partner
-from tests.factories import EventFactory, PartnerFactory, RegistrationFactory, SuggestionFactory
+from tests.factories import (
+    EventFactory,
+    MailingFactory,
+    PartnerFactory,
+    RegistrationFactory,
+    SuggestionFactory,
+)
 
 DAY = datetime.timedelta(days=1)
 
@@ -35,7 +41,7 @@ def world(declaration, settings):
     open_one = SuggestionFactory(name="Clara", email="clara@example.org")
     Suggestion.objects.filter(pk=open_one.pk).update(created_at=now - 400 * DAY)
     partner = PartnerFactory(name="Empfänger GmbH", contact_email="post@empfaenger.example.org")
-    mailing = Mailing.objects.create(subject="Alt", body="…")
+    mailing = MailingFactory(subject="Alt", body="…")
     mailings.send(mailing)
     Mailing.objects.filter(pk=mailing.pk).update(queued_at=now - 91 * DAY)
     stale = PartnerFactory(name="Nie bestätigt", pending=True, signed_at=now - 15 * DAY)

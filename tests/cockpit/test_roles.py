@@ -10,8 +10,16 @@ from django.urls import reverse
 from arbeitsgruppen.models import Project
 from buendnis import roles
 from cockpit import roles as cockpit_roles
-from events.models import Minutes, Registration
-from tests.factories import EventFactory, PartnerFactory, ProjectFactory, UserFactory, WorkingGroupFactory
+from events.models import Minutes
+from tests.factories import (
+    EventFactory,
+    MinutesFactory,
+    PartnerFactory,
+    ProjectFactory,
+    RegistrationFactory,
+    UserFactory,
+    WorkingGroupFactory,
+)
 from tests.support.accounts import staff_account
 from tests.support.admin_forms import change_form_data
 from tests.support.responses import streamed_body
@@ -55,8 +63,8 @@ def world(field):
             starts_in=datetime.timedelta(days=-7),
         )
         objects[f"{key}_event"] = event
-        objects[f"{key}_minutes"] = Minutes.objects.create(event=event, summary="Entwurf")
-        objects[f"{key}_registration"] = Registration.objects.create(
+        objects[f"{key}_minutes"] = MinutesFactory(event=event, summary="Entwurf", approved=False)
+        objects[f"{key}_registration"] = RegistrationFactory(
             event=event, name=f"Gast {group.name}", email=f"gast-{key}@example.org"
         )
     return objects
@@ -237,8 +245,10 @@ def test_bulk_approval_ignores_another_alliances_minutes(client, world):
     client.force_login(UserFactory(username="steuerung", roles=[roles.STEERING_GROUP]))
     other = second_alliance("andere")
     with activate(other):
-        foreign = Minutes.objects.create(
-            event=EventFactory(title="Fremdes Treffen", starts_in=datetime.timedelta(days=-3)), summary="x"
+        foreign = MinutesFactory(
+            event=EventFactory(title="Fremdes Treffen", starts_in=datetime.timedelta(days=-3)),
+            summary="x",
+            approved=False,
         )
 
     page = _bulk(client, "approve", [foreign])

@@ -14,7 +14,7 @@ from buendnis import backup_codes
 from buendnis.models import Account, Domain
 from buendnis.roles import COORDINATION, STEERING_GROUP, WORKING_GROUP_LEAD
 from buendnis.tenancy import activate
-from tests.factories import AllianceFactory, UserFactory, WorkingGroupFactory
+from tests.factories import AllianceFactory, TOTPDeviceFactory, UserFactory, WorkingGroupFactory
 from tests.support.responses import assert_not_found
 
 TEAM = reverse("cockpit:team")
@@ -49,7 +49,7 @@ def test_the_team_page_lists_the_alliances_accounts_with_what_each_role_may_do(
 ):
     coordinator.last_login = "2026-12-07T10:00:00+01:00"
     coordinator.save()
-    TOTPDevice.objects.create(user=steering_member, name="App", confirmed=True)
+    TOTPDeviceFactory(user=steering_member, name="App", confirmed=True)
 
     response = coordinator_client.get(TEAM)
 
@@ -200,7 +200,7 @@ def test_removing_asks_first_then_deactivates_and_keeps_the_account(coordinator_
 
 
 def test_resetting_a_lost_phone_voids_the_app_and_the_codes(coordinator_client, colleague):
-    TOTPDevice.objects.create(user=colleague, name="App", confirmed=True)
+    TOTPDeviceFactory(user=colleague, name="App", confirmed=True)
     backup_codes.new_backup_codes(colleague)
     assert "eingerichtet" in coordinator_client.get(member_url(colleague)).content.decode()
 
@@ -253,7 +253,7 @@ def test_an_unknown_step_is_not_found(coordinator_client, steering_member):
 
 
 def test_the_servicestelle_resets_a_coordinators_phone(admin_client, coordinator):
-    TOTPDevice.objects.create(user=coordinator, name="App", confirmed=True)
+    TOTPDeviceFactory(user=coordinator, name="App", confirmed=True)
     response = admin_client.post(action_url(coordinator, "zwei-faktor-zuruecksetzen"))
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=coordinator).exists()
