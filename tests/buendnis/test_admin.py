@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from buendnis.models import Alliance, Domain, Milestone, Page
+from tests.factories import AllianceFactory
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +57,7 @@ def test_alliance_cannot_be_added_twice_or_deleted(admin_client):
 
 def test_the_admin_shows_only_its_own_alliance_profile(admin_client):
     Domain.objects.create(alliance=Alliance.current(), name="testserver", is_primary=True)
-    other = Alliance.objects.create(name="Zweites Bündnis", slug="zweites")
+    other = AllianceFactory(name="Zweites Bündnis", slug="zweites", domain=False)
     Domain.objects.create(alliance=other, name="zweites.example.org", is_primary=True)
     url = reverse("admin:buendnis_alliance_change", args=[other.pk])
     response = admin_client.get(url)

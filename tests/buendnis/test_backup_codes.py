@@ -10,7 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from buendnis import backup_codes
-from tests.factories import UserFactory
+from tests.factories import TOTPDeviceFactory, UserFactory
 from tests.support.otp import current_code
 
 PASSWORD = "ein-langes-passwort-123"
@@ -56,7 +56,7 @@ def test_setting_up_the_app_shows_ten_codes_once(client, person):
 
 
 def test_a_backup_code_logs_in_once(client, person):
-    TOTPDevice.objects.create(user=person, name="App", confirmed=True)
+    TOTPDeviceFactory(user=person, name="App", confirmed=True)
     codes = backup_codes.new_backup_codes(person)
     password_login(client, person)
     verify_page = client.get(VERIFY).content.decode()
@@ -79,7 +79,7 @@ def test_a_backup_code_logs_in_once(client, person):
 
 
 def test_a_wrong_backup_code_is_refused(client, person):
-    TOTPDevice.objects.create(user=person, name="App", confirmed=True)
+    TOTPDeviceFactory(user=person, name="App", confirmed=True)
     backup_codes.new_backup_codes(person)
     password_login(client, person)
     refused = client.post(VERIFY_BACKUP, {"code": "aaaa-aaaa"})
@@ -95,7 +95,7 @@ def test_checking_a_code_is_post_only(client, person):
 
 def test_another_persons_code_does_not_work(client, person, role_groups):
     other = UserFactory(username="andere", roles=["Koordination"])
-    TOTPDevice.objects.create(user=person, name="App", confirmed=True)
+    TOTPDeviceFactory(user=person, name="App", confirmed=True)
     codes = backup_codes.new_backup_codes(other)
     password_login(client, person)
     client.post(VERIFY_BACKUP, {"code": codes[0]})
@@ -104,7 +104,7 @@ def test_another_persons_code_does_not_work(client, person, role_groups):
 
 
 def test_new_codes_void_the_old_ones_and_she_gets_a_mail(client, person):
-    TOTPDevice.objects.create(user=person, name="App", confirmed=True)
+    TOTPDeviceFactory(user=person, name="App", confirmed=True)
     old = backup_codes.new_backup_codes(person)
     password_login(client, person)
     client.post(VERIFY_BACKUP, {"code": old[0]})
@@ -123,7 +123,7 @@ def test_new_codes_void_the_old_ones_and_she_gets_a_mail(client, person):
 
 
 def test_new_codes_need_a_confirmed_session(client, person):
-    TOTPDevice.objects.create(user=person, name="App", confirmed=True)
+    TOTPDeviceFactory(user=person, name="App", confirmed=True)
     old = backup_codes.new_backup_codes(person)
     password_login(client, person)
     response = client.post(CODES + "neu/")
@@ -133,7 +133,7 @@ def test_new_codes_need_a_confirmed_session(client, person):
 
 
 def test_a_new_phone_after_a_backup_code(client, person):
-    TOTPDevice.objects.create(user=person, name="Altes Telefon", confirmed=True)
+    TOTPDeviceFactory(user=person, name="Altes Telefon", confirmed=True)
     codes = backup_codes.new_backup_codes(person)
     password_login(client, person)
     client.post(VERIFY_BACKUP, {"code": codes[0]})

@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from partners.models import Declaration, Partner, Signature
+from partners.models import Partner
+from tests.factories import DeclarationFactory, PartnerFactory, SignatureFactory
 from tests.support.otp import login_verified
 from tests.support.outage import database_outage
 
@@ -13,12 +14,12 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.outage]
 
 @pytest.fixture
 def confirmed_partner(alliance):
-    declaration = Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
-    partner = Partner.objects.create(
+    declaration = DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
+    partner = PartnerFactory(
         name="Stadtwerke Musterhausen", slug="stadtwerke", kind=Partner.Kind.COMPANY,
-        contact_email="stadtwerke@example.org",
+        contact_email="stadtwerke@example.org", signature=None,
     )
-    Signature.objects.create(partner=partner, declaration=declaration, confirmed_at=timezone.now())
+    SignatureFactory(partner=partner, declaration=declaration, confirmed_at=timezone.now())
     return partner
 
 

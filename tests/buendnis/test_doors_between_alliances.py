@@ -30,6 +30,7 @@ from tests.factories import (
     EventFactory,
     MinutesFactory,
     PartnerFactory,
+    TOTPDeviceFactory,
     UserFactory,
     WorkingGroupFactory,
     current_declaration,
@@ -264,12 +265,11 @@ def test_second_factors_and_background_tasks_of_other_alliances_stay_hidden(
 ):
     """Even the Servicestelle, in Nordheim's admin, sees only Nordheim's accounts' second
     factors; background tasks (every alliance's) are the Servicestelle's own page."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
     from django_tasks_db.models import DBTaskResult
 
     theirs, superuser = their_accounts
-    own_device = TOTPDevice.objects.create(user=nordheim_coordinator, name="Handy Nordheim")
-    their_device = TOTPDevice.objects.create(user=theirs, name="Handy Musterhausen")
+    own_device = TOTPDeviceFactory(user=nordheim_coordinator, name="Handy Nordheim")
+    their_device = TOTPDeviceFactory(user=theirs, name="Handy Musterhausen")
     client.force_login(superuser)
     listing = client.get(reverse("admin:otp_totp_totpdevice_changelist"), HTTP_HOST=NORDHEIM)
     assert "Handy Nordheim" in listing.content.decode()

@@ -16,7 +16,7 @@ from buendnis.tenancy import activate
 from cockpit import checklist
 from tests.buendnis.test_public_links import crawl
 from tests.conftest import new_version
-from tests.factories import AllianceFactory, EasyReadPageFactory, EventFactory
+from tests.factories import AllianceFactory, EasyReadPageFactory, EventFactory, PageFactory
 
 Topic = EasyReadPage.Topic
 ADDRESSES = {
@@ -274,7 +274,7 @@ def test_the_old_page_in_leichte_sprache_becomes_the_home_variant(alliance):
     migration = import_module("buendnis.migrations.0011_easy_language_page_becomes_home_variant")
     other = AllianceFactory(slug="nordheim")
     with activate(other):
-        Page.objects.create(slug="leichte-sprache", title="Leichte Sprache", body="<p>Wir sind da.</p>")
+        PageFactory(slug="leichte-sprache", title="Leichte Sprache", body="<p>Wir sind da.</p>")
     migration.forwards(apps, None)
     with activate(other):
         home = EasyReadPage.objects.get()

@@ -6,12 +6,16 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from arbeitsgruppen.models import Project, TargetGroup
+from arbeitsgruppen.models import Project
 from buendnis import pagecache
-from buendnis.models import FieldOfAction
 from partners import links
-from partners.models import Declaration
-from tests.factories import PartnerFactory
+from tests.factories import (
+    DeclarationFactory,
+    FieldOfActionFactory,
+    PartnerFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+)
 
 
 @pytest.fixture
@@ -26,14 +30,14 @@ def entry_cache(settings, alliance):
 
 @pytest.fixture
 def project(db):
-    Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
-    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
-    project = Project.objects.create(
+    DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
+    field = FieldOfActionFactory(name="Beruf und Pflege", slug="beruf-und-pflege")
+    project = ProjectFactory(
         title="Pflege-Lotsen", slug="pflege-lotsen", field_of_action=field,
         status=Project.Status.RUNNING,
     )
     project.partners.add(PartnerFactory(name="Bäckerei Korn"))
-    project.target_groups.add(TargetGroup.objects.create(name="Pflegende", slug="pflegende"))
+    project.target_groups.add(TargetGroupFactory(name="Pflegende", slug="pflegende"))
     return project
 
 
@@ -116,14 +120,12 @@ def test_a_registration_updates_the_places_left_in_cached_date_entries(
 
     from django.utils import timezone
 
-    from arbeitsgruppen.models import WorkingGroup
-    from buendnis.models import FieldOfAction
-    from events.models import Event
+    from tests.factories import EventFactory, FieldOfActionFactory, WorkingGroupFactory
 
-    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
-    group = WorkingGroup.objects.create(name="AG Pflege", slug="ag-pflege", field_of_action=field)
+    field = FieldOfActionFactory(name="Beruf und Pflege", slug="beruf-und-pflege")
+    group = WorkingGroupFactory(name="AG Pflege", slug="ag-pflege", field_of_action=field)
     starts_at = timezone.now() + timedelta(days=10)
-    event = Event.objects.create(
+    event = EventFactory(
         title="Bündnistreffen", slug="buendnistreffen", starts_at=starts_at,
         ends_at=starts_at + timedelta(hours=2), registration_open=True, capacity=10,
         working_group=group,

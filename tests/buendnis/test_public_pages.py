@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from buendnis.models import Alliance, Milestone, Page
+from buendnis.models import Alliance, Page
+from tests.factories import MilestoneFactory
 from tests.support.responses import streamed_body
 
 
@@ -74,7 +75,7 @@ def test_changes_show_at_once(client):
     alliance = Alliance.current()
     alliance.tagline = "Familie ist bei uns Chefsache."
     alliance.save()
-    Milestone.objects.create(date="2024-01-01", title="Neues Kapitel")
+    MilestoneFactory(date="2024-01-01", title="Neues Kapitel")
     assert "Familie ist bei uns Chefsache." in client.get("/").content.decode()
     assert "Neues Kapitel" in client.get("/buendnis/").content.decode()
 

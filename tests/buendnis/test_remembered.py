@@ -6,13 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from buendnis import fragments
-from partners.models import Declaration, public_partner_count
+from partners.models import public_partner_count
 from tests.conftest import new_version
-from tests.factories import PartnerFactory
+from tests.factories import DeclarationFactory, PartnerFactory
 
 
 def test_the_partner_count_follows_the_content_version(remembering):
-    Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
     PartnerFactory(name="Bäckerei Korn")
     assert public_partner_count() == 1
     PartnerFactory(name="Kita Sonnenschein")
@@ -22,7 +22,7 @@ def test_the_partner_count_follows_the_content_version(remembering):
 
 
 def test_the_unfiltered_directory_pages_with_the_remembered_count(remembering, client):
-    Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
     PartnerFactory(name="Bäckerei Korn")
     client.get("/partner/")
     with CaptureQueriesContext(connection) as queries:
@@ -39,7 +39,7 @@ def test_the_unfiltered_directory_pages_with_the_remembered_count(remembering, c
 
 def test_nothing_is_remembered_in_tests_and_development(settings, alliance):
     assert settings.FRAGMENT_CACHE_SECONDS == 0
-    Declaration.objects.create(version="2024", text="<p>Text</p>", is_current=True)
+    DeclarationFactory(version="2024", text="<p>Text</p>", is_current=True)
     PartnerFactory(name="Bäckerei Korn")
     assert public_partner_count() == 1
     PartnerFactory(name="Kita Sonnenschein")

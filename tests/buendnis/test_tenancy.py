@@ -13,7 +13,7 @@ from buendnis.models import Alliance, ContentVersion, Domain, FieldOfAction, Pag
 from buendnis.tenancy import ScopeError, activate, current_alliance, scopes_disabled
 from partners import services
 from partners.models import Partner
-from tests.factories import AllianceFactory, PartnerFactory, current_declaration
+from tests.factories import AllianceFactory, PartnerFactory, SigningSessionFactory, current_declaration
 from tests.support.tenancy import outside_any_scope
 
 
@@ -195,7 +195,7 @@ def test_signing_sessions_open_hours_are_the_alliances_own(nordheim):
 
     now = timezone.now()
     with activate(nordheim):
-        SigningSession.objects.create(
+        SigningSessionFactory(
             title="Bündnistreffen", starts_at=now, ends_at=now + datetime.timedelta(hours=2)
         )
     assert not SigningSession.objects.exists()

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import TOTPDeviceFactory
 from tests.support.accounts import staff_account
 from tests.support.otp import login_verified
 
@@ -63,7 +64,7 @@ def test_enrolment_needs_a_correct_code(client, superuser):
 
 
 def test_next_login_asks_for_the_code(client, superuser):
-    device = TOTPDevice.objects.create(user=superuser, name="App", confirmed=True)
+    device = TOTPDeviceFactory(user=superuser, name="App", confirmed=True)
     password_login(client)
     response = client.get("/verwaltung/buendnis/")
     assert response["Location"].startswith("/verwaltung/zwei-faktor/pruefen/")
@@ -78,7 +79,7 @@ def test_next_login_asks_for_the_code(client, superuser):
 
 
 def test_next_must_stay_on_this_site(client, superuser):
-    device = TOTPDevice.objects.create(user=superuser, name="App", confirmed=True)
+    device = TOTPDeviceFactory(user=superuser, name="App", confirmed=True)
     password_login(client)
     response = client.post(
         "/verwaltung/zwei-faktor/pruefen/", {"token": current_code(device), "next": "https://evil.example/"}
