@@ -2,7 +2,6 @@
 import pytest
 
 from arbeitsgruppen.models import Project, WorkingGroup
-from buendnis.models import FieldOfAction
 from tests.factories import FieldOfActionFactory, ProjectFactory, WorkingGroupFactory
 
 
@@ -100,9 +99,9 @@ def test_home_page_has_no_section_without_fields(client):
 
 
 def test_field_list_shows_a_dozen_running_projects_and_links_to_the_rest(client, alliance):
-    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    field = FieldOfActionFactory(name="Beruf und Pflege", slug="beruf-und-pflege")
     for number in range(20):
-        Project.objects.create(
+        ProjectFactory(
             title=f"Projekt {number:02}", slug=f"projekt-{number:02}", field_of_action=field,
             status=Project.Status.RUNNING,
         )
@@ -114,20 +113,18 @@ def test_field_list_shows_a_dozen_running_projects_and_links_to_the_rest(client,
 
 
 def test_field_list_without_many_projects_has_no_link_to_more(client, alliance):
-    field = FieldOfAction.objects.create(name="Zeitpolitik", slug="zeitpolitik")
-    Project.objects.create(title="Rathaus am Abend", slug="rathaus", field_of_action=field,
-                           status=Project.Status.RUNNING)
+    field = FieldOfActionFactory(name="Zeitpolitik", slug="zeitpolitik")
+    ProjectFactory(title="Rathaus am Abend", slug="rathaus", field_of_action=field,
+                   status=Project.Status.RUNNING)
     html = client.get("/handlungsfelder/").content.decode()
     assert "Rathaus am Abend" in html
     assert "status=running" not in html
 
 
 def test_field_list_shows_a_dozen_active_groups_and_links_to_the_field(client, alliance):
-    from arbeitsgruppen.models import WorkingGroup
-
-    field = FieldOfAction.objects.create(name="Beruf und Pflege", slug="beruf-und-pflege")
+    field = FieldOfActionFactory(name="Beruf und Pflege", slug="beruf-und-pflege")
     for number in range(15):
-        WorkingGroup.objects.create(
+        WorkingGroupFactory(
             name=f"AG {number:02}", slug=f"ag-{number:02}", field_of_action=field,
             mandate="Auftrag",
         )

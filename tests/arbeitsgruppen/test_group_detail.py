@@ -3,9 +3,16 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from arbeitsgruppen.models import Mandate, WorkingGroup
+from arbeitsgruppen.models import WorkingGroup
 from events.models import Event
-from tests.factories import FieldOfActionFactory, PartnerFactory, ProjectFactory, WorkingGroupFactory
+from tests.factories import (
+    EventFactory,
+    FieldOfActionFactory,
+    MandateFactory,
+    PartnerFactory,
+    ProjectFactory,
+    WorkingGroupFactory,
+)
 from tests.support.responses import assert_not_found
 
 
@@ -54,7 +61,7 @@ def test_shows_group_with_mandate_status_members_projects_and_contact(client):
 
 def test_renewed_mandate_shows_the_earlier_ones(client):
     group = WorkingGroupFactory(mandate="Betriebe beim Siegel begleiten.")
-    Mandate.objects.create(
+    MandateFactory(
         working_group=group,
         text="Einen Leitfaden schreiben.",
         started_on=datetime.date(2018, 2, 1),
@@ -104,7 +111,7 @@ def test_shows_upcoming_public_meetings_only(client):
 
     def meeting(title, days, **kwargs):
         start = now + datetime.timedelta(days=days)
-        Event.objects.create(
+        EventFactory(
             title=title, slug=title.lower().replace(" ", "-"), kind=Event.Kind.WORKING_GROUP,
             working_group=group, starts_at=start, ends_at=start + datetime.timedelta(hours=2),
             **kwargs,

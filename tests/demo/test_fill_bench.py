@@ -7,6 +7,7 @@ from arbeitsgruppen.models import Project, WorkingGroup
 from buendnis.models import ContentVersion
 from events.models import Event, Registration
 from partners.models import Partner, Signature
+from tests.factories import PartnerFactory
 
 
 def fill(**counts):
@@ -34,7 +35,7 @@ def test_fill_bench_creates_every_kind_of_data(settings):
 
 
 def test_fill_bench_refuses_a_database_with_partners(db):
-    Partner.objects.create(name="Echter Partner", slug="echt", kind=Partner.Kind.OTHER)
+    PartnerFactory(name="Echter Partner", slug="echt", kind=Partner.Kind.OTHER, signature=None)
     with pytest.raises(CommandError, match="schon Partner"):
         fill(partners=5)
     assert Partner.objects.count() == 1

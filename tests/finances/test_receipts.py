@@ -11,6 +11,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from finances.forms import MAX_RECEIPT_BYTES
 from finances.models import Entry
+from tests.factories import EntryFactory
 from tests.support.responses import assert_not_found
 
 ADD = reverse("admin:finances_entry_add")
@@ -83,7 +84,7 @@ def test_booking_in_the_admin_records_who_and_whether_it_waits(coordinator_clien
 
 
 def test_a_group_lead_gets_no_receipt(client, group_lead, year_2026):
-    entry = Entry.objects.create(
+    entry = EntryFactory(
         direction="spending", booked_on="2026-01-01", amount=Decimal("5.00"), category=year_2026["material"],
         receipt=SimpleUploadedFile("r.pdf", PDF),
     )
