@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import TOTPDeviceFactory
 from tests.support.otp import current_code, log_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,7 +54,7 @@ def set_password_from_the_mailed_link(page):
 
 
 def test_an_invited_steering_member_keeps_backup_codes_and_logs_in_with_one(page, coordinator, axe):
-    TOTPDevice.objects.create(user=coordinator, name="App", confirmed=True)
+    TOTPDeviceFactory(user=coordinator, name="App")
     log_in_to_admin(page, coordinator)
 
     page.goto("/verwaltung/team/")
@@ -107,7 +108,7 @@ def test_an_invited_steering_member_keeps_backup_codes_and_logs_in_with_one(page
 
 
 def test_the_team_pages_at_both_widths(page, coordinator, steering_member, axe, tmp_path):
-    TOTPDevice.objects.create(user=coordinator, name="App", confirmed=True)
+    TOTPDeviceFactory(user=coordinator, name="App")
     log_in_to_admin(page, coordinator)
     for path in (
         f"/verwaltung/team/{steering_member.pk}/",

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from events.models import Registration
-from tests.factories import EventFactory, MinutesFactory
+from tests.factories import AgendaItemFactory, EventFactory, MinutesFactory, TaskFactory
 
 pytestmark = pytest.mark.browser
 
@@ -43,13 +43,10 @@ def test_citizen_registers_with_childcare_and_cancels(page, axe, live_server, pl
 def test_event_pages_are_accessible(page, axe, plenary):
     import datetime
 
-    from events.models import AgendaItem, Task
-
     past = EventFactory(title="Gründung", starts_in=datetime.timedelta(days=-400))
-    item = AgendaItem.objects.create(
-        minutes=MinutesFactory(event=past, number_of_guests=3), position=1, title="Begrüßung"
-    )
-    Task.objects.create(agenda_item=item, description="Fotos verschicken", responsible="Presse")
+    minutes = MinutesFactory(event=past, number_of_guests=3)
+    item = AgendaItemFactory(minutes=minutes, position=1, title="Begrüßung")
+    TaskFactory(agenda_item=item, description="Fotos verschicken", responsible="Presse")
 
     for url in ("/termine/", "/termine/archiv/", past.get_absolute_url(), "/"):
         page.goto(url)

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from partners.models import Partner, SigningSession
-from tests.factories import PartnerFactory
+from partners.models import Partner
+from tests.factories import PartnerFactory, SigningSessionFactory
 from tests.support.otp import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,7 +60,7 @@ def test_deciding_that_a_sign_up_continues_an_existing_record(page, coordinator,
 
 def test_signing_on_a_phone_in_the_hall(page, declaration, axe):
     now = timezone.now()
-    session = SigningSession.objects.create(
+    session = SigningSessionFactory(
         title="Bündnistreffen 2026", starts_at=now - datetime.timedelta(hours=1),
         ends_at=now + datetime.timedelta(hours=1),
     )
