@@ -1,5 +1,6 @@
-"""`make lint` fails on a module over 400 lines, on a view over 30 (portal/sizes.py) and on
-a function with a cyclomatic complexity over 15 (ruff, C901, pyproject.toml)."""
+"""`make lint` fails on a module over 400 lines, on a view over 30 (portal/sizes.py; a view
+is also any method of a class-based view, wherever it lives) and on a function with a
+cyclomatic complexity over 15 (ruff, C901, pyproject.toml)."""
 
 import subprocess
 import sys
@@ -73,6 +74,28 @@ def test_a_function_that_answers_a_request_counts_in_any_module(tmp_path):
 def test_the_checkout_keeps_its_sizes():
     result = check_sizes(CHECKOUT)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_method_of_a_class_based_view_counts_in_any_module(tmp_path):
+    (tmp_path / "app").mkdir()
+    body = "".join(f"        x{number} = {number}\n" for number in range(30))
+    (tmp_path / "app" / "easy.py").write_text(
+        f"from django.views.generic import DetailView\n\n\nclass Easy(DetailView):\n"
+        f"    def get_context_data(self, **kwargs):\n{body}"
+    )
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "View Easy.get_context_data hat 31 Zeilen" in result.stdout
+
+
+def test_a_method_of_a_class_inside_a_class_counts_too(tmp_path):
+    (tmp_path / "app").mkdir()
+    body = "".join(f"            x{number} = {number}\n" for number in range(30))
+    nested = f"class Outer:\n    class Inner:\n        def get(self):\n{body}"
+    (tmp_path / "app" / "views.py").write_text(nested)
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "View Outer.Inner.get hat 31 Zeilen" in result.stdout
 
 
 def ruff(path):
