@@ -149,7 +149,7 @@ def partner_list(request):
         "partners/includes/partner_card.html", page.object_list, name="partner",
         context={"heading_level": 2},
     )
-    context = {"form": form, "cards": cards, "total": public_partner_count(), **pager(request, page)}
+    context = {"form": form, "cards": cards, "total": public_partner_count(), **pager(page)}
     return render(request, "partners/partner_list.html", context)
 
 

@@ -106,16 +106,13 @@ def _rows(queryset, rows):
     return queryset.model._default_manager.all() if rows is None else rows
 
 
-def pager(request, page):
-    """What a list's template needs to show `page` and link to the others with the same
-    filters: the page, its numbers (1 2 … 7 8 9 … 541 542 instead of 542 links at
-    national size) and the query string without the page number."""
-    filters = request.GET.copy()
-    filters.pop("seite", None)
+def pager(page):
+    """What `templates/includes/pager.html` needs to link every page of a long list: the
+    page and its numbers (1 2 … 7 8 9 … 541 542 instead of 542 links at national size).
+    Without the numbers it says "Seite X von Y"; either way its links keep the filters."""
     return {
         "page_obj": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "filter_query": filters.urlencode(),
     }
 
 
