@@ -78,3 +78,20 @@ def test_project_filters_work_without_javascript(browser, live_server, demo_data
     expect(page.get_by_role("heading", name="Betriebliche Pflege-Lotsen")).to_be_visible()
     expect(page.get_by_text("1 Projekt gefunden")).to_be_visible()
     context.close()
+
+
+def test_a_project_card_with_long_names_fits_a_phone(page, alliance):
+    """The facts of a card (field, group, partners …) break a long compound word rather
+    than push the page wider than a phone (found with the bench's national data)."""
+    from tests.factories import PartnerFactory, ProjectFactory, WorkingGroupFactory
+
+    partners = [
+        PartnerFactory(name=f"Nachbarschaftsgesundheitszentrum Familienberatungsstelle {number}")
+        for number in range(3)
+    ]
+    group = WorkingGroupFactory(name="AG Sprachförderung und Netzwerkarbeit")
+    ProjectFactory(title="Beratung im Quartier", working_group=group, partners=partners)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/projekte/")
+    expect(page.get_by_role("link", name="Beratung im Quartier")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
