@@ -3,6 +3,7 @@
 from django.urls import path
 
 from bench.views import minimal
+from portal.urls import handler404, handler500  # noqa: F401 - the portal's error pages, as measured
 from portal.urls import urlpatterns as portal_urlpatterns
 
 urlpatterns = [

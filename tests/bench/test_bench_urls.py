@@ -36,3 +36,10 @@ def test_the_bench_has_its_minimal_views_and_every_page_of_the_portal(client, al
         assert raw.status_code == 200 and raw.content == b"ok"
         home = client.get("/")
         assert home.status_code == 200 and looked_up.called  # the cache is on
+
+
+def test_the_bench_answers_errors_with_the_portals_pages():
+    from bench import urls as bench_urls
+    from portal import urls as portal_urls
+
+    assert (bench_urls.handler404, bench_urls.handler500) == (portal_urls.handler404, portal_urls.handler500)
