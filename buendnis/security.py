@@ -128,7 +128,7 @@ class RejectNullBytesMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or self._query_has_null_byte(request):
-            return render(request, "400.html", status=400)
+            return render(request, "bad_address.html", status=400)
         return self.get_response(request)
 
     @staticmethod

@@ -9,7 +9,7 @@ def test_500_and_503_in_the_language_of_the_request(db):
     for name, heading in [
         ("500.html", "Das hat leider nicht geklappt"),
         ("503.html", "Vorübergehend nicht erreichbar"),
-        ("400.html", "Ungültige Anfrage"),
+        ("bad_address.html", "Ungültige Anfrage"),
     ]:
         with translation.override("ar"):
             html = render_to_string(name, {"alliance": None})

@@ -112,6 +112,15 @@ def test_nul_bytes_are_refused_with_400(client, alliance, url):
     assert "Ungültige Anfrage" in response.content.decode()
 
 
+def test_other_bad_requests_do_not_blame_the_address(client, alliance, settings, logged_errors):
+    """Django's own 400 (here: more form fields than allowed) is not the page about
+    characters in the address."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 2
+    response = client.post("/anregungen/", {"a": 1, "b": 2, "c": 3})
+    assert response.status_code == 400
+    assert "Zeichen" not in response.content.decode()
+
+
 def test_uploads_carry_the_resource_policy(db, client, settings, _alliance_scope):
     folder = settings.MEDIA_ROOT / "alliances" / str(_alliance_scope.pk) / "logos"
     folder.mkdir(parents=True)
