@@ -52,3 +52,16 @@ def test_event_pages_are_accessible(page, axe, plenary):
         page.goto(url)
         axe(page)
     assert not page.foreign_requests
+
+
+def test_an_event_with_a_long_venue_fits_a_phone(page, alliance):
+    """The facts (when, where, …) break a long compound word rather than push the page
+    wider than a phone."""
+    event = EventFactory(
+        title="Familienfest", venue="Mehrgenerationenbegegnungsstättenzentrum Nachbarschaftshilfe",
+        address="Bürgermeister-Wilhelm-Hoffmann-Straße 12, 12345 Musterhausen",
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(event.get_absolute_url())
+    page.get_by_role("heading", name="Familienfest").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
