@@ -1,5 +1,6 @@
 """A corpus of hostile inputs and a small crawler that finds every public form and link."""
 
+import functools
 import io
 import re
 import struct
@@ -47,8 +48,10 @@ def _png(width, height, rows):
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")
 
 
+@functools.cache
 def decompression_bomb():
-    """A 10000 x 10000 PNG (100 megapixels) of a few hundred kilobytes."""
+    """A 10000 x 10000 PNG (100 megapixels) of a few hundred kilobytes; compressing its
+    100 MB of rows takes a second, so each process does it once."""
     return _png(10_000, 10_000, (b"\x00" * 10_001 for _ in range(10_000)))
 
 
