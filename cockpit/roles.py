@@ -47,7 +47,12 @@ def sync_groups(apps):
         app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = models_module
+    grant_roles(apps)
 
+
+def grant_roles(apps):
+    """The three groups with their permissions, which must exist already (after every
+    app's `post_migrate`, say)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")

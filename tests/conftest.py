@@ -329,13 +329,13 @@ def _role_groups_after_a_flush():
     from django.apps import apps
     from django.db.models.signals import post_migrate
 
-    from cockpit.roles import sync_groups
+    from cockpit.roles import grant_roles
 
     last_app = list(apps.get_app_configs())[-1]
 
     def restore_role_groups(sender, **kwargs):
         if sender is last_app:
-            sync_groups(apps)
+            grant_roles(apps)
 
     post_migrate.connect(restore_role_groups, dispatch_uid="tests-role-groups-after-flush")
     yield
