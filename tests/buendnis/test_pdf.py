@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from buendnis.lib import pdf
+from buendnis.lib import pdf, pdf_engine
 from tests.support.pdfs import pdf_text, read_pdf
 
 
@@ -36,8 +36,8 @@ def document(body):
 def test_static_and_media_files_are_read_from_disk(settings):
     default_storage.save("logos/a.png", ContentFile(b"png"))
 
-    assert pdf.local_file("http://testserver/static/pdf/print.css").name == "print.css"
-    assert pdf.local_file("http://testserver/media/logos/a.png").read_bytes() == b"png"
+    assert pdf_engine.local_file("http://testserver/static/pdf/print.css").name == "print.css"
+    assert pdf_engine.local_file("http://testserver/media/logos/a.png").read_bytes() == b"png"
 
 
 @pytest.mark.parametrize(
@@ -55,9 +55,9 @@ def test_static_and_media_files_are_read_from_disk(settings):
     ],
 )
 def test_everything_else_is_refused(url, settings):
-    assert pdf.local_file(url) is None
+    assert pdf_engine.local_file(url) is None
     with pytest.raises(ValueError):
-        pdf.PortalURLFetcher().fetch(url)
+        pdf_engine.PortalURLFetcher().fetch(url)
 
 
 def test_rendering_never_touches_the_network(db, html_template, no_network, logged_errors):
@@ -147,7 +147,7 @@ def test_image_or_none(db):
 
 def test_the_html_parsers_regex_cache_finds_its_expressions():
     """tinyhtml5 stored each expression under the expression itself; the replacement
-    (buendnis.lib.pdf) keys them by the characters, so a text is scanned without
+    (buendnis.lib.pdf_engine) keys them by the characters, so a text is scanned without
     building the expression anew, and the tree stays the same."""
     import xml.etree.ElementTree as ElementTree
 
@@ -158,7 +158,7 @@ def test_the_html_parsers_regex_cache_finds_its_expressions():
     tree = ElementTree.tostring(tinyhtml5.parse(html))
     assert b"Hallo &amp; <html:b>Welt</html:b>" in tree
     cache = inputstream.characters_until_regex
-    assert isinstance(cache, pdf._CharacterRegexes)
+    assert isinstance(cache, pdf_engine._CharacterRegexes)
     assert all(not hasattr(characters, "pattern") for characters, _opposite in cache)
     size = len(cache)
     tinyhtml5.parse(html)

@@ -3,14 +3,18 @@ no garbage collection while WeasyPrint renders, SVGs fetched with their type, fo
 without a new C type per document, and a warm-up that loads what the first document would."""
 
 import gc
+import os
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
 import weasyprint
 import weasyprint.pdf.fonts
+from django.conf import settings
 from PIL import Image
 
-from buendnis.lib import pdf
+from buendnis.lib import pdf, pdf_engine
 from tests.support.pdfs import pdf_text
 
 HTML = '<!DOCTYPE html><html lang="de"><head><title>Test</title></head><body><p>Tempo</p></body></html>'
@@ -52,15 +56,15 @@ def test_a_collector_turned_off_stays_off(db):
 
 
 def test_the_emblem_comes_with_its_type(settings):
-    response = pdf.PortalURLFetcher().fetch(f"{settings.SITE_URL}/static/pdf/emblem.svg")
+    response = pdf_engine.PortalURLFetcher().fetch(f"{settings.SITE_URL}/static/pdf/emblem.svg")
     assert response.content_type == "image/svg+xml"
-    stylesheet = pdf.PortalURLFetcher().fetch(f"{settings.SITE_URL}/static/pdf/print.css")
+    stylesheet = pdf_engine.PortalURLFetcher().fetch(f"{settings.SITE_URL}/static/pdf/print.css")
     assert stylesheet.content_type == "text/css"
 
 
 def test_font_subsets_reuse_one_array_type():
     ffi = weasyprint.pdf.fonts.ffi
-    assert isinstance(ffi, pdf._OpenArrayFFI)
+    assert isinstance(ffi, pdf_engine._OpenArrayFFI)
     parsed = ffi._parsed_types
     array = ffi.new("hb_codepoint_t[3]", [7, 8, 9])
     assert list(array) == [7, 8, 9]
@@ -87,3 +91,19 @@ def test_the_warm_up_leaves_what_it_loaded_out_of_later_collections(db):
         assert gc.get_freeze_count() > 100_000  # Django, WeasyPrint, fonts, the stylesheet
     finally:
         gc.freeze()  # as the test process had it (tests/conftest.py)
+
+
+def test_a_process_that_renders_no_pdf_starts_without_weasyprint():
+    """Importing WeasyPrint takes about 0.7 s: Django, every app, the URLs and the admin
+    load without it, and the first document brings it (`buendnis.lib.pdf_engine`)."""
+    script = (
+        "import sys, django; django.setup()\n"
+        "from django.contrib import admin; from django.urls import get_resolver\n"
+        "get_resolver().url_patterns; admin.site.get_urls()\n"
+        "print('weasyprint' in sys.modules)"
+    )
+    answer = subprocess.run(
+        [sys.executable, "-c", script], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+    )
+    assert answer.stdout.strip() == "False", answer.stderr
