@@ -8,5 +8,5 @@ class ArbeitsgruppenConfig(AppConfig):
 
     def ready(self):
         # Registers the home page's and partner pages' sections, and which partners'
-        # contact data a group's lead may see.
-        from arbeitsgruppen import partner_data, roles, sections  # noqa: F401
+        # contact data a group's lead may see, and the pages the frame links.
+        from arbeitsgruppen import partner_data, roles, sections, site_pages  # noqa: F401

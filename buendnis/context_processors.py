@@ -1,36 +1,25 @@
-from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from buendnis import languages
+from buendnis import languages, site_pages
 
-# The main navigation. An entry appears once its app provides the page.
+# The main navigation: an entry appears once an app serves its page (buendnis.site_pages).
 NAVIGATION = [
-    (_("Bündnis"), "buendnis:about"),
-    (_("Partner"), "partners:list"),
-    (_("Handlungsfelder"), "arbeitsgruppen:field_list"),
-    (_("Projekte"), "arbeitsgruppen:project_list"),
-    (_("Termine"), "events:list"),
-    (_("Anregungen"), "events:suggestions"),
+    (_("Bündnis"), site_pages.ABOUT),
+    (_("Partner"), site_pages.PARTNERS),
+    (_("Handlungsfelder"), site_pages.FIELDS),
+    (_("Projekte"), site_pages.PROJECTS),
+    (_("Termine"), site_pages.DATES),
+    (_("Anregungen"), site_pages.SUGGESTIONS),
 ]
 
 
-def _navigation(current_path):
-    items = []
-    for label, url_name in NAVIGATION:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
-        items.append({"label": label, "url": url, "active": current_path.startswith(url)})
-    return items
-
-
-def _optional_url(url_name):
-    try:
-        return reverse(url_name)
-    except NoReverseMatch:
-        return None
+def _navigation(current_path, addresses):
+    return [
+        {"label": label, "url": addresses[place], "active": current_path.startswith(addresses[place])}
+        for label, place in NAVIGATION
+        if place in addresses
+    ]
 
 
 def _published_pages(profile):
@@ -58,10 +47,11 @@ def alliance(request):
     # The alliance of the host (buendnis.middleware.AllianceMiddleware); none on the
     # installation's own domain and on the neutral pages for unknown hosts.
     profile = getattr(request, "alliance", None)
+    addresses = site_pages.addresses()
     return {
         "alliance": profile,
-        "navigation": _navigation(request.path),
-        "join_url": _optional_url("partners:sign"),
+        "navigation": _navigation(request.path, addresses),
+        "join_url": addresses.get(site_pages.JOIN),
         "published_pages": SimpleLazyObject(lambda: _published_pages(profile)),
         "easy_read": SimpleLazyObject(lambda: _easy_read(profile)),
         # The page in each offered language: the language switch and the hreflang links.

@@ -3,37 +3,35 @@ published; each links the other published ones and its normal page, and the date
 page lists the upcoming public dates that the events app contributes."""
 
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from buendnis import sections
+from buendnis import sections, site_pages
 from buendnis.models import EasyReadPage, Page
 from buendnis.models.easy_read import published_urls
 
 Topic = EasyReadPage.Topic
-# Where the normal page of each topic lives (URL name, arguments).
+# Where the normal page of each topic lives (buendnis.site_pages); the accessibility
+# statement is one of the alliance's content pages.
 NORMAL_PAGES = {
-    Topic.HOME: ("buendnis:home", []),
-    Topic.ABOUT: ("buendnis:about", []),
-    Topic.JOIN: ("partners:sign", []),
-    Topic.DATES: ("events:list", []),
-    Topic.CONTACT: ("events:suggestions", []),
-    Topic.ACCESSIBILITY: ("buendnis:page", [Page.Slug.ACCESSIBILITY]),
+    Topic.HOME: site_pages.HOME,
+    Topic.ABOUT: site_pages.ABOUT,
+    Topic.JOIN: site_pages.JOIN,
+    Topic.DATES: site_pages.DATES,
+    Topic.CONTACT: site_pages.SUGGESTIONS,
 }
 
 
 def normal_url(topic):
     """The address of the topic's normal page, or None when it does not exist (an
     unpublished accessibility statement, an app that is not installed)."""
-    name, args = NORMAL_PAGES[topic]
-    if name == "buendnis:page" and not Page.objects.public().filter(slug=args[0]).exists():
-        return None
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+    if topic == Topic.ACCESSIBILITY:
+        slug = Page.Slug.ACCESSIBILITY
+        published = Page.objects.public().filter(slug=slug).exists()
+        return reverse("buendnis:page", args=[slug]) if published else None
+    return site_pages.addresses().get(NORMAL_PAGES[topic])
 
 
 # The links between the pages, in Leichte Sprache (long words split with a hyphen).

@@ -7,5 +7,5 @@ class EventsConfig(AppConfig):
     verbose_name = _("Termine und Protokolle")
 
     def ready(self):
-        # The home page's section and the partner's data export.
-        from events import home, partner_data  # noqa: F401
+        # The home page's section, the partner's data export and the pages the frame links.
+        from events import home, partner_data, site_pages  # noqa: F401

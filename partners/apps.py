@@ -7,5 +7,6 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner und Bündniserklärung")
 
     def ready(self):
-        # Register the home page's section and the alliance's members for its JSON-LD.
-        from partners import home, structured_data  # noqa: F401
+        # Register the home page's section, the alliance's members for its JSON-LD and
+        # the pages the frame links.
+        from partners import home, site_pages, structured_data  # noqa: F401

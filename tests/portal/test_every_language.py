@@ -56,8 +56,8 @@ def test_every_interface_message_is_marked_for_translation(site, language, monke
 def test_the_walk_catches_an_unmarked_german_word(site, monkeypatch):
     from buendnis import context_processors
 
-    navigation = [("Termine" if url == "events:list" else label, url)
-                  for label, url in context_processors.NAVIGATION]
+    navigation = [("Termine" if place == "dates" else label, place)
+                  for label, place in context_processors.NAVIGATION]
     monkeypatch.setattr(context_processors, "NAVIGATION", navigation)
     with pseudo_translated(monkeypatch):
         _pages, german = check(site, "en", limit=30)

@@ -1,0 +1,41 @@
+"""The public pages that the alliance's frame links, wherever their app sits.
+
+The header's navigation and its "Partner werden" button, the normal page of each topic
+in Leichte Sprache: they link pages that apps above `buendnis` serve (the partner list,
+the dates). `buendnis` names each place; the app that serves it registers a function
+that returns its URL name (`buendnis.lib.registry`), in its `site_pages.py`. A place no
+app serves, or whose page the host's URLs lack (the Servicestelle's), is not linked.
+"""
+
+from django.urls import NoReverseMatch, reverse
+
+from buendnis.lib.registry import Registry
+
+HOME, ABOUT = "home", "about"
+PARTNERS, JOIN = "partners", "join"
+FIELDS, PROJECTS = "fields", "projects"
+DATES, SUGGESTIONS = "dates", "suggestions"
+
+# `@pages.register(place)`: `func() -> URL name` of the page serving `place`.
+pages = Registry()
+
+
+def addresses():
+    """{place: address} of every page an app serves under the request's URLs."""
+    found = {}
+    for place, url_name in pages.results():
+        try:
+            found[place] = reverse(url_name)
+        except NoReverseMatch:
+            continue
+    return found
+
+
+@pages.register(HOME)
+def home():
+    return "buendnis:home"
+
+
+@pages.register(ABOUT)
+def about():
+    return "buendnis:about"
