@@ -1,11 +1,16 @@
 """The fields of action and projects that the alliance's frame links (`buendnis.site_pages`)."""
 
-from buendnis.site_pages import FIELDS, PROJECTS, pages
+from buendnis.site_pages import FIELD, FIELDS, PROJECTS, pages
 
 
 @pages.register(FIELDS)
 def field_list():
     return "arbeitsgruppen:field_list"
+
+
+@pages.register(FIELD)
+def field_detail():
+    return "arbeitsgruppen:field_detail"
 
 
 @pages.register(PROJECTS)

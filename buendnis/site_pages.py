@@ -13,7 +13,7 @@ from buendnis.lib.registry import Registry
 
 HOME, ABOUT = "home", "about"
 PARTNERS, JOIN = "partners", "join"
-FIELDS, PROJECTS = "fields", "projects"
+FIELDS, FIELD, PROJECTS = "fields", "field", "projects"  # FIELD: one field of action, by slug
 DATES, SUGGESTIONS = "dates", "suggestions"
 
 # `@pages.register(place)`: `func() -> URL name` of the page serving `place`.
@@ -21,7 +21,8 @@ pages = Registry()
 
 
 def addresses():
-    """{place: address} of every page an app serves under the request's URLs."""
+    """{place: address} of every page without arguments that an app serves under the
+    request's URLs."""
     found = {}
     for place, url_name in pages.results():
         try:
@@ -29,6 +30,17 @@ def addresses():
         except NoReverseMatch:
             continue
     return found
+
+
+def address(place, **kwargs):
+    """The address of `place`'s page with `kwargs` (a slug, say), or None."""
+    for key, url_name in pages.results():
+        if key == place:
+            try:
+                return reverse(url_name, kwargs=kwargs)
+            except NoReverseMatch:
+                return None
+    return None
 
 
 @pages.register(HOME)

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buendnis import site_pages
 from buendnis.history import History
 from buendnis.lib.text import SLUG_HELP
 from buendnis.lib.translation_state import TranslationStateField
@@ -136,4 +137,5 @@ class FieldOfAction(AllianceOwned):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("arbeitsgruppen:field_detail", kwargs={"slug": self.slug})
+        # Its page is the working groups' (buendnis.site_pages).
+        return site_pages.address(site_pages.FIELD, slug=self.slug)

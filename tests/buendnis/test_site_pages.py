@@ -10,9 +10,10 @@ from buendnis import context_processors, site_pages
 from buendnis.easy_read import NORMAL_PAGES, normal_url
 from buendnis.lib.registry import Registry
 from buendnis.models import EasyReadPage
+from tests.factories import FieldOfActionFactory
 
 PLACES = [site_pages.HOME, site_pages.ABOUT, site_pages.PARTNERS, site_pages.JOIN, site_pages.FIELDS,
-          site_pages.PROJECTS, site_pages.DATES, site_pages.SUGGESTIONS]
+          site_pages.FIELD, site_pages.PROJECTS, site_pages.DATES, site_pages.SUGGESTIONS]
 
 
 def frame(path="/"):
@@ -58,6 +59,13 @@ def test_on_the_servicestelle_s_urls_no_page_of_an_alliance_is_linked(settings):
         assert context["navigation"] == [] and context["join_url"] is None
     finally:
         set_urlconf(None)
+
+
+def test_a_field_of_action_links_its_page_in_the_working_groups_app(alliance, monkeypatch):
+    field = FieldOfActionFactory(slug="familie-und-beruf")
+    assert field.get_absolute_url() == "/handlungsfelder/familie-und-beruf/"
+    monkeypatch.setattr(site_pages, "pages", Registry())
+    assert site_pages.address(site_pages.FIELD, slug="familie-und-beruf") is None
 
 
 @pytest.mark.parametrize("topic", list(NORMAL_PAGES))
