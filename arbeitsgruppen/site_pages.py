@@ -1,6 +1,6 @@
 """The fields of action and projects that the alliance's frame links (`buendnis.site_pages`)."""
 
-from buendnis.site_pages import FIELD, FIELDS, PROJECTS, pages
+from buendnis.site_pages import FIELD, FIELDS, PROJECTS, object_pages, pages
 
 
 @pages.register(FIELDS)
@@ -8,7 +8,7 @@ def field_list():
     return "arbeitsgruppen:field_list"
 
 
-@pages.register(FIELD)
+@object_pages.register(FIELD)
 def field_detail():
     return "arbeitsgruppen:field_detail"
 

@@ -13,16 +13,18 @@ from buendnis.lib.registry import Registry
 
 HOME, ABOUT = "home", "about"
 PARTNERS, JOIN = "partners", "join"
-FIELDS, FIELD, PROJECTS = "fields", "field", "projects"  # FIELD: one field of action, by slug
+FIELDS, PROJECTS = "fields", "projects"
 DATES, SUGGESTIONS = "dates", "suggestions"
+FIELD = "field"  # the page of one field of action, by its slug
 
 # `@pages.register(place)`: `func() -> URL name` of the page serving `place`.
 pages = Registry()
+# `@object_pages.register(place)`: the same for a page of one object (`address()`).
+object_pages = Registry()
 
 
 def addresses():
-    """{place: address} of every page without arguments that an app serves under the
-    request's URLs."""
+    """{place: address} of every page an app serves under the request's URLs."""
     found = {}
     for place, url_name in pages.results():
         try:
@@ -33,8 +35,8 @@ def addresses():
 
 
 def address(place, **kwargs):
-    """The address of `place`'s page with `kwargs` (a slug, say), or None."""
-    for key, url_name in pages.results():
+    """The address of the page of one object (`kwargs`: its slug, say), or None."""
+    for key, url_name in object_pages.results():
         if key == place:
             try:
                 return reverse(url_name, kwargs=kwargs)

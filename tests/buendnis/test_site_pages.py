@@ -13,7 +13,7 @@ from buendnis.models import EasyReadPage
 from tests.factories import FieldOfActionFactory
 
 PLACES = [site_pages.HOME, site_pages.ABOUT, site_pages.PARTNERS, site_pages.JOIN, site_pages.FIELDS,
-          site_pages.FIELD, site_pages.PROJECTS, site_pages.DATES, site_pages.SUGGESTIONS]
+          site_pages.PROJECTS, site_pages.DATES, site_pages.SUGGESTIONS]
 
 
 def frame(path="/"):
@@ -24,6 +24,7 @@ def frame(path="/"):
 
 def test_every_place_is_served_by_one_app():
     assert sorted(site_pages.pages.keys()) == sorted(PLACES)
+    assert site_pages.object_pages.keys() == [site_pages.FIELD]
     assert site_pages.addresses() == {
         "home": "/", "about": "/buendnis/", "partners": "/partner/",
         "join": "/buendniserklaerung/unterzeichnen/", "fields": "/handlungsfelder/",
@@ -64,7 +65,7 @@ def test_on_the_servicestelle_s_urls_no_page_of_an_alliance_is_linked(settings):
 def test_a_field_of_action_links_its_page_in_the_working_groups_app(alliance, monkeypatch):
     field = FieldOfActionFactory(slug="familie-und-beruf")
     assert field.get_absolute_url() == "/handlungsfelder/familie-und-beruf/"
-    monkeypatch.setattr(site_pages, "pages", Registry())
+    monkeypatch.setattr(site_pages, "object_pages", Registry())
     assert site_pages.address(site_pages.FIELD, slug="familie-und-beruf") is None
 
 
