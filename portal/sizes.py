@@ -4,9 +4,11 @@ A module that grows past 400 lines is split by topic; a view that grows past 30 
 hands its work to a form, a QuerySet method or a service function. Migrations and tests
 are not counted. Views are every function and method of the `views` modules (and of
 `views/` packages), every method of a class-based view anywhere (a class with a base
-named `…View`, say `get_context_data`), and anywhere else every function or method that
-answers a request: its first argument (after `self`) is `request` — admin views,
-middleware, the API's handlers, `team_views.py`. Classes inside classes count too.
+named `…View`, say `get_context_data`, or with a base of the checkout that is one, at
+any depth: `class Imprint(PortalPage)` when `class PortalPage(TemplateView)`), and
+anywhere else every function or method that answers a request: its first argument
+(after `self`) is `request` — admin views, middleware, the API's handlers,
+`team_views.py`. Classes inside classes count too.
 Cyclomatic complexity is ruff's (C901, pyproject.toml).
 
     python -m portal.sizes [path ...]     # the checkout by default; exit status 1 on a finding
@@ -45,34 +47,48 @@ def takes_request(node):
     return names[:1] == ["request"]
 
 
-def is_view_class(node):
-    """A class-based view: one of its bases is named `…View` (`DetailView`, `generic.View`)."""
-    for base in node.bases:
-        name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
-        if name.endswith("View"):
-            return True
-    return False
+def base_names(node):
+    return [base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "") for base in node.bases]
 
 
-def functions(body, prefix="", in_view_class=False):
+def view_classes(trees):
+    """The names of the class-based views among the classes of `trees`: a base named
+    `…View` (`DetailView`, `generic.View`), or a base that is such a class of the checkout."""
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    views = set()
+    while True:
+        found = {
+            node.name for node in classes
+            if any(name.endswith("View") or name in views for name in base_names(node))
+        }
+        if found <= views:
+            return views
+        views |= found
+
+
+def functions(body, views, prefix="", in_view_class=False):
     """(name, node, whether it belongs to a class-based view) of the functions in `body`
-    and of the methods of its classes, classes inside classes included."""
+    and of the methods of its classes, classes inside classes included; `views` names
+    the class-based views."""
     for node in body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             yield f"{prefix}{node.name}", node, in_view_class
         elif isinstance(node, ast.ClassDef):
-            yield from functions(node.body, f"{prefix}{node.name}.", in_view_class or is_view_class(node))
+            of_view = in_view_class or node.name in views
+            yield from functions(node.body, views, f"{prefix}{node.name}.", of_view)
 
 
 def findings(root):
     root = Path(root)
-    for path in python_files(root):
-        source = path.read_text(encoding="utf-8")
+    sources = {path: path.read_text(encoding="utf-8") for path in python_files(root)}
+    trees = {path: ast.parse(source, filename=str(path)) for path, source in sources.items()}
+    views = view_classes(trees.values())
+    for path, source in sources.items():
         lines = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
         if lines > MAX_MODULE_LINES:
             yield f"{path}: {lines} Zeilen (höchstens {MAX_MODULE_LINES}); nach Themen aufteilen"
         in_views = is_view_module(path)
-        for name, node, of_view_class in functions(ast.parse(source, filename=str(path)).body):
+        for name, node, of_view_class in functions(trees[path].body, views):
             if not (in_views or of_view_class or takes_request(node)):
                 continue
             length = node.end_lineno - node.lineno + 1

@@ -88,6 +88,22 @@ def test_a_method_of_a_class_based_view_counts_in_any_module(tmp_path):
     assert "View Easy.get_context_data hat 31 Zeilen" in result.stdout
 
 
+def test_a_view_whose_base_is_a_view_of_the_checkout_counts_too(tmp_path):
+    """`Imprint` names no `…View` base, but its base, in another module, is one."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "pages.py").write_text(
+        "from django.views.generic import TemplateView\n\n\nclass PortalPage(TemplateView):\n    pass\n"
+    )
+    body = "".join(f"        x{number} = {number}\n" for number in range(30))
+    (tmp_path / "app" / "legal.py").write_text(
+        f"from app.pages import PortalPage\n\n\nclass Imprint(PortalPage):\n"
+        f"    def get_context_data(self, **kwargs):\n{body}"
+    )
+    result = check_sizes(tmp_path)
+    assert result.returncode == 1
+    assert "View Imprint.get_context_data hat 31 Zeilen" in result.stdout
+
+
 def test_a_method_of_a_class_inside_a_class_counts_too(tmp_path):
     (tmp_path / "app").mkdir()
     body = "".join(f"            x{number} = {number}\n" for number in range(30))
