@@ -35,14 +35,12 @@ def addresses():
 
 
 def address(place, **kwargs):
-    """The address of the page of one object (`kwargs`: its slug, say), or None."""
+    """The address of the page of one object (`kwargs`: its slug, say). Like `reverse()`,
+    it raises NoReverseMatch when no app serves the place or the arguments do not fit."""
     for key, url_name in object_pages.results():
         if key == place:
-            try:
-                return reverse(url_name, kwargs=kwargs)
-            except NoReverseMatch:
-                return None
-    return None
+            return reverse(url_name, kwargs=kwargs)
+    raise NoReverseMatch(f"Keine App zeigt die Seite „{place}“.")
 
 
 @pages.register(HOME)

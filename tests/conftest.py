@@ -331,7 +331,8 @@ def _role_groups_after_a_flush():
 
     from cockpit.roles import grant_roles
 
-    last_app = list(apps.get_app_configs())[-1]
+    # post_migrate goes to the apps with models only.
+    last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
 
     def restore_role_groups(sender, **kwargs):
         if sender is last_app:

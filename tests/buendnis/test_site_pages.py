@@ -4,7 +4,7 @@ page of each topic in Leichte Sprache."""
 
 import pytest
 from django.test import RequestFactory
-from django.urls import set_urlconf
+from django.urls import NoReverseMatch, set_urlconf
 
 from buendnis import context_processors, site_pages
 from buendnis.easy_read import NORMAL_PAGES, normal_url
@@ -65,8 +65,11 @@ def test_on_the_servicestelle_s_urls_no_page_of_an_alliance_is_linked(settings):
 def test_a_field_of_action_links_its_page_in_the_working_groups_app(alliance, monkeypatch):
     field = FieldOfActionFactory(slug="familie-und-beruf")
     assert field.get_absolute_url() == "/handlungsfelder/familie-und-beruf/"
+    with pytest.raises(NoReverseMatch):  # as reverse() did before: never a link to "None"
+        site_pages.address(site_pages.FIELD, slug="")
     monkeypatch.setattr(site_pages, "object_pages", Registry())
-    assert site_pages.address(site_pages.FIELD, slug="familie-und-beruf") is None
+    with pytest.raises(NoReverseMatch):
+        site_pages.address(site_pages.FIELD, slug="familie-und-beruf")
 
 
 @pytest.mark.parametrize("topic", list(NORMAL_PAGES))
