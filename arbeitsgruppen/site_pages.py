@@ -1,18 +1,7 @@
 """The fields of action and projects that the alliance's frame links (`buendnis.site_pages`)."""
 
-from buendnis.site_pages import FIELD, FIELDS, PROJECTS, object_pages, pages
+from buendnis.site_pages import FIELD, FIELDS, PROJECTS, serve, serve_object
 
-
-@pages.register(FIELDS)
-def field_list():
-    return "arbeitsgruppen:field_list"
-
-
-@object_pages.register(FIELD)
-def field_detail():
-    return "arbeitsgruppen:field_detail"
-
-
-@pages.register(PROJECTS)
-def project_list():
-    return "arbeitsgruppen:project_list"
+serve(FIELDS, "arbeitsgruppen:field_list")
+serve(PROJECTS, "arbeitsgruppen:project_list")
+serve_object(FIELD, "arbeitsgruppen:field_detail")

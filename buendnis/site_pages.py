@@ -2,9 +2,10 @@
 
 The header's navigation and its "Partner werden" button, the normal page of each topic
 in Leichte Sprache: they link pages that apps above `buendnis` serve (the partner list,
-the dates). `buendnis` names each place; the app that serves it registers a function
-that returns its URL name (`buendnis.lib.registry`), in its `site_pages.py`. A place no
-app serves, or whose page the host's URLs lack (the Servicestelle's), is not linked.
+the dates). `buendnis` names each place; the app that serves it registers its URL name with
+`serve(place, url_name)` in its `site_pages.py` (a `buendnis.lib.registry.Registry`
+underneath). A place no app serves, or whose page the host's URLs lack (the
+Servicestelle's), is not linked.
 """
 
 from django.urls import NoReverseMatch, reverse
@@ -17,10 +18,20 @@ FIELDS, PROJECTS = "fields", "projects"
 DATES, SUGGESTIONS = "dates", "suggestions"
 FIELD = "field"  # the page of one field of action, by its slug
 
-# `@pages.register(place)`: `func() -> URL name` of the page serving `place`.
+# place -> a function that gives the URL name of the page serving it (`serve()`).
 pages = Registry()
-# `@object_pages.register(place)`: the same for a page of one object (`address()`).
+# The same for the page of one object (`serve_object()`, `address()`).
 object_pages = Registry()
+
+
+def serve(place, url_name):
+    """Called by the app whose URL `url_name` serves `place`."""
+    pages.register(place)(lambda: url_name)
+
+
+def serve_object(place, url_name):
+    """Called by the app whose URL `url_name` (with the object's slug) serves `place`."""
+    object_pages.register(place)(lambda: url_name)
 
 
 def addresses():
@@ -43,11 +54,5 @@ def address(place, **kwargs):
     raise NoReverseMatch(f"Keine App zeigt die Seite „{place}“.")
 
 
-@pages.register(HOME)
-def home():
-    return "buendnis:home"
-
-
-@pages.register(ABOUT)
-def about():
-    return "buendnis:about"
+serve(HOME, "buendnis:home")
+serve(ABOUT, "buendnis:about")

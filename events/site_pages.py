@@ -1,13 +1,6 @@
 """The dates and the suggestions that the alliance's frame links (`buendnis.site_pages`)."""
 
-from buendnis.site_pages import DATES, SUGGESTIONS, pages
+from buendnis.site_pages import DATES, SUGGESTIONS, serve
 
-
-@pages.register(DATES)
-def date_list():
-    return "events:list"
-
-
-@pages.register(SUGGESTIONS)
-def suggestions():
-    return "events:suggestions"
+serve(DATES, "events:list")
+serve(SUGGESTIONS, "events:suggestions")
