@@ -2,18 +2,11 @@
 Leichte Sprache, and on from there; axe finds nothing on a laptop and on a phone; the
 header link is visible and usable at 390 px."""
 
-import os
-
 import pytest
 
+from tests.support.screenshots import shot
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = os.environ.get("SCREENSHOT_DIR")
-
-
-def shot(page, name):
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", [1366, 390])

@@ -2,27 +2,20 @@
 Impressum, publishes it after the preview and finds it on /impressum/; the editor loads
 under the strict CSP; the legal-page forms pass axe on a laptop and on a phone."""
 
-import os
-
 import pytest
 
 from buendnis.models import Alliance, Page
 from tests.support.otp import sign_in
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = os.environ.get("SCREENSHOT_DIR")
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(`${event.effectiveDirective} ${event.blockedURI}`);
 });
 """
-
-
-def shot(page, name):
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 @pytest.fixture

@@ -2,17 +2,15 @@
 free texts in the editor; axe-clean on a laptop and on a phone."""
 
 import io
-import os
 
 import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
 from tests.support.otp import sign_in
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = os.environ.get("SCREENSHOT_DIR")
 
 
 @pytest.mark.parametrize("width", [1366, 390])
@@ -30,5 +28,4 @@ def test_the_profile_in_sections_with_the_logo_as_a_picture(page, coordinator, a
     assert page.get_by_text("logos/").count() == 0
     assert page.locator(".prose-editor").count() >= 4  # the texts shown open
     axe(page)
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/profile-{width}.png", full_page=True)
+    shot(page, f"profile-{width}")

@@ -3,18 +3,15 @@ violation, and neither the page nor the partner table scrolls sideways (nothing 
 Dashboard, partner list, partner forms (adding from paper, changing), team page and the
 three legal-page forms."""
 
-import os
-
 import pytest
 
 from buendnis.models import Page
 from partners.models import Partner
 from tests.factories import EventFactory, FieldOfActionFactory, PartnerFactory
 from tests.support.otp import sign_in
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = os.environ.get("SCREENSHOT_DIR")  # to look at the pages; none by default
 
 
 @pytest.fixture
@@ -70,8 +67,7 @@ def test_the_coordinators_pages_pass_axe_and_fit(page, coordinator, first_weeks,
             page.locator(".prose-editor").wait_for()
             editor_buttons_show_icons(page)
         axe(page)
-        if SHOTS:
-            page.screenshot(path=f"{SHOTS}/coordinator-{number}-{width}.png", full_page=True)
+        shot(page, f"coordinator-{number}-{width}")
         scroll = page.evaluate("document.documentElement.scrollWidth")
         assert scroll <= width, (path, scroll)
         if path.endswith("/partner/"):

@@ -1,7 +1,6 @@
 """The start checklist of a new alliance's coordinator in Chromium, on a laptop and on a
 phone: readable, axe-clean, each link leads to the place to do it."""
 
-import os
 from urllib.parse import urlparse
 
 import pytest
@@ -11,10 +10,9 @@ from buendnis.models import Page
 from buendnis.tenancy import activate
 from cockpit import alliances
 from tests.support.otp import sign_in
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = os.environ.get("SCREENSHOT_DIR")
 
 
 @pytest.fixture
@@ -41,8 +39,7 @@ def test_the_new_coordinator_sees_her_checklist(page, live_server, new_coordinat
     checklist.get_by_text("0 von 9 Schritten erledigt.").wait_for()
     assert checklist.locator("li").count() == 9
     axe(page)
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/checklist-{width}.png", full_page=False)
+    shot(page, f"checklist-{width}", full_page=False)
     checklist.get_by_role("link", name="Angaben ausfüllen und veröffentlichen").first.click()
     page.wait_for_url(f"**/verwaltung/buendnis/page/{new_coordinator.impressum.pk}/change/")
     assert page.get_by_role("heading", name="Pflichtangaben").is_visible()

@@ -11,6 +11,7 @@ from buendnis.tenancy import activate
 from tests.factories import EventFactory, InvitationFactory, MinutesFactory, PartnerFactory
 from tests.support.admin_forms import change_form_data
 from tests.support.otp import sign_in
+from tests.support.screenshots import shot
 from tests.support.two_alliances import second_alliance
 
 
@@ -127,7 +128,7 @@ def test_picking_attendees_on_a_phone(page, coordinator, declaration, live_serve
     box = page.get_by_label("Kita Regenbogen").bounding_box()
     assert box["height"] >= 20 and box["x"] + box["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.screenshot(path="/tmp/meeting-attendees-390.png", full_page=False)
+    shot(page, "meeting-attendees-390", full_page=False)
     page.get_by_role("button", name="Sichern", exact=True).click()
     page.get_by_text("erfolgreich geändert").wait_for()
     assert set(minutes.partners_present.values_list("name", flat=True)) == {

@@ -15,6 +15,7 @@ from partners import services as partner_services
 from tests.factories import PartnerFactory
 from tests.support.otp import sign_in
 from tests.support.pdfs import pdf_text, squeeze
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,7 +67,7 @@ def _invite(page, click):
     page.get_by_text("Ohne E-Mail-Adresse: 1 Partner").wait_for()
     assert "Kita ohne E-Mail" in page.content()
     assert "1. Begrüßung und Berichte (30 Min.)" in page.content()
-    page.screenshot(path="/tmp/meeting-invite-1366.png", full_page=True)
+    shot(page, "meeting-invite-1366")
     click(page.get_by_role("button", name="Jetzt einladen"))
     page.get_by_text("1 Partner bekommen einen Brief").wait_for()
     [invitation_mail] = mail.outbox
@@ -88,7 +89,7 @@ def _check_in(page, click):
     page.reload()
     click(page.get_by_role("link", name="Anwesenheit erfassen"))
     click(page.get_by_text("Stadtwerke Musterhausen", exact=True))
-    page.screenshot(path="/tmp/meeting-checkin-390.png", full_page=True)
+    shot(page, "meeting-checkin-390")
     click(page.get_by_role("button", name="Anwesenheit speichern"))
     page.get_by_text("Anwesend: 1 Partner, 0 Gäste.").wait_for()
     page.set_viewport_size({"width": 1366, "height": 900})
@@ -130,7 +131,7 @@ def _approve_and_publish(page, click, event, minutes):
     click(page.get_by_role("link", name="Protokoll veröffentlichen …"))
     click(page.get_by_role("button", name="Jetzt veröffentlichen"))
     page.get_by_text("Das Protokoll ist veröffentlicht.").wait_for()
-    page.screenshot(path="/tmp/meeting-page-1366.png", full_page=True)
+    shot(page, "meeting-page-1366")
 
 
 def test_a_meeting_from_draft_to_published_minutes(page, coordinator, declaration, live_server):

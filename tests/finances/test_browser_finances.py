@@ -12,6 +12,7 @@ from finances.models import Entry
 from tests.factories import CategoryFactory, UserFactory
 from tests.support.otp import sign_in
 from tests.support.pdfs import pdf_text, squeeze
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +41,7 @@ def totals(page):
     return page.locator("#income-total").inner_text(), page.locator("#spending-total").inner_text()
 
 
-def test_book_approve_report_and_reverse(page, browser, live_server, coordinator, axe, tmp_path):
+def test_book_approve_report_and_reverse(page, browser, live_server, coordinator, axe):
     CategoryFactory(name="Veranstaltungen", slug="veranstaltungen")
     steering = UserFactory(username="steuerung", first_name="Stefan", roles=[STEERING_GROUP])
     sign_in(page, coordinator)
@@ -75,7 +76,7 @@ def test_book_approve_report_and_reverse(page, browser, live_server, coordinator
     assert "Keine Ausgabe wartet auf Freigabe" in steering_page.content()
     for width in (1366, 390):
         steering_page.set_viewport_size({"width": width, "height": 900})
-        steering_page.screenshot(path=tmp_path / f"finanzen-{width}.png", full_page=True)
+        shot(steering_page, f"finanzen-{width}")
     axe(steering_page)
 
     pdf = steering_page.request.get("/verwaltung/finanzen/jahresbericht-2026.pdf")

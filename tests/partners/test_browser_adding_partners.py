@@ -1,9 +1,6 @@
 """Adding a partner the one way there is, in Chromium at 1366 px: the paper signature,
 German dates typed and shown, who entered what, and the dates refused."""
 
-import os
-from pathlib import Path
-
 import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,17 +8,9 @@ from django.utils.formats import date_format
 from partners.models import Partner
 from tests.factories import DeclarationFactory, FieldOfActionFactory, PartnerFactory
 from tests.support.otp import sign_in
+from tests.support.screenshots import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Screenshots for looking at the pages (SCREENSHOTS=/some/folder); none by default.
-SHOTS = os.environ.get("SCREENSHOTS")
-
-
-def _shot(page, name):
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 def _today():
@@ -47,7 +36,7 @@ def _add_on_paper(page, axe):
     page.get_by_role("button", name="Unterzeichnung erfassen").click()
     page.get_by_text("Der 1. Januar 2031 liegt in der Zukunft.").wait_for()
     assert not Partner.objects.filter(name="Kirchengemeinde St. Marien").exists()
-    _shot(page, "partner-add-refused-1366")
+    shot(page, "partner-add-refused-1366")
     axe(page)
 
     page.get_by_label("unterzeichnet am").fill("")
@@ -75,7 +64,7 @@ def test_the_coordinator_adds_a_partner_from_paper_then_records_its_withdrawal(
     assert page.locator(".field-status_display .readonly").inner_text() == "aktiv"
     assert page.get_by_text("8. November 2017").count() >= 1
     assert "12:00" not in page.content()
-    _shot(page, "partner-change-1366")
+    shot(page, "partner-change-1366")
     assert partner.is_member and partner.listed
 
     page.get_by_role("link", name="Austritt eintragen (Brief, Anruf)").click()
@@ -117,7 +106,7 @@ def test_the_partner_list_fits_a_laptop_and_a_phone(page, coordinator, declarati
         page.goto("/verwaltung/partners/partner/")
         table = page.locator("#result_list")
         table.wait_for()
-        _shot(page, f"partner-list-{width}")
+        shot(page, f"partner-list-{width}")
         # Nothing cut off: neither the table's box nor the page scrolls sideways.
         scroll, visible = page.locator(".results").evaluate("r => [r.scrollWidth, r.clientWidth]")
         assert scroll <= visible, (width, scroll, visible)
@@ -138,7 +127,7 @@ def test_a_signed_declaration_version_cannot_be_edited(page, coordinator, declar
     assert page.locator("textarea[name=text]").count() == 0
     assert page.locator("input[name=version]").count() == 0
     assert page.locator(".field-signed_text .readonly").inner_text().strip() == "Wir machen mit für Familien."
-    _shot(page, "declaration-signed-1366")
+    shot(page, "declaration-signed-1366")
 
     page.goto(f"/verwaltung/partners/declaration/{unsigned.pk}/change/")
     assert page.locator("textarea[name=text]").count() == 1
@@ -154,7 +143,7 @@ def test_fields_of_action_are_ticked_by_touch_on_a_phone(page, coordinator, decl
     box = page.get_by_label("Vereinbarkeit von Familie und Beruf")
     assert box.get_attribute("type") == "checkbox"
     box.check()
-    _shot(page, "partner-change-390")
+    shot(page, "partner-change-390")
     page.get_by_role("button", name="Sichern", exact=True).click()
     page.get_by_text("erfolgreich geändert").wait_for()
     assert list(partner.fields_of_action.all()) == [field]
