@@ -170,6 +170,18 @@ def _force_login_passes_the_second_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+@pytest.fixture
+def pages_read_as_text(monkeypatch):
+    """For the tests that walk thousands of pages and read only their text (the door
+    walk, the crawls): templates render as in operation, without the test runner's
+    record of every template and a copy of its context for `response.context`, which is
+    a tenth of such a walk. `response.context` is then None."""
+    from django.template import Template
+    from django.test.utils import _TestState
+
+    monkeypatch.setattr(Template, "_render", _TestState.saved_data.template_render)
+
+
 class ErrorRecords(logging.Handler):
     """Every record of level ERROR or above that the portal logs during a test."""
 

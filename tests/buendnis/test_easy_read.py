@@ -18,6 +18,9 @@ from tests.buendnis.test_public_links import crawl
 from tests.conftest import new_version
 from tests.factories import AllianceFactory, EasyReadPageFactory, EventFactory, PageFactory
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 Topic = EasyReadPage.Topic
 ADDRESSES = {
     Topic.HOME: "/leichte-sprache/",

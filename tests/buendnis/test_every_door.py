@@ -28,6 +28,9 @@ from tests.support import doors
 from tests.support import two_alliances as alliances
 from tests.support.tenancy import outside_any_scope
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 
 @pytest.fixture
 def world(role_groups, settings):

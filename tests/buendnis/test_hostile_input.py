@@ -27,6 +27,9 @@ from tests.support.hostile import (
     upload,
 )
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 # Counters and queues that may change with any request; everything else must not.
 VOLATILE = {"buendnis.ratelimitcounter", "buendnis.contentversion", "sessions.session"}
 

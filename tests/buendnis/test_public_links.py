@@ -8,6 +8,9 @@ import pytest
 from buendnis.models import EasyReadPage, Page
 from cockpit import alliances
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 HREF = re.compile(r'href="([^"#]*)')
 
 

@@ -15,6 +15,9 @@ from django.core.management import call_command
 
 from tests.support.responses import streamed_body
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 # Words of Django's admin, its apps and of the portal's past that a coordinator must not
 # meet (whole words, case as they are shown).
 ENGLISH = [

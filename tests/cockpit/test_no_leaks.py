@@ -43,6 +43,9 @@ from tests.partners.conftest import sign_data
 from tests.support.pdfs import pdf_text
 from tests.support.responses import streamed_body
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 MARKERS = {"alpha": "Alphadorf", "beta": "Betastadt", "gamma": "Gammaheim"}
 ADMIN_SKIP = ("logout", "/delete/", "zwei-faktor", "password", "/history/", "/autocomplete/")
 HREF = re.compile(r'href="(/[^"#]*)"')

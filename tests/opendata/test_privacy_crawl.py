@@ -14,6 +14,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections import deque
 
+import pytest
+
 from events.models import Event, Minutes
 from partners.links import management_path
 from tests.factories import (
@@ -29,6 +31,9 @@ from tests.factories import (
     WorkingGroupFactory,
 )
 from tests.support.responses import streamed_body
+
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
 
 HIDDEN = "Geheim"  # in the name of everything the public may not see
 CONTACT_DOMAIN = "kontakt.example"

@@ -10,6 +10,9 @@ import pytest
 from buendnis.models import Alliance
 from tests.support.languages import content_pieces, german_words, pseudo_translated, walk
 
+# Pages read as text only (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_read_as_text")
+
 LANGUAGES = ["en", "tr", "ar", "uk"]
 
 
