@@ -41,13 +41,16 @@ system-test-deps:
 	  fi; \
 	fi
 
-# Two processes (pytest-xdist), each with its own test database (test-db.sqlite3_gw0, …);
-# worksteal: a process that runs out of tests takes some of the other's, so long files spread;
+# Three processes (pytest-xdist) on two cores, each with its own test database
+# (test-db.sqlite3_gw0, …): with two, a sixth of the cores' time stayed idle while a
+# browser test's process waited for Chromium and Chromium for the page's next frame;
+# a third process fills those gaps (373 s with two, 318 s with three, one after the other).
+# worksteal: a process that runs out of tests takes some of another's, so long files spread;
 # `make test TEST_WORKERS=0` runs in one. Prints how long the whole run took.
 # Python keeps the compiled modules (__pycache__, ignored by git) even where the environment
 # says PYTHONDONTWRITEBYTECODE: else each process compiles the portal and the tests again,
 # about 5 seconds per process.
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 3
 test: install system-test-deps
 	@start=$$(date +%s); \
 	  PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS); status=$$?; \
