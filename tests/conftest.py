@@ -418,8 +418,14 @@ def browser():
             f"Chromium fehlt ({CHROMIUM}): sudo apt-get install chromium / Chromium is missing.",
             pytrace=False,
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # After Playwright's sync API starts, this thread runs in another context (contextvars)
+    # and Django's `connections`, which are bound to the context, hand out new connection
+    # objects. The ones made before would stay open, unused, until the process ends: on
+    # PostgreSQL an idle session that keeps pytest-django from dropping the test database.
+    connections.close_all()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
