@@ -23,12 +23,39 @@ from cockpit.backups.writing import FORMAT
 def unpack(archive_path, workdir):
     """The manifest and the records of an archive, unpacked into `workdir`."""
     with tarfile.open(archive_path, "r:gz") as archive:
-        # The "data" filter refuses absolute paths, links out of the folder and devices.
-        archive.extractall(workdir, filter="data")
+        members = members_inside(archive, workdir)
+        if hasattr(tarfile, "data_filter"):
+            # Python's "data" filter checks the same and also drops special permissions.
+            archive.extractall(workdir, members=members, filter="data")
+        else:
+            archive.extractall(workdir, members=members)  # Python before 3.11.4 (Debian 12)
     manifest = json.loads((Path(workdir) / "manifest.json").read_text())
     if manifest.get("format") not in (1, FORMAT):
         raise CommandError(f"Unbekanntes Sicherungsformat: {manifest.get('format')}")
     return manifest
+
+
+def members_inside(archive, workdir):
+    """The archive's entries, refused (TarError) if one would land outside `workdir`: an
+    absolute path, a `..` out of it, a link that points out, a device. Python checks this
+    itself from 3.11.4 on (`filter="data"`); Debian 12 ships 3.11.2."""
+    root = Path(workdir).resolve()
+
+    def inside(path):
+        return path == root or root in path.parents
+
+    members = archive.getmembers()
+    for member in members:
+        target = (root / member.name).resolve()
+        if member.issym():
+            allowed = inside((target.parent / member.linkname).resolve())
+        elif member.islnk():
+            allowed = inside((root / member.linkname).resolve())
+        else:
+            allowed = member.isfile() or member.isdir()
+        if not (allowed and inside(target)):
+            raise tarfile.TarError(f"Unzulässiger Eintrag im Archiv: {member.name}")
+    return members
 
 
 def installation_is_empty():
