@@ -1,8 +1,12 @@
 """Helpers that keep `make test` fast: screenshots only on request
-(tests/support/screenshots.py) and pages read as text (`pages_read_as_text`)."""
+(tests/support/screenshots.py), pages read as text (`pages_read_as_text`) and Chromium
+without the address bar's pop-up page (tests/conftest.py)."""
+
+from pathlib import Path
 
 import pytest
 
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.support.screenshots import shot
 
 
@@ -40,3 +44,29 @@ def test_a_page_read_as_text_is_the_same_page_without_its_record(client, allianc
     assert plain.status_code == recorded.status_code == 200
     assert plain.context is None and plain.templates == []
     assert plain.content.decode().count("Impressum") == recorded.content.decode().count("Impressum") > 0
+
+
+def chromium_command_lines():
+    """The arguments of every Chromium browser process (not its helpers) on this machine."""
+    for proc in Path("/proc").iterdir():
+        try:
+            arguments = (proc / "cmdline").read_bytes().decode().split("\0")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if arguments[0] == CHROMIUM and not any(a.startswith("--type=") for a in arguments):
+            yield arguments
+
+
+@pytest.mark.browser
+def test_chromium_keeps_playwrights_switched_off_features_and_has_no_omnibox_popup(page, live_server):
+    """Chromium reads the last --disable-features only: ours must name all of Playwright's."""
+    ours = {argument for argument in CHROMIUM_ARGS if argument.startswith("--disable-features=")}
+    found = [arguments for arguments in chromium_command_lines() if ours <= set(arguments)]
+    assert found, "no Chromium runs with the test suite's arguments"
+    for arguments in found:
+        lists = [a.split("=", 1)[1].split(",") for a in arguments if a.startswith("--disable-features=")]
+        assert set(lists[0]) <= set(lists[-1]), "Playwright switches off more than CHROMIUM_ARGS repeats"
+    page.goto("/impressum/")
+    session = page.context.browser.new_browser_cdp_session()
+    pages = [target["url"] for target in session.send("Target.getTargets")["targetInfos"]]
+    assert not [url for url in pages if url.startswith("chrome://omnibox")], pages
