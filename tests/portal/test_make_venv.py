@@ -28,35 +28,37 @@ def make(*arguments, folder=CHECKOUT):
                           capture_output=True, text=True, check=True).stdout
 
 
-def make_would_run(folder, python):
+SYSTEM_PYTHON = "/usr/bin/python3.11"
+
+
+def make_would_run(folder, venv_made_with=None):
+    """(the chosen python, what `make install` would run) in a copy of the Makefile, with a
+    .venv made with `venv_made_with` (none if None)."""
+    wanted = stand_in(folder / "system" / "python3", SYSTEM_PYTHON)
+    if venv_made_with:
+        stand_in(folder / ".venv" / "bin" / "python", venv_made_with)
+        (folder / ".venv" / ".installed").touch()
     shutil.copy(CHECKOUT / "Makefile", folder / "Makefile")
     (folder / "pyproject.toml").touch()
     os.utime(folder / "pyproject.toml", (0, 0))  # older than any .installed
-    return make("-n", "install", f"PYTHON={python}", folder=folder)
+    return wanted, make("-n", "install", f"PYTHON={wanted}", folder=folder)
 
 
 def test_a_venv_of_another_interpreter_is_made_anew(tmp_path):
-    wanted = stand_in(tmp_path / "system" / "python3", "/usr/bin/python3.11")
-    stand_in(tmp_path / ".venv" / "bin" / "python", "/root/.pyenv/versions/3.11.7/bin/python3.11")
-    (tmp_path / ".venv" / ".installed").touch()
-    commands = make_would_run(tmp_path, wanted)
+    wanted, commands = make_would_run(tmp_path, "/root/.pyenv/versions/3.11.7/bin/python3.11")
     assert "war mit /root/.pyenv/versions/3.11.7/bin/python3.11 angelegt" in commands
     assert "rm -rf .venv" in commands
     assert f"{wanted} -m venv .venv" in commands
 
 
 def test_a_venv_of_the_chosen_interpreter_is_kept(tmp_path):
-    wanted = stand_in(tmp_path / "system" / "python3", "/usr/bin/python3.11")
-    stand_in(tmp_path / ".venv" / "bin" / "python", "/usr/bin/python3.11")
-    (tmp_path / ".venv" / ".installed").touch()
-    commands = make_would_run(tmp_path, wanted)
+    _wanted, commands = make_would_run(tmp_path, SYSTEM_PYTHON)
     assert "Nothing to be done" in commands
     assert "venv" not in commands.replace("for 'install'", "")
 
 
 def test_without_a_venv_one_is_made_with_the_chosen_interpreter(tmp_path):
-    wanted = stand_in(tmp_path / "system" / "python3", "/usr/bin/python3.11")
-    commands = make_would_run(tmp_path, wanted)
+    wanted, commands = make_would_run(tmp_path)
     assert "rm -rf" not in commands
     assert f"{wanted} -m venv .venv" in commands
 
