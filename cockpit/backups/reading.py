@@ -2,7 +2,7 @@
 
 import json
 import tarfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,9 +23,9 @@ from cockpit.backups.writing import FORMAT
 def unpack(archive_path, workdir):
     """The manifest and the records of an archive, unpacked into `workdir`."""
     with tarfile.open(archive_path, "r:gz") as archive:
-        members = members_inside(archive, workdir)
+        members = members_inside(archive)
         if hasattr(tarfile, "data_filter"):
-            # Python's "data" filter checks the same and also drops special permissions.
+            # Python's own check on top of ours.
             archive.extractall(workdir, members=members, filter="data")
         else:
             archive.extractall(workdir, members=members)  # Python before 3.11.4 (Debian 12)
@@ -35,26 +35,23 @@ def unpack(archive_path, workdir):
     return manifest
 
 
-def members_inside(archive, workdir):
-    """The archive's entries, refused (TarError) if one would land outside `workdir`: an
-    absolute path, a `..` out of it, a link that points out, a device. Python checks this
-    itself from 3.11.4 on (`filter="data"`); Debian 12 ships 3.11.2."""
-    root = Path(workdir).resolve()
+def members_inside(archive):
+    """The archive's entries, refused (TarError) unless each is a file, a folder or a hard
+    link under a plain relative name, as `backup` writes them. With no symbolic link among
+    them a name lands where it reads, inside the folder: no absolute path, no `..`, no link
+    out, no device. Python checks this itself from 3.11.4 on (`filter="data"`); Debian 12
+    ships 3.11.2."""
 
-    def inside(path):
-        return path == root or root in path.parents
+    def plain(name):
+        path = PurePosixPath(name)
+        return bool(path.parts) and not path.is_absolute() and ".." not in path.parts
 
     members = archive.getmembers()
     for member in members:
-        target = (root / member.name).resolve()
-        if member.issym():
-            allowed = inside((target.parent / member.linkname).resolve())
-        elif member.islnk():
-            allowed = inside((root / member.linkname).resolve())
-        else:
-            allowed = member.isfile() or member.isdir()
-        if not (allowed and inside(target)):
+        allowed = member.isfile() or member.isdir() or (member.islnk() and plain(member.linkname))
+        if not (allowed and plain(member.name)):
             raise tarfile.TarError(f"Unzulässiger Eintrag im Archiv: {member.name}")
+        member.mode &= 0o755  # no setuid, nothing others may write
     return members
 
 

@@ -66,6 +66,12 @@ def dump_alliance(alliance, path):
             )
 
 
+def without_symbolic_links(member):
+    """A symbolic link among the uploaded files is left out: the restore copies none and
+    refuses archives that have one (`reading.members_inside`)."""
+    return None if member.issym() else member
+
+
 def write_archive(output, data, manifest, media):
     """`media`: pairs of (folder on disk, its name in the archive)."""
     manifest = {
@@ -83,6 +89,6 @@ def write_archive(output, data, manifest, media):
         archive.add(data, arcname="data.json")
         for folder, name in media:
             if folder.is_dir():
-                archive.add(folder, arcname=name)
+                archive.add(folder, arcname=name, filter=without_symbolic_links)
     # Only a complete archive gets the final name.
     partial.replace(output)

@@ -1,5 +1,7 @@
 import io
 import tarfile
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -118,12 +120,24 @@ OUTSIDE = {
     "a link up and out": [MANIFEST, ("media/oben", tarfile.SYMTYPE, "../../..")],
     "a hard link out": [MANIFEST, ("media/hart", tarfile.LNKTYPE, "../../passwd")],
     "a device": [MANIFEST, ("media/pipe", tarfile.FIFOTYPE, "")],
+    # A link unpacked first is followed by the entries after it (found by a review).
+    "a path through a link to its own folder": [
+        MANIFEST, ("l", tarfile.SYMTYPE, "."), ("l/../durch-link.json", tarfile.REGTYPE, ""),
+    ],
+    "a chain of links up and out": [
+        MANIFEST, ("d/hoch", tarfile.SYMTYPE, ".."), ("d/hoch/raus", tarfile.SYMTYPE, ".."),
+        ("d/hoch/raus/kette.json", tarfile.REGTYPE, ""),
+    ],
 }
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("entries", OUTSIDE.values(), ids=OUTSIDE.keys())
-def test_restore_refuses_archive_with_paths_outside(tmp_path, entries, extraction):
+def test_restore_refuses_archive_with_paths_outside(tmp_path, entries, extraction, monkeypatch):
+    # The restore unpacks into a folder of its own below tmp_path/arbeit: an entry that
+    # got out would show up in tmp_path.
+    (tmp_path / "arbeit").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "arbeit"))
     archive = tmp_path / "boese.tar.gz"
     data = b'{"format": 1}'
     with tarfile.open(archive, "w:gz") as tar:
@@ -134,10 +148,24 @@ def test_restore_refuses_archive_with_paths_outside(tmp_path, entries, extractio
             tar.addfile(info, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
     with pytest.raises(tarfile.TarError):
         call_command("restore", str(archive), stdout=io.StringIO())
-    assert not (tmp_path.parent.parent / "manifest.json").exists()
-    assert not (tmp_path / "absolut.json").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["arbeit", "boese.tar.gz"]
+    assert list((tmp_path / "arbeit").iterdir()) == []
 
 
 def test_missing_archive_is_reported(db):
     with pytest.raises(CommandError, match="nicht gefunden"):
         call_command("restore", "/gibt/es/nicht.tar.gz")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_symbolic_link_among_the_uploaded_files_stays_out_of_the_backup(
+    tmp_path, settings, django_user_model
+):
+    logo_name = make_alliance_data(django_user_model)
+    logo = Path(settings.MEDIA_ROOT) / logo_name
+    (logo.parent / "verweis").symlink_to("/etc/passwd")
+    archive = tmp_path / "sicherung.tar.gz"
+    call_command("backup", output=str(archive), stdout=io.StringIO())
+    with tarfile.open(archive) as tar:
+        assert f"media/{logo_name}" in tar.getnames()
+        assert not [member.name for member in tar.getmembers() if member.issym()]
